@@ -1,0 +1,78 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every Corroborate Swift target shares: the upcoming features that make imports explicit
+/// (STYLE.md rule 3) and warnings treated as errors.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "corroborate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "corroborate", targets: ["NewsCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
+
+        // Pure library targets: no I/O, no clock.
+        .target(name: "NewsCore", swiftSettings: strictSettings),
+        .target(name: "NewsExtract", dependencies: ["NewsCore"], swiftSettings: strictSettings),
+
+        // Storage: the protocol, then the SQLite engine.
+        .target(name: "NewsStore", dependencies: ["NewsCore"], swiftSettings: strictSettings),
+        .target(
+            name: "NewsStoreSQLite",
+            dependencies: [
+                "NewsStore", "NewsCore", "CStemmer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Shells.
+        .target(
+            name: "NewsIngest",
+            dependencies: ["NewsCore", "NewsExtract", "NewsStore"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "NewsCLI",
+            dependencies: [
+                "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Tests.
+        .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsExtractTests",
+            dependencies: ["NewsExtract", "NewsCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsStoreSQLiteTests",
+            dependencies: [
+                "NewsStoreSQLite", "NewsStore", "NewsCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsCLITests",
+            dependencies: ["NewsCLI"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

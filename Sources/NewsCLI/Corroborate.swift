@@ -1,0 +1,19 @@
+internal import ArgumentParser
+
+/// The `corroborate` command: its subcommands are the product's CLI face.
+@main
+struct Corroborate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corroborate",
+        abstract: "Follow one story across many outlets and see what is corroborated.",
+        discussion: """
+            Articles are stored in one SQLite file (see --db). Start with:
+              corroborate add Samples/seeds        add the bundled sample articles
+              corroborate articles                 list what is stored
+              corroborate search Toner             full-text search, stemmed per language
+            Listing commands take --json for one stable JSON document on standard output (docs/JSON.md).
+            """,
+        version: "0.1.0",
+        subcommands: [AddCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self, InfoCommand.self]
+    )
+}

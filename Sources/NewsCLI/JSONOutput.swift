@@ -1,0 +1,138 @@
+internal import Foundation
+internal import NewsCore
+internal import NewsExtract
+internal import NewsIngest
+internal import NewsStore
+
+/// The `--json` documents, as specified in docs/JSON.md. Field names and meanings are stable; new fields may
+/// be added, so readers must ignore fields they do not know. `schema` names the document and its version.
+enum JSONOutput {
+    static func write(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        // NB: encoding our own plain structs cannot fail; a failure here is a programming error.
+        let data = try! encoder.encode(value)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+
+    /// An article in listings and search hits; `text` only where the whole article is asked for.
+    struct ArticleDTO: Encodable {
+        var id: Int64
+        var title: String
+        var source: String?
+        var url: String?
+        var published: Date?
+        var ingested: Date
+        var language: String?
+        var authors: [String]
+        var words: Int
+        var contentHash: String
+        var input: String
+        var format: String
+        var charset: String
+        var text: String?
+
+        init(_ article: Article, withText: Bool = false) {
+            id = article.id.rawValue
+            title = article.title
+            source = article.source
+            url = article.url
+            published = article.published
+            ingested = article.ingested
+            language = article.language?.rawValue
+            authors = article.authors
+            words = article.wordCount
+            contentHash = article.contentHash.rawValue
+            input = article.inputName
+            format = article.format.rawValue
+            charset = article.charset
+            text = withText ? article.text : nil
+        }
+    }
+
+    struct ArticleList: Encodable {
+        var schema = "corroborate.articles.v1"
+        var total: Int
+        var offset: Int
+        var limit: Int
+        var articles: [ArticleDTO]
+    }
+
+    struct ArticleDocument: Encodable {
+        var schema = "corroborate.article.v1"
+        var article: ArticleDTO
+    }
+
+    struct SearchResults: Encodable {
+        struct Hit: Encodable {
+            var article: ArticleDTO
+            var score: Double
+            var snippet: String
+            /// `[start, end)` offsets into `snippet`, counted in Unicode scalars.
+            var highlights: [[Int]]
+        }
+        var schema = "corroborate.search.v1"
+        var query: String
+        var hits: [Hit]
+    }
+
+    struct AddReport: Encodable {
+        struct Input: Encodable {
+            struct Rejection: Encodable {
+                var location: String
+                var code: String
+                var reason: String
+            }
+            var input: String
+            var added: [Int64]
+            var duplicates: [Int64]
+            var rejected: [Rejection]
+            var warnings: [String]
+            var problem: Rejection?
+        }
+        var schema = "corroborate.add.v1"
+        var database: String
+        var added: Int
+        var duplicates: Int
+        var rejected: Int
+        var inputs: [Input]
+        var skipped: [String]
+
+        init(_ report: IngestReport, database: String) {
+            self.database = database
+            added = report.addedCount
+            duplicates = report.duplicateCount
+            rejected = report.rejectedCount
+            skipped = report.skippedFiles
+            inputs = report.inputs.map { input in
+                Input(
+                    input: input.input, added: input.added.map(\.rawValue), duplicates: input.duplicates.map(\.rawValue),
+                    rejected: input.rejections.map {
+                        .init(location: $0.location.label, code: $0.rejection.code, reason: $0.rejection.reason)
+                    },
+                    warnings: input.warnings,
+                    problem: input.problem.map { .init(location: "", code: $0.code, reason: $0.reason) })
+            }
+        }
+    }
+
+    struct Info: Encodable {
+        var schema = "corroborate.info.v1"
+        var database: String
+        var engine: String
+        var schemaVersion: Int
+        var articles: Int
+        var sources: Int
+        var fullTextIndexes: [String: Int]
+
+        init(_ info: StoreInfo) {
+            database = info.location
+            engine = info.engine
+            schemaVersion = info.schemaVersion
+            articles = info.articleCount
+            sources = info.sourceCount
+            fullTextIndexes = info.indexedLanguages
+        }
+    }
+}

@@ -1,0 +1,50 @@
+internal import Foundation
+
+/// The terminal the CLI writes to: standard output for results, standard error for messages.
+enum Terminal {
+    /// Writes a line of results to standard output.
+    static func output(_ line: String = "") {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// Writes a message to standard error.
+    static func message(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Whether standard error is a terminal (progress and colour go there only then).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Whether standard output is a terminal and colour is welcome (`NO_COLOR` unset).
+    static var stdoutIsStyled: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// The width of standard output in columns, or 100 when it is not a terminal.
+    static var width: Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
+            return Int(size.ws_col)
+        }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
+        return 100
+    }
+
+    /// Bold on a styled terminal, the text as is elsewhere.
+    static func bold(_ text: String, styled: Bool) -> String { styled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+
+    /// Dim on a styled terminal, the text as is elsewhere.
+    static func dim(_ text: String, styled: Bool) -> String { styled ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+
+    /// `text` cut to `width` characters with an ellipsis.
+    static func truncated(_ text: String, to width: Int) -> String {
+        guard text.count > width, width > 1 else { return text }
+        return String(text.prefix(width - 1)) + "…"
+    }
+
+    /// `12,345`.
+    static func count(_ number: Int) -> String {
+        number.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+    }
+}

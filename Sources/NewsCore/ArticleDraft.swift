@@ -1,0 +1,46 @@
+public import Foundation
+
+/// An article parsed from its input and not yet stored: everything but the store's id and ingest time.
+public struct ArticleDraft: Sendable, Hashable {
+    /// The headline, whitespace-folded.
+    public var title: String
+    /// The clean body text: paragraphs separated by one blank line.
+    public var text: String
+    /// The outlet that published it, as named by the input (`"VOA"`, `"TRT World"`), if known.
+    public var source: String?
+    /// Where it was published, if known.
+    public var url: String?
+    /// When it was published, if known.
+    public var published: Date?
+    /// Its language, if the input says or detection is sure.
+    public var language: LanguageCode?
+    /// Its authors, as the input names them.
+    public var authors: [String]
+    /// The bytes it was parsed from (the whole file, or its line in a JSON Lines file).
+    public var raw: [UInt8]
+    /// How `raw` is to be read.
+    public var format: InputFormat
+    /// The charset `raw` was decoded from (`"UTF-8"`, or the fallback's name).
+    public var charset: String
+
+    /// Creates a draft; `text` is kept as given, so callers normalise it first.
+    public init(
+        title: String, text: String, source: String? = nil, url: String? = nil, published: Date? = nil,
+        language: LanguageCode? = nil, authors: [String] = [], raw: [UInt8], format: InputFormat,
+        charset: String = "UTF-8"
+    ) {
+        self.title = title
+        self.text = text
+        self.source = source
+        self.url = url
+        self.published = published
+        self.language = language
+        self.authors = authors
+        self.raw = raw
+        self.format = format
+        self.charset = charset
+    }
+
+    /// The identity the store deduplicates on.
+    public var contentHash: ContentHash { ContentHash(source: source, title: title, text: text) }
+}

@@ -1,0 +1,15 @@
+public import NewsCore
+
+/// Values given by the user for records that do not carry their own (`corroborate add --source VOA`).
+public struct ArticleDefaults: Sendable, Hashable {
+    /// The outlet, for records without a source.
+    public var source: String?
+    /// The language, for records without one.
+    public var language: LanguageCode?
+
+    /// Creates defaults; `nil` leaves the field unknown.
+    public init(source: String? = nil, language: LanguageCode? = nil) {
+        self.source = source
+        self.language = language
+    }
+}

@@ -1,0 +1,97 @@
+internal import Foundation
+public import NewsCore
+
+/// Turns the bytes of an article input (plain text, JSON, JSON Lines) into drafts or reasoned rejections.
+///
+/// Pure: no file access and no clock. The ingest shell reads files, enforces size caps and streams JSON
+/// Lines through `parseLine(_:number:)` so memory stays bounded.
+public struct ArticleParser: Sendable {
+    /// How bytes become text.
+    public var decoding: TextDecoding
+    /// Values for records that do not carry their own.
+    public var defaults: ArticleDefaults
+
+    /// Creates a parser.
+    public init(decoding: TextDecoding = TextDecoding(), defaults: ArticleDefaults = ArticleDefaults()) {
+        self.decoding = decoding
+        self.defaults = defaults
+    }
+
+    /// Parses a whole input. `format` `nil` means: from `name`'s extension, else by sniffing the content.
+    public func parse(_ bytes: [UInt8], name: String, format: InputFormat? = nil) -> ParsedDocument {
+        let format = format ?? InputFormat(fileName: name) ?? InputFormat(sniffing: bytes.prefix(64 << 10))
+        let decoded: DecodedText
+        switch decoding.decode(bytes) {
+        case .failure(let rejection): return .rejected(rejection)
+        case .success(let text): decoded = text
+        }
+        guard !Whitespace.trimmed(decoded.text).isEmpty else { return .rejected(.empty) }
+        if format == .plainText, Self.looksLikeHTML(decoded.text) {
+            return .rejected(
+                .unsupportedFormat("an HTML page: HTML extraction is not available yet; add plain text or JSON"))
+        }
+        var document = ParsedDocument(records: [], charset: decoded.charset, usedFallback: decoded.usedFallback)
+        let utf8 = Array(decoded.text.utf8)
+        switch format {
+        case .plainText:
+            let outcome = PlainTextArticleReader(defaults: defaults).read(decoded.text, raw: bytes, charset: decoded.charset)
+            document.records = [ParsedRecord(location: .whole, outcome: outcome)]
+        case .json:
+            document.records = parseJSON(utf8, original: bytes, charset: decoded.charset)
+        case .jsonLines:
+            var number = 0
+            for line in utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                number += 1
+                if let record = jsonLineRecord(line, number: number, charset: decoded.charset) {
+                    document.records.append(record)
+                }
+            }
+        }
+        return document
+    }
+
+    /// Parses one line of a JSON Lines input (without its line feed); `nil` for a blank line.
+    public func parseLine(_ line: some Collection<UInt8>, number: Int) -> ParsedRecord? {
+        switch decoding.decode(Array(line)) {
+        case .failure(let rejection):
+            return ParsedRecord(location: .line(number), outcome: .failure(rejection))
+        case .success(let decoded):
+            var record = jsonLineRecord(Array(decoded.text.utf8)[...], number: number, charset: decoded.charset)
+            if decoded.usedFallback {
+                record?.warnings.append("not valid UTF-8; decoded as \(decoded.charset)")
+            }
+            return record
+        }
+    }
+
+    private func jsonLineRecord(_ line: ArraySlice<UInt8>, number: Int, charset: String) -> ParsedRecord? {
+        guard line.contains(where: { !InputFormat.isJSONSpace($0) }) else { return nil }
+        return JSONArticleReader(defaults: defaults)
+            .readObject(line, charset: charset, format: .jsonLines, location: .line(number))
+    }
+
+    private func parseJSON(_ utf8: [UInt8], original: [UInt8], charset: String) -> [ParsedRecord] {
+        let reader = JSONArticleReader(defaults: defaults)
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: Data(utf8), options: [.fragmentsAllowed])
+        } catch {
+            return [ParsedRecord(location: .whole, outcome: .failure(.invalidJSON(detail: JSONArticleReader.describe(error))))]
+        }
+        guard let array = value as? [Any] else {
+            return [reader.read(value, raw: original, charset: charset, format: .json, location: .whole)]
+        }
+        return array.enumerated().map { index, element in
+            let raw = (try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys, .fragmentsAllowed]))
+                .map { Array($0) } ?? []
+            return reader.read(element, raw: raw, charset: charset, format: .json, location: .element(index))
+        }
+    }
+
+    /// Whether text starts like an HTML document, so it is not mistaken for a plain-text article.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let head = Whitespace.trimmed(text.prefix(512)).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml")
+            || (head.hasPrefix("<") && head.contains("<body"))
+    }
+}

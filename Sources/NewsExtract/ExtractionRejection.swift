@@ -1,0 +1,47 @@
+/// Why an input (or one record of it) did not become an article: an outcome, never a silent `nil`.
+public enum ExtractionRejection: Error, Sendable, Hashable {
+    /// Nothing but white space.
+    case empty
+    /// Looks like binary data: a NUL byte, or too many control characters, at `offset`.
+    case binary(offset: Int)
+    /// JSON that does not parse; `detail` is the parser's own words.
+    case invalidJSON(detail: String)
+    /// JSON that parses but is not an object (or array of objects).
+    case notAnObject(found: String)
+    /// A required field is absent or empty (`"title"`, `"text"`).
+    case missingField(String)
+    /// A field has a value of the wrong type.
+    case wrongType(field: String, expected: String)
+    /// A plain-text input with a title line and nothing after it.
+    case noBody
+    /// A format we cannot read yet, such as an HTML page.
+    case unsupportedFormat(String)
+
+    /// A stable, machine-readable code, used in `--json` output and stored with the input.
+    public var code: String {
+        switch self {
+        case .empty: "empty"
+        case .binary: "binary"
+        case .invalidJSON: "invalid-json"
+        case .notAnObject: "not-an-object"
+        case .missingField: "missing-field"
+        case .wrongType: "wrong-type"
+        case .noBody: "no-body"
+        case .unsupportedFormat: "unsupported-format"
+        }
+    }
+
+    /// One line for a person: what is wrong, without the input's name (the shell adds it).
+    public var reason: String {
+        switch self {
+        case .empty: "empty input: nothing but white space"
+        case .binary(let offset): "binary data, not text (control byte at offset \(offset))"
+        case .invalidJSON(let detail): "invalid JSON: \(detail)"
+        case .notAnObject(let found): "expected a JSON object with \"title\" and \"text\", found \(found)"
+        case .missingField(let field): "no \"\(field)\" (or it is empty)"
+        case .wrongType(let field, let expected): "\"\(field)\" should be \(expected)"
+        case .noBody: "only a title line, no body text after it"
+        case .unsupportedFormat(let what): what
+        }
+    }
+}

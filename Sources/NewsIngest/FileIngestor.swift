@@ -1,0 +1,222 @@
+public import Foundation
+internal import NewsCore
+internal import NewsExtract
+public import NewsStore
+
+/// Reads article files, folders and standard input, parses them and writes the articles through a store in
+/// batches; reports every input's outcome.
+///
+/// Bad inputs never stop the others, and each batch is one transaction, so an interrupted run keeps whole
+/// batches only. A store error stops the run (it would fail for every later batch too).
+public struct FileIngestor: Sendable {
+    /// Where articles go.
+    public let store: any ArticleStore
+    /// How inputs are read.
+    public let options: IngestOptions
+    /// The clock stamping ingest times; the shell passes the real one.
+    public let now: @Sendable () -> Date
+    /// Where `-` reads from.
+    public let standardInput: @Sendable () -> FileHandle
+
+    /// Creates an ingestor.
+    public init(
+        store: any ArticleStore, options: IngestOptions = IngestOptions(), now: @escaping @Sendable () -> Date,
+        standardInput: @escaping @Sendable () -> FileHandle = { FileHandle.standardInput }
+    ) {
+        self.store = store
+        self.options = options
+        self.now = now
+        self.standardInput = standardInput
+    }
+
+    /// Adds everything under `paths`; `progress` is called after each input and each batch.
+    public func ingest(
+        _ paths: [String], progress: @escaping @Sendable (IngestProgress) -> Void = { _ in }
+    ) async throws(StoreError) -> IngestReport {
+        let (inputs, skipped) = InputExpansion.expand(paths)
+        let session = IngestSession(ingestor: self, total: inputs.count, progress: progress)
+        for input in inputs {
+            try await session.read(input)
+        }
+        try await session.flush()
+        return IngestReport(inputs: session.reports, skippedFiles: skipped)
+    }
+}
+
+/// The mutable state of one `ingest` call: reports so far and the batch not yet written.
+private final class IngestSession {
+    let ingestor: FileIngestor
+    let total: Int
+    let progress: @Sendable (IngestProgress) -> Void
+    var reports: [InputReport] = []
+    var pending: [(report: Int, article: IncomingArticle)] = []
+    var counts = (added: 0, duplicates: 0, rejected: 0)
+
+    init(ingestor: FileIngestor, total: Int, progress: @escaping @Sendable (IngestProgress) -> Void) {
+        self.ingestor = ingestor
+        self.total = total
+        self.progress = progress
+    }
+
+    var options: IngestOptions { ingestor.options }
+
+    func read(_ input: IngestInput) async throws(StoreError) {
+        reports.append(InputReport(input: input.name))
+        let index = reports.count - 1
+        switch input {
+        case .unusable(_, let problem):
+            fail(index, problem)
+        case .standardInput:
+            switch readCapped(ingestor.standardInput()) {
+            case .success(let bytes): try await accept(options.parser.parse(bytes, name: "-", format: options.format), index)
+            case .failure(let problem): fail(index, problem)
+            }
+        case .file(let path, let size):
+            try await readFile(path, size: size, index)
+        }
+        report()
+    }
+
+    private func readFile(_ path: String, size: Int, _ index: Int) async throws(StoreError) {
+        guard size <= options.maxFileBytes else { return fail(index, .tooLarge(bytes: size, limit: options.maxFileBytes)) }
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        } catch {
+            return fail(index, .unreadable(reason: Self.describe(error)))
+        }
+        defer { try? handle.close() }
+        do {
+            let head = try handle.read(upToCount: 64 << 10).map { Array($0) } ?? []
+            let format = options.format ?? InputFormat(fileName: path) ?? InputFormat(sniffing: head)
+            if format == .jsonLines {
+                try await streamLines(head, handle, index)
+            } else {
+                let rest = try handle.readToEnd().map { Array($0) } ?? []
+                try await accept(options.parser.parse(head + rest, name: path, format: format), index)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            fail(index, .unreadable(reason: Self.describe(error)))
+        }
+    }
+
+    /// Parses a JSON Lines file a chunk at a time, so memory stays bounded by the batch, not the file.
+    private func streamLines(_ head: [UInt8], _ handle: FileHandle, _ index: Int) async throws {
+        if case .failure(let rejection) = options.parser.decoding.decode(head), case .binary = rejection {
+            return fail(index, .rejected(rejection))
+        }
+        var carry = head
+        var lineNumber = 0
+        var records = 0
+        var fallbackLines = 0
+        var atEnd = false
+        while !atEnd {
+            let chunk = try handle.read(upToCount: 1 << 20)
+            atEnd = chunk?.isEmpty ?? true
+            carry.append(contentsOf: chunk ?? Data())
+            let end = atEnd ? carry.endIndex : (carry.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? carry.startIndex)
+            var lineStart = carry.startIndex
+            while lineStart < end {
+                let lineEnd = carry[lineStart..<end].firstIndex(of: UInt8(ascii: "\n")) ?? end
+                lineNumber += 1
+                if var record = options.parser.parseLine(carry[lineStart..<lineEnd], number: lineNumber) {
+                    records += 1
+                    let before = record.warnings.count
+                    record.warnings.removeAll { $0.hasPrefix("not valid UTF-8") }
+                    fallbackLines += before - record.warnings.count
+                    try await accept(record, index)
+                }
+                lineStart = lineEnd + 1
+            }
+            carry.removeSubrange(carry.startIndex..<min(end, carry.endIndex))
+        }
+        if records == 0 { fail(index, .rejected(.empty)) }
+        if fallbackLines > 0 {
+            let charset = options.parser.decoding.fallback.rawValue
+            reports[index].warnings.append("\(fallbackLines) line(s) not valid UTF-8; decoded as \(charset)")
+        }
+    }
+
+    private func accept(_ document: ParsedDocument, _ index: Int) async throws(StoreError) {
+        if let rejection = document.rejection { return fail(index, .rejected(rejection)) }
+        if document.usedFallback, let charset = document.charset {
+            reports[index].warnings.append("not valid UTF-8; decoded as \(charset)")
+        }
+        for record in document.records { try await accept(record, index) }
+    }
+
+    private func accept(_ record: ParsedRecord, _ index: Int) async throws(StoreError) {
+        let prefix = record.location == .whole ? "" : "\(record.location.label): "
+        reports[index].warnings += record.warnings.map { prefix + $0 }
+        switch record.outcome {
+        case .failure(let rejection):
+            reports[index].rejections.append(RecordRejection(location: record.location, rejection: rejection))
+            counts.rejected += 1
+        case .success(let draft):
+            let article = IncomingArticle(draft: draft, ingested: ingestor.now(), inputName: reports[index].input)
+            pending.append((index, article))
+            if pending.count >= options.batchSize { try await flush() }
+        }
+    }
+
+    func flush() async throws(StoreError) {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        let results = try await ingestor.store.add(batch.map(\.article))
+        for (item, result) in zip(batch, results) {
+            switch result {
+            case .added(let id):
+                reports[item.report].added.append(id)
+                counts.added += 1
+            case .duplicate(let id):
+                reports[item.report].duplicates.append(id)
+                counts.duplicates += 1
+            }
+        }
+        report()
+    }
+
+    private func fail(_ index: Int, _ problem: IngestProblem) {
+        reports[index].problem = problem
+        counts.rejected += 1
+    }
+
+    private func report() {
+        progress(
+            IngestProgress(
+                inputsDone: reports.count, inputsTotal: total, current: reports.last?.input ?? "",
+                added: counts.added, duplicates: counts.duplicates, rejected: counts.rejected))
+    }
+
+    /// Reads standard input up to the cap; one byte more means it is too large.
+    private func readCapped(_ handle: FileHandle) -> Result<[UInt8], IngestProblem> {
+        var bytes: [UInt8] = []
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                bytes.append(contentsOf: chunk)
+                if bytes.count > options.maxFileBytes {
+                    return .failure(.tooLarge(bytes: bytes.count, limit: options.maxFileBytes))
+                }
+            }
+        } catch {
+            return .failure(.unreadable(reason: Self.describe(error)))
+        }
+        return .success(bytes)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain, let message = strerror(Int32(underlying.code))
+        {
+            return String(cString: message).lowercased()
+        }
+        if nsError.domain == NSPOSIXErrorDomain, let message = strerror(Int32(nsError.code)) {
+            return String(cString: message).lowercased()
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,55 @@
+public import NewsCore
+
+/// Where articles live: the one interface every storage engine implements and every shell uses.
+public protocol ArticleStore: Sendable {
+    /// Stores a batch in one transaction: all of it or, on error, none of it. Content already stored is
+    /// reported as a duplicate and left as it was.
+    func add(_ batch: [IncomingArticle]) async throws(StoreError) -> [AddResult]
+
+    /// Stored articles, newest ingested first.
+    func articles(_ query: ArticleQuery) async throws(StoreError) -> [Article]
+
+    /// How many articles match `query`'s filters, ignoring its limit and offset.
+    func articleCount(_ query: ArticleQuery) async throws(StoreError) -> Int
+
+    /// One article, or `nil` if there is none with that id.
+    func article(_ id: ArticleID) async throws(StoreError) -> Article?
+
+    /// The bytes an article was parsed from.
+    func rawInput(of id: ArticleID) async throws(StoreError) -> [UInt8]?
+
+    /// Full-text search, most relevant first.
+    func search(_ query: SearchQuery) async throws(StoreError) -> [SearchHit]
+
+    /// What the store is and holds.
+    func info() async throws(StoreError) -> StoreInfo
+}
+
+/// A description of a store, for `corroborate info`.
+public struct StoreInfo: Sendable, Hashable {
+    /// Where it is (a path, or `:memory:`).
+    public var location: String
+    /// The engine (`sqlite`).
+    public var engine: String
+    /// The schema's version number.
+    public var schemaVersion: Int
+    /// How many articles it holds.
+    public var articleCount: Int
+    /// How many outlets it knows.
+    public var sourceCount: Int
+    /// The languages with a full-text index, and how many articles each holds.
+    public var indexedLanguages: [String: Int]
+
+    /// Creates a description.
+    public init(
+        location: String, engine: String, schemaVersion: Int, articleCount: Int, sourceCount: Int,
+        indexedLanguages: [String: Int]
+    ) {
+        self.location = location
+        self.engine = engine
+        self.schemaVersion = schemaVersion
+        self.articleCount = articleCount
+        self.sourceCount = sourceCount
+        self.indexedLanguages = indexedLanguages
+    }
+}

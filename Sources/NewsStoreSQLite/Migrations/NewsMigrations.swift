@@ -1,0 +1,47 @@
+internal import GRDB
+
+/// The schema's history. Each migration is frozen once released: a change is a new migration.
+enum NewsMigrations {
+    /// The schema version a database has after all migrations: `PRAGMA user_version`.
+    static let currentVersion = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-articles") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE source (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) > 0)
+                    );
+                    CREATE TABLE article (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        source_id INTEGER REFERENCES source(id) ON DELETE RESTRICT,
+                        url TEXT,
+                        published_at DATETIME,
+                        ingested_at DATETIME NOT NULL,
+                        language TEXT,
+                        authors TEXT NOT NULL DEFAULT '[]',
+                        input_name TEXT NOT NULL,
+                        input_format TEXT NOT NULL,
+                        charset TEXT NOT NULL
+                    );
+                    CREATE INDEX article_source ON article(source_id);
+                    CREATE INDEX article_published ON article(published_at);
+                    CREATE TABLE article_raw (
+                        article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                        bytes BLOB NOT NULL
+                    );
+                    CREATE TABLE fts_index (
+                        algorithm TEXT PRIMARY KEY,
+                        table_name TEXT NOT NULL UNIQUE
+                    );
+                    PRAGMA user_version = 1;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,81 @@
+internal import Foundation
+internal import GRDB
+public import NewsStore
+
+/// The SQLite store and its single write gate: it opens the file, owns the migrations and is the only
+/// code that writes.
+///
+/// A file database runs in WAL mode through a `DatabasePool` (readers never wait for the writer);
+/// `:memory:` uses a `DatabaseQueue` for tests.
+public final class NewsDatabase: Sendable {
+    /// The path, or `:memory:`.
+    public let location: String
+    let writer: any DatabaseWriter
+
+    private init(location: String, writer: any DatabaseWriter) {
+        self.location = location
+        self.writer = writer
+    }
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// Refuses a file that is not SQLite, an SQLite file of another program, and a database written by a
+    /// newer Corroborate, before touching any of them.
+    public static func open(path: String) throws(StoreError) -> NewsDatabase {
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            let database = NewsDatabase(location: path, writer: pool)
+            try database.migrate()
+            return database
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreErrorMapping.map(error, location: path, operation: "opening")
+        }
+    }
+
+    /// A fresh database in memory, gone when the value is.
+    public static func inMemory() throws(StoreError) -> NewsDatabase {
+        do {
+            let database = NewsDatabase(
+                location: ":memory:", writer: try DatabaseQueue(configuration: configuration()))
+            try database.migrate()
+            return database
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreErrorMapping.map(error, location: ":memory:", operation: "opening")
+        }
+    }
+
+    /// The schema version this build writes.
+    public static var schemaVersion: Int { NewsMigrations.currentVersion }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "corroborate"
+        configuration.prepareDatabase { db in
+            db.add(tokenizer: SnowballTokenizer.self)
+            // NB: with WAL, NORMAL never corrupts the file; a power cut may lose the last transaction only.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+
+    private func migrate() throws {
+        let migrator = NewsMigrations.migrator
+        let location = location
+        try writer.write { db in
+            if try migrator.hasBeenSuperseded(db) {
+                let applied = try migrator.appliedIdentifiers(db).sorted().joined(separator: ", ")
+                throw StoreError.newerSchema(location, found: applied)
+            }
+            // An SQLite file of another program: leave it untouched rather than add our tables to it.
+            let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            if try !db.tableExists("grdb_migrations"), tableCount > 0 { throw StoreError.notADatabase(location) }
+        }
+        try migrator.migrate(writer)
+    }
+}

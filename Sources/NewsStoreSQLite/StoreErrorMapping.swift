@@ -1,0 +1,19 @@
+internal import GRDB
+internal import NewsStore
+
+/// Turns SQLite's result codes into `StoreError`s that name the database and say what to do.
+enum StoreErrorMapping {
+    static func map(_ error: any Error, location: String, operation: String) -> StoreError {
+        if let storeError = error as? StoreError { return storeError }
+        guard let databaseError = error as? DatabaseError else {
+            return .failed(location, operation: operation, reason: "\(error)")
+        }
+        let reason = databaseError.message ?? "\(databaseError.resultCode)"
+        switch databaseError.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(location)
+        case .SQLITE_CANTOPEN: return .cannotOpen(location, reason: reason)
+        case .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_PERM: return .readOnly(location, reason: reason)
+        default: return .failed(location, operation: operation, reason: reason)
+        }
+    }
+}

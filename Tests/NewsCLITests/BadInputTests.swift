@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@Suite("corroborate add with bad inputs and bad databases", .serialized)
+struct BadInputTests {
+    @Test func aMixedBatchAddsTheGoodAndNamesTheBad() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let good = try cli.write("in/good.txt", "Good title\n\nA fine body.\n")
+        let empty = try cli.write("in/empty.txt", "  \n\n")
+        let binary = try cli.write("in/photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+        let latin1 = try cli.write("in/latin1.txt", [0x43, 0x61, 0x66, 0xE9, 0x0A, 0x0A, 0x93, 0x51, 0x94, 0x2E])
+        let lines = try cli.write("in/feed.jsonl", "{\"title\":\"J1\",\"text\":\"one\"}\n{oops\n{\"title\":\"J3\"}\n")
+        let result = try cli.run(["add", good, empty, binary, latin1, lines, cli.folder + "/missing.txt"])
+        #expect(result.status == 3, "some added, some rejected: \(result.stderr)")
+        #expect(result.stderr.contains("\(empty): empty input"))
+        #expect(result.stderr.contains("\(binary): binary data"))
+        #expect(result.stderr.contains("\(latin1): not valid UTF-8; decoded as windows-1252"))
+        #expect(result.stderr.contains("\(lines):2: invalid JSON"))
+        #expect(result.stderr.contains("\(lines):3: no \"text\""))
+        #expect(result.stderr.contains("missing.txt: no such file or folder"))
+        #expect(result.stderr.contains("3 added, 0 already stored, 5 rejected"))
+
+        let latin = try cli.run(["article", "2"])
+        #expect(latin.stdout.contains("Café") && latin.stdout.contains("“Q”."))
+
+        let json = try cli.run(["add", "--json", good, empty]).json()
+        #expect(json["schema"] as? String == "corroborate.add.v1")
+        #expect(json["duplicates"] as? Int == 1 && json["rejected"] as? Int == 1)
+    }
+
+    @Test func nothingAddedExitsNonZero() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let empty = try cli.write("empty.json", "")
+        let result = try cli.run(["add", empty, cli.folder + "/nope"])
+        #expect(result.status == 1)
+        #expect(try cli.run(["articles", "--json"]).json()["total"] as? Int == 0)
+    }
+
+    @Test func sizeCapRefusesBigFilesBeforeReadingThem() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let huge = cli.folder + "/huge.txt"
+        _ = FileManager.default.createFile(atPath: huge, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
+        try handle.truncate(atOffset: 200 * 1024 * 1024)  // sparse: 200 MB without writing them
+        try handle.close()
+        let refused = try cli.run(["add", huge])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("huge.txt: 200.0 MiB is over the 100.0 MiB limit"))
+
+        let small = try cli.write("small.txt", "Title\n\n" + String(repeating: "word ", count: 400))
+        let capped = try cli.run(["add", "--max-file-size", "1K", small])
+        #expect(capped.status == 1 && capped.stderr.contains("over the 1.0 KiB limit"))
+        let viaEnvironment = try cli.run(["add", small], environment: ["CORROBORATE_MAX_FILE_SIZE": "1K"])
+        #expect(viaEnvironment.status == 1)
+        #expect(try cli.run(["add", "--max-file-size", "4K", small]).status == 0)
+        #expect(try cli.run(["add", "--max-file-size", "lots", small]).status != 0)
+    }
+
+    @Test func corruptAndUnwritableDatabases() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let article = try cli.write("a.txt", "Title\n\nBody.\n")
+        let corrupt = try cli.write("corrupt.sqlite", String(repeating: "garbage ", count: 1000))
+        let before = try Data(contentsOf: URL(fileURLWithPath: corrupt))
+        let result = try cli.run(["add", "--db", corrupt, article], useDefaultDatabase: true)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(corrupt) is not a Corroborate database"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: corrupt)) == before)
+
+        let underAFile = article + "/db.sqlite"
+        let unwritable = try cli.run(["add", "--db", underAFile, article], useDefaultDatabase: true)
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr.contains("cannot open the database \(underAFile)"))
+    }
+
+    /// A process killed in the middle of a large add leaves whole batches only, and a re-run completes it.
+    @Test func killedMidwayLosesNothingStored() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        var lines = ""
+        for index in 0..<20_000 {
+            lines += "{\"title\":\"Article \(index)\",\"text\":\"Body of article \(index) about air strikes.\",\"source\":\"S\"}\n"
+        }
+        let file = try cli.write("big.jsonl", lines)
+        let process = try cli.start(["add", "--batch-size", "500", file])
+        let deadline = Date().addingTimeInterval(60)
+        var stored = 0
+        while process.isRunning, Date() < deadline, stored == 0 {
+            Thread.sleep(forTimeInterval: 0.05)
+            stored = (try? cli.run(["info", "--json"]).json()["articles"] as? Int) ?? 0
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+
+        let total = try #require(try cli.run(["articles", "--json", "--limit", "0"]).json()["total"] as? Int)
+        #expect(total % 500 == 0 || total == 20_000, "only whole batches are stored, found \(total)")
+        let rerun = try cli.run(["add", "--json", "--batch-size", "500", file])
+        #expect(rerun.status == 0)
+        let report = try rerun.json()
+        #expect(report["added"] as? Int == 20_000 - total && report["duplicates"] as? Int == total)
+        #expect(try cli.run(["articles", "--json", "--limit", "0"]).json()["total"] as? Int == 20_000)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Runs the built `corroborate` binary in a temporary home, as a user would.
+struct CLIRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        func json() throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        }
+    }
+
+    let folder: String
+    var database: String { folder + "/db.sqlite" }
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "corroborate-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The binary `swift build` put beside the test bundle; `CORROBORATE_BIN` overrides.
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["CORROBORATE_BIN"] { return path }
+        let candidates = [Bundle.main.executablePath, CommandLine.arguments.first].compactMap { $0 }
+            .map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent().path }
+            + [packageRoot.path + "/.build/debug"]
+        for folder in candidates where FileManager.default.isExecutableFile(atPath: folder + "/corroborate") {
+            return folder + "/corroborate"
+        }
+        return packageRoot.path + "/.build/debug/corroborate"
+    }()
+
+    /// Writes a file into the temporary folder and returns its path.
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = folder + "/" + name
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
+
+    /// Runs `corroborate ARGS`, with `--db` pointing into the folder unless `useDefaultDatabase`.
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], useDefaultDatabase: Bool = false)
+        throws -> Result
+    {
+        let process = try start(arguments, stdin: stdin, environment: environment, useDefaultDatabase: useDefaultDatabase)
+        process.waitUntilExit()
+        return finish(process)
+    }
+
+    func start(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], useDefaultDatabase: Bool = false)
+        throws -> Process
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        var arguments = arguments
+        if !useDefaultDatabase, let command = arguments.first { arguments = [command, "--db", database] + arguments.dropFirst() }
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CORROBORATE_") }
+        env["HOME"] = folder
+        env["XDG_DATA_HOME"] = nil
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        _ = FileManager.default.createFile(atPath: folder + "/.stdout", contents: nil)
+        _ = FileManager.default.createFile(atPath: folder + "/.stderr", contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/.stdout"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/.stderr"))
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        return process
+    }
+
+    func finish(_ process: Process) -> Result {
+        func read(_ name: String) -> String {
+            (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? ""
+        }
+        return Result(status: process.terminationStatus, stdout: read(".stdout"), stderr: read(".stderr"))
+    }
+}
