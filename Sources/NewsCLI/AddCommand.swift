@@ -34,7 +34,9 @@ struct AddCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The language code, for articles that do not give one (e.g. en).", valueName: "code"))
     var language: String?
 
-    @Option(help: ArgumentHelp("Read every input as this format instead of guessing: text, json or jsonl.", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Read every input as this format instead of guessing: text, json or jsonl.", valueName: "format"))
     var format: String?
 
     @Option(
@@ -43,7 +45,9 @@ struct AddCommand: AsyncParsableCommand {
             valueName: "size"))
     var maxFileSize: String?
 
-    @Option(help: ArgumentHelp("Charset for text that is not valid UTF-8: windows-1252 or ISO-8859-1.", valueName: "charset"))
+    @Option(
+        help: ArgumentHelp(
+            "Charset for text that is not valid UTF-8: windows-1252 or ISO-8859-1.", valueName: "charset"))
     var fallbackCharset: String = FallbackCharset.windows1252.rawValue
 
     @Option(help: "Articles written per transaction.")
@@ -89,7 +93,8 @@ struct AddCommand: AsyncParsableCommand {
             decoding: TextDecoding(fallback: FallbackCharset(rawValue: fallbackCharset) ?? .windows1252),
             defaults: ArticleDefaults(source: source, language: language.flatMap(LanguageCode.init(rawValue:))))
         let options = IngestOptions(
-            maxFileBytes: try resolvedMaxFileSize(), batchSize: batchSize, format: format.flatMap(InputFormat.init(rawValue:)),
+            maxFileBytes: try resolvedMaxFileSize(), batchSize: batchSize,
+            format: format.flatMap(InputFormat.init(rawValue:)),
             parser: parser)
         let ingestor = FileIngestor(store: database, options: options, now: { Date() })
         let meter = ProgressMeter(enabled: Terminal.stderrIsTerminal && !json)

@@ -23,21 +23,30 @@ struct AddReportPrinter {
             if listAll { Terminal.output(summaryLine(input)) }
             for rejection in input.rejections.prefix(Self.rejectionsShown) {
                 Terminal.message(
-                    "error: " + ErrorRendering.line(input: input.input, location: rejection.location, reason: rejection.rejection.reason))
+                    "error: "
+                        + ErrorRendering.line(
+                            input: input.input, location: rejection.location, reason: rejection.rejection.reason))
             }
             if input.rejections.count > Self.rejectionsShown {
-                Terminal.message("error: \(input.input): \(input.rejections.count - Self.rejectionsShown) more rejected records")
+                Terminal.message(
+                    "error: \(input.input): \(input.rejections.count - Self.rejectionsShown) more rejected records")
             }
-            for warning in input.warnings.prefix(Self.rejectionsShown) { Terminal.message("warning: \(input.input): \(warning)") }
+            for warning in input.warnings.prefix(Self.rejectionsShown) {
+                Terminal.message("warning: \(input.input): \(warning)")
+            }
             if input.warnings.count > Self.rejectionsShown {
-                Terminal.message("warning: \(input.input): \(input.warnings.count - Self.rejectionsShown) more warnings")
+                Terminal.message(
+                    "warning: \(input.input): \(input.warnings.count - Self.rejectionsShown) more warnings")
             }
         }
         if !report.skippedFiles.isEmpty {
             Terminal.message(
-                "note: skipped \(report.skippedFiles.count) file(s) that are not .txt, .json or .jsonl, e.g. \(report.skippedFiles[0])")
+                "note: skipped \(report.skippedFiles.count) file(s) that are not .txt, .json or .jsonl, e.g. \(report.skippedFiles[0])"
+            )
         }
-        var parts = ["\(Terminal.count(report.addedCount)) added", "\(Terminal.count(report.duplicateCount)) already stored"]
+        var parts = [
+            "\(Terminal.count(report.addedCount)) added", "\(Terminal.count(report.duplicateCount)) already stored",
+        ]
         if report.rejectedCount > 0 { parts.append("\(Terminal.count(report.rejectedCount)) rejected") }
         Terminal.message("\(parts.joined(separator: ", ")) (database: \(database))")
     }

@@ -20,7 +20,9 @@ struct ArticleCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard Int64(id.trimmingPrefix("#")) != nil else { throw ValidationError("'\(id)' is not an article id such as 12 or #12") }
+        guard Int64(id.trimmingPrefix("#")) != nil else {
+            throw ValidationError("'\(id)' is not an article id such as 12 or #12")
+        }
     }
 
     func run() async throws {
@@ -28,7 +30,8 @@ struct ArticleCommand: AsyncParsableCommand {
         do {
             let database = try global.openDatabase()
             guard let article = try await database.article(articleID) else {
-                Terminal.message("error: no article \(articleID) in \(global.databasePath); list them with: corroborate articles")
+                Terminal.message(
+                    "error: no article \(articleID) in \(global.databasePath); list them with: corroborate articles")
                 throw ErrorRendering.failure
             }
             if raw {
@@ -51,9 +54,12 @@ struct ArticleCommand: AsyncParsableCommand {
         if let language = article.language { facts.append(language.rawValue) }
         facts.append("\(article.wordCount) words")
         Terminal.output(Terminal.dim(facts.joined(separator: " · "), styled: styled))
-        if !article.authors.isEmpty { Terminal.output(Terminal.dim("by " + article.authors.joined(separator: ", "), styled: styled)) }
+        if !article.authors.isEmpty {
+            Terminal.output(Terminal.dim("by " + article.authors.joined(separator: ", "), styled: styled))
+        }
         if let url = article.url { Terminal.output(Terminal.dim(url, styled: styled)) }
-        Terminal.output(Terminal.dim("from \(article.inputName) (\(article.format.rawValue), \(article.charset))", styled: styled))
+        Terminal.output(
+            Terminal.dim("from \(article.inputName) (\(article.format.rawValue), \(article.charset))", styled: styled))
         Terminal.output()
         Terminal.output(article.text)
     }

@@ -39,17 +39,23 @@ struct ArticlesCommand: AsyncParsableCommand {
         }
         if json {
             JSONOutput.write(
-                JSONOutput.ArticleList(total: total, offset: offset, limit: limit, articles: articles.map { .init($0) }))
+                JSONOutput.ArticleList(total: total, offset: offset, limit: limit, articles: articles.map { .init($0) })
+            )
             return
         }
         guard !articles.isEmpty else {
-            Terminal.message(total == 0 ? "No articles stored yet. Add some with: corroborate add PATH" : "No articles past --offset \(offset).")
+            Terminal.message(
+                total == 0
+                    ? "No articles stored yet. Add some with: corroborate add PATH"
+                    : "No articles past --offset \(offset).")
             return
         }
         let styled = Terminal.stdoutIsStyled
         let sourceWidth = min(max(articles.map { ($0.source ?? "-").count }.max() ?? 1, 6), 18)
         let idWidth = max(articles.map { $0.id.description.count }.max() ?? 2, 3)
-        let header = pad("ID", idWidth) + "  " + pad("PUBLISHED", 10) + "  " + pad("SOURCE", sourceWidth) + "  LANG  WORDS  TITLE"
+        let header =
+            pad("ID", idWidth) + "  " + pad("PUBLISHED", 10) + "  " + pad("SOURCE", sourceWidth)
+            + "  LANG  WORDS  TITLE"
         Terminal.output(Terminal.bold(header, styled: styled))
         let titleWidth = max(Terminal.width - header.count + 5, 20)
         for article in articles {
@@ -62,7 +68,8 @@ struct ArticlesCommand: AsyncParsableCommand {
                     + Terminal.truncated(article.title, to: titleWidth))
         }
         if total > offset + articles.count {
-            Terminal.message("\(Terminal.count(total - offset - articles.count)) more; see --offset \(offset + articles.count)")
+            Terminal.message(
+                "\(Terminal.count(total - offset - articles.count)) more; see --offset \(offset + articles.count)")
         }
     }
 

@@ -30,7 +30,8 @@ struct GlobalOptions: ParsableArguments {
         let path = databasePath
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
-        if !folder.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+        if !folder.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue
+        {
             throw StoreError.cannotOpen(path, reason: "\(folder) is a file, not a folder")
         }
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {

@@ -24,8 +24,11 @@ struct InfoCommand: AsyncParsableCommand {
             return
         }
         Terminal.output("database   \(info.location)")
-        Terminal.output("engine     \(info.engine), schema version \(info.schemaVersion) (this build: \(NewsDatabase.schemaVersion))")
-        Terminal.output("articles   \(Terminal.count(info.articleCount)) from \(Terminal.count(info.sourceCount)) outlet(s)")
+        Terminal.output(
+            "engine     \(info.engine), schema version \(info.schemaVersion) (this build: \(NewsDatabase.schemaVersion))"
+        )
+        Terminal.output(
+            "articles   \(Terminal.count(info.articleCount)) from \(Terminal.count(info.sourceCount)) outlet(s)")
         let indexes = info.indexedLanguages.sorted { $0.key < $1.key }.map { "\($0.key) \(Terminal.count($0.value))" }
         Terminal.output("indexes    \(indexes.isEmpty ? "none yet" : indexes.joined(separator: ", "))")
     }

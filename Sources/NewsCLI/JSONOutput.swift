@@ -107,7 +107,8 @@ enum JSONOutput {
             skipped = report.skippedFiles
             inputs = report.inputs.map { input in
                 Input(
-                    input: input.input, added: input.added.map(\.rawValue), duplicates: input.duplicates.map(\.rawValue),
+                    input: input.input, added: input.added.map(\.rawValue),
+                    duplicates: input.duplicates.map(\.rawValue),
                     rejected: input.rejections.map {
                         .init(location: $0.location.label, code: $0.rejection.code, reason: $0.rejection.reason)
                     },

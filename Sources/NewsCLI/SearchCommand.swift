@@ -60,7 +60,8 @@ struct SearchCommand: AsyncParsableCommand {
             facts.append("score " + String(format: "%.3g", hit.score))
             Terminal.output(Terminal.dim(facts.joined(separator: " · "), styled: styled))
             Terminal.output("  " + Terminal.bold(hit.article.title, styled: styled))
-            let snippet = styled
+            let snippet =
+                styled
                 ? hit.snippet.rendered(before: "\u{1B}[1;33m", after: "\u{1B}[0m")
                 : hit.snippet.rendered(before: "[", after: "]")
             Terminal.output("  " + snippet)

@@ -21,9 +21,32 @@ public struct ContentHash: RawRepresentable, Hashable, Sendable, Codable, Custom
         var hasher = SHA256()
         for (index, part) in [source ?? "", title, text].enumerated() {
             if index > 0 { hasher.update(CollectionOfOne(0)) }
-            hasher.update(Whitespace.folded(part).utf8)
+            hasher.update(Whitespace.normalizedUTF8(part, keepParagraphs: false))
         }
         rawValue = hasher.finalize().map { Self.hex($0) }.joined()
+    }
+
+    /// The 32 bytes the hex digits spell, for compact storage.
+    public var digest: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var high: UInt8?
+        for byte in rawValue.utf8 {
+            let nibble = byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10
+            if let first = high {
+                bytes.append(first << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        return bytes
+    }
+
+    /// The hash whose 32 bytes are `digest`, or `nil` if it is not 32 bytes long.
+    public init?(digest: some Collection<UInt8>) {
+        guard digest.count == 32 else { return nil }
+        rawValue = digest.map { Self.hex($0) }.joined()
     }
 
     /// The first 12 digits, enough to tell hashes apart in a listing.

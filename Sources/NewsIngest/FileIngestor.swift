@@ -68,7 +68,8 @@ private final class IngestSession {
             fail(index, problem)
         case .standardInput:
             switch readCapped(ingestor.standardInput()) {
-            case .success(let bytes): try await accept(options.parser.parse(bytes, name: "-", format: options.format), index)
+            case .success(let bytes):
+                try await accept(options.parser.parse(bytes, name: "-", format: options.format), index)
             case .failure(let problem): fail(index, problem)
             }
         case .file(let path, let size):
@@ -78,7 +79,9 @@ private final class IngestSession {
     }
 
     private func readFile(_ path: String, size: Int, _ index: Int) async throws(StoreError) {
-        guard size <= options.maxFileBytes else { return fail(index, .tooLarge(bytes: size, limit: options.maxFileBytes)) }
+        guard size <= options.maxFileBytes else {
+            return fail(index, .tooLarge(bytes: size, limit: options.maxFileBytes))
+        }
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -116,7 +119,8 @@ private final class IngestSession {
             let chunk = try handle.read(upToCount: 1 << 20)
             atEnd = chunk?.isEmpty ?? true
             carry.append(contentsOf: chunk ?? Data())
-            let end = atEnd ? carry.endIndex : (carry.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? carry.startIndex)
+            let end =
+                atEnd ? carry.endIndex : (carry.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? carry.startIndex)
             var lineStart = carry.startIndex
             while lineStart < end {
                 let lineEnd = carry[lineStart..<end].firstIndex(of: UInt8(ascii: "\n")) ?? end

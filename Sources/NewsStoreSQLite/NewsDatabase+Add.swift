@@ -32,7 +32,7 @@ extension NewsDatabase: ArticleStore {
 
         for item in batch {
             let draft = item.draft
-            let hash = draft.contentHash.rawValue
+            let hash = Data(draft.contentHash.digest)
             var sourceID: Int64?
             if let source = draft.source {
                 sourceID = try sourceIDs[source] ?? sourceRowID(named: source, db)
@@ -41,7 +41,8 @@ extension NewsDatabase: ArticleStore {
             let inserted = try Int64.fetchOne(
                 insertArticle,
                 arguments: [
-                    hash, draft.title, draft.text, sourceID, draft.url, draft.published, item.ingested,
+                    hash, draft.title, draft.text, sourceID, draft.url, draft.published.map(StoredDate.text),
+                    StoredDate.text(item.ingested),
                     draft.language?.rawValue, ArticleRow.authorsJSON(draft.authors), item.inputName,
                     draft.format.rawValue, draft.charset,
                 ])

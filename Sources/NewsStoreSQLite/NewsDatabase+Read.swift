@@ -10,7 +10,8 @@ extension NewsDatabase {
             let (filter, arguments) = Self.filter(query)
             return try Row.fetchAll(
                 db,
-                sql: "SELECT \(ArticleRow.columns) FROM \(ArticleRow.from) \(filter) ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                sql:
+                    "SELECT \(ArticleRow.columns) FROM \(ArticleRow.from) \(filter) ORDER BY a.id DESC LIMIT ? OFFSET ?",
                 arguments: arguments + [max(query.limit, 0), max(query.offset, 0)]
             ).map(ArticleRow.article)
         }
@@ -20,7 +21,8 @@ extension NewsDatabase {
     public func articleCount(_ query: ArticleQuery) async throws(StoreError) -> Int {
         try await read("counting articles") { db in
             let (filter, arguments) = Self.filter(query)
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(ArticleRow.from) \(filter)", arguments: arguments) ?? 0
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(ArticleRow.from) \(filter)", arguments: arguments)
+                ?? 0
         }
     }
 
@@ -47,7 +49,8 @@ extension NewsDatabase {
         return try await read("describing the database") { db in
             var languages: [String: Int] = [:]
             for index in try FullTextIndex.all(db) {
-                languages[index.algorithm] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(index.tableName)_docsize")
+                languages[index.algorithm] = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(index.tableName)_docsize")
             }
             return StoreInfo(
                 location: location, engine: "sqlite",
@@ -59,7 +62,9 @@ extension NewsDatabase {
     }
 
     /// Runs a read and maps its errors.
-    func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+    func read<T: Sendable>(
+        _ operation: String, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(StoreError) -> T {
         do {
             return try await writer.read(body)
         } catch {

@@ -58,11 +58,13 @@ struct AddSearchTests {
     @Test func standardInputAndDefaultDatabase() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
-        let added = try cli.run(["add", "-"], stdin: "From stdin\n\nA body read from standard input.\n", useDefaultDatabase: true)
+        let added = try cli.run(
+            ["add", "-"], stdin: "From stdin\n\nA body read from standard input.\n", useDefaultDatabase: true)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/.local/share/corroborate/corroborate.sqlite"))
         let other = cli.folder + "/env.sqlite"
-        _ = try cli.run(["add", "-"], stdin: "Env\n\nBody.\n", environment: ["CORROBORATE_DB": other], useDefaultDatabase: true)
+        _ = try cli.run(
+            ["add", "-"], stdin: "Env\n\nBody.\n", environment: ["CORROBORATE_DB": other], useDefaultDatabase: true)
         #expect(FileManager.default.fileExists(atPath: other))
         let info = try cli.run(["info", "--json"], environment: ["CORROBORATE_DB": other], useDefaultDatabase: true)
         #expect(try info.json()["articles"] as? Int == 1)

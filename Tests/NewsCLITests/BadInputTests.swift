@@ -82,7 +82,8 @@ struct BadInputTests {
         defer { cli.remove() }
         var lines = ""
         for index in 0..<20_000 {
-            lines += "{\"title\":\"Article \(index)\",\"text\":\"Body of article \(index) about air strikes.\",\"source\":\"S\"}\n"
+            lines +=
+                "{\"title\":\"Article \(index)\",\"text\":\"Body of article \(index) about air strikes.\",\"source\":\"S\"}\n"
         }
         let file = try cli.write("big.jsonl", lines)
         let process = try cli.start(["add", "--batch-size", "500", file])

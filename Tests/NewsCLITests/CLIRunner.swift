@@ -30,7 +30,8 @@ struct CLIRunner {
     /// The binary `swift build` put beside the test bundle; `CORROBORATE_BIN` overrides.
     static let binary: String = {
         if let path = ProcessInfo.processInfo.environment["CORROBORATE_BIN"] { return path }
-        let candidates = [Bundle.main.executablePath, CommandLine.arguments.first].compactMap { $0 }
+        let candidates =
+            [Bundle.main.executablePath, CommandLine.arguments.first].compactMap { $0 }
             .map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent().path }
             + [packageRoot.path + "/.build/debug"]
         for folder in candidates where FileManager.default.isExecutableFile(atPath: folder + "/corroborate") {
@@ -53,21 +54,30 @@ struct CLIRunner {
     func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
 
     /// Runs `corroborate ARGS`, with `--db` pointing into the folder unless `useDefaultDatabase`.
-    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], useDefaultDatabase: Bool = false)
+    func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        useDefaultDatabase: Bool = false
+    )
         throws -> Result
     {
-        let process = try start(arguments, stdin: stdin, environment: environment, useDefaultDatabase: useDefaultDatabase)
+        let process = try start(
+            arguments, stdin: stdin, environment: environment, useDefaultDatabase: useDefaultDatabase)
         process.waitUntilExit()
         return finish(process)
     }
 
-    func start(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], useDefaultDatabase: Bool = false)
+    func start(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        useDefaultDatabase: Bool = false
+    )
         throws -> Process
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         var arguments = arguments
-        if !useDefaultDatabase, let command = arguments.first { arguments = [command, "--db", database] + arguments.dropFirst() }
+        if !useDefaultDatabase, let command = arguments.first {
+            arguments = [command, "--db", database] + arguments.dropFirst()
+        }
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CORROBORATE_") }

@@ -10,7 +10,8 @@ struct ArticleStoreTests {
     func addListAndDeduplicate(kind: StoreKind) async throws {
         let folder = try TemporaryFolder()
         let store = try kind.open(in: folder)
-        let first = incoming("Strikes hit Homs", "Air strikes hit the city.", published: Date(timeIntervalSince1970: 1_451_347_200))
+        let first = incoming(
+            "Strikes hit Homs", "Air strikes hit the city.", published: Date(timeIntervalSince1970: 1_451_347_200))
         let second = incoming("Talks planned", "Peace talks are planned.", source: "Other")
         let results = try await store.add([first, second, first])
         #expect(results == [.added(ArticleID(1)), .added(ArticleID(2)), .duplicate(of: ArticleID(1))])
@@ -37,9 +38,12 @@ struct ArticleStoreTests {
         let folder = try TemporaryFolder()
         let store = try kind.open(in: folder)
         _ = try await store.add([
-            incoming("US criticises Russia", "Mark Toner said the strikes were extremely disturbing.", source: "TRT World"),
+            incoming(
+                "US criticises Russia", "Mark Toner said the strikes were extremely disturbing.", source: "TRT World"),
             incoming("Disturbing", "Toner spoke on Tuesday about civilian casualties.", source: "VOA"),
-            incoming("Elecciones en España", "Las elecciones generales se celebran hoy.", source: "El País", language: LanguageCode(rawValue: "es")),
+            incoming(
+                "Elecciones en España", "Las elecciones generales se celebran hoy.", source: "El País",
+                language: LanguageCode(rawValue: "es")),
             incoming("Untagged", "A striking headline without a language.", source: "Blog", language: nil),
         ])
         func ids(_ text: String) async throws -> [Int64] {

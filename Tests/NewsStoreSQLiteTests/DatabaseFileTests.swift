@@ -16,7 +16,10 @@ struct DatabaseFileTests {
             #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == NewsDatabase.schemaVersion)
             let notNull = try Row.fetchAll(db, sql: "PRAGMA table_info(article)")
                 .filter { ($0["notnull"] as Int) == 1 }.map { $0["name"] as String }
-            #expect(Set(notNull).isSuperset(of: ["content_hash", "title", "body", "ingested_at", "input_name", "input_format", "charset"]))
+            #expect(
+                Set(notNull).isSuperset(of: [
+                    "content_hash", "title", "body", "ingested_at", "input_name", "input_format", "charset",
+                ]))
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(article)").count == 1)
         }
     }
@@ -33,7 +36,8 @@ struct DatabaseFileTests {
     /// The first released schema, as a file written by version 0.1.0 with the two seed articles, must open,
     /// keep its rows and stay searchable.
     @Test func migratesFromFirstSchema() async throws {
-        let fixture = try #require(Bundle.module.path(forResource: "schema-v1", ofType: "sqlite", inDirectory: "Fixtures"))
+        let fixture = try #require(
+            Bundle.module.path(forResource: "schema-v1", ofType: "sqlite", inDirectory: "Fixtures"))
         let folder = try TemporaryFolder()
         let path = folder.file("old.sqlite")
         try FileManager.default.copyItem(atPath: fixture, toPath: path)
@@ -66,7 +70,9 @@ struct DatabaseFileTests {
         let path = folder.file("notes.sqlite")
         let bytes = Data(String(repeating: "not a database ", count: 500).utf8)
         try bytes.write(to: URL(fileURLWithPath: path))
-        #expect(performing: { try NewsDatabase.open(path: path) }, throws: { ($0 as? StoreError)?.code == "store.not-a-database" })
+        #expect(
+            performing: { try NewsDatabase.open(path: path) },
+            throws: { ($0 as? StoreError)?.code == "store.not-a-database" })
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
@@ -75,15 +81,19 @@ struct DatabaseFileTests {
         let path = folder.file("other.sqlite")
         let queue = try DatabaseQueue(path: path)
         try await queue.write { db in try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
-        #expect(performing: { try NewsDatabase.open(path: path) }, throws: { ($0 as? StoreError)?.code == "store.not-a-database" })
+        #expect(
+            performing: { try NewsDatabase.open(path: path) },
+            throws: { ($0 as? StoreError)?.code == "store.not-a-database" })
         let touched = try await queue.read { db in try db.tableExists("article") }
         #expect(!touched)
     }
 
     @Test func cannotOpenInAMissingFolder() {
-        #expect(performing: { try NewsDatabase.open(path: "/nonexistent-folder/x/db.sqlite") }, throws: {
-            ($0 as? StoreError)?.code == "store.cannot-open"
-        })
+        #expect(
+            performing: { try NewsDatabase.open(path: "/nonexistent-folder/x/db.sqlite") },
+            throws: {
+                ($0 as? StoreError)?.code == "store.cannot-open"
+            })
     }
 
     @Test func aFailingBatchLeavesNothingBehind() async throws {

@@ -34,7 +34,8 @@ public struct ArticleParser: Sendable {
         let utf8 = Array(decoded.text.utf8)
         switch format {
         case .plainText:
-            let outcome = PlainTextArticleReader(defaults: defaults).read(decoded.text, raw: bytes, charset: decoded.charset)
+            let outcome = PlainTextArticleReader(defaults: defaults).read(
+                decoded.text, raw: bytes, charset: decoded.charset)
             document.records = [ParsedRecord(location: .whole, outcome: outcome)]
         case .json:
             document.records = parseJSON(utf8, original: bytes, charset: decoded.charset)
@@ -76,13 +77,17 @@ public struct ArticleParser: Sendable {
         do {
             value = try JSONSerialization.jsonObject(with: Data(utf8), options: [.fragmentsAllowed])
         } catch {
-            return [ParsedRecord(location: .whole, outcome: .failure(.invalidJSON(detail: JSONArticleReader.describe(error))))]
+            return [
+                ParsedRecord(
+                    location: .whole, outcome: .failure(.invalidJSON(detail: JSONArticleReader.describe(error))))
+            ]
         }
         guard let array = value as? [Any] else {
             return [reader.read(value, raw: original, charset: charset, format: .json, location: .whole)]
         }
         return array.enumerated().map { index, element in
-            let raw = (try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys, .fragmentsAllowed]))
+            let raw =
+                (try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys, .fragmentsAllowed]))
                 .map { Array($0) } ?? []
             return reader.read(element, raw: raw, charset: charset, format: .json, location: .element(index))
         }

@@ -21,7 +21,9 @@ struct JSONArticleReader {
     }
 
     /// Parses one JSON text, which must hold one object.
-    func readObject(_ bytes: some Collection<UInt8>, charset: String, format: InputFormat, location: RecordLocation)
+    func readObject(
+        _ bytes: some Collection<UInt8>, charset: String, format: InputFormat, location: RecordLocation
+    )
         -> ParsedRecord
     {
         let value: Any
@@ -34,7 +36,9 @@ struct JSONArticleReader {
     }
 
     /// Reads one decoded JSON value as an article.
-    func read(_ value: Any, raw: [UInt8], charset: String, format: InputFormat, location: RecordLocation) -> ParsedRecord {
+    func read(
+        _ value: Any, raw: [UInt8], charset: String, format: InputFormat, location: RecordLocation
+    ) -> ParsedRecord {
         guard let object = value as? [String: Any] else {
             return ParsedRecord(location: location, outcome: .failure(.notAnObject(found: Self.kind(of: value))))
         }
@@ -57,7 +61,7 @@ struct JSONArticleReader {
             return ParsedRecord(location: location, outcome: .failure(rejection))
         case (.success(let rawTitle), .success(let rawText)):
             title = Whitespace.folded(rawTitle ?? "")
-            text = Whitespace.normalizedParagraphs((rawText ?? "").replacing("\r\n", with: "\n"))
+            text = Whitespace.normalizedParagraphs(rawText ?? "")
         }
         guard !title.isEmpty else { return ParsedRecord(location: location, outcome: .failure(.missingField("title"))) }
         guard !text.isEmpty else { return ParsedRecord(location: location, outcome: .failure(.missingField("text"))) }
@@ -67,7 +71,9 @@ struct JSONArticleReader {
         draft.url = (try? string(Self.urlKeys, required: false).get())?.flatMap(Self.nonEmpty)
         if let published = (try? string(Self.publishedKeys, required: false).get())?.flatMap(Self.nonEmpty) {
             draft.published = PublicationDate.parse(published)
-            if draft.published == nil { warnings.append("published date \"\(published)\" is not a date I can read; stored without one") }
+            if draft.published == nil {
+                warnings.append("published date \"\(published)\" is not a date I can read; stored without one")
+            }
         }
         draft.language = defaults.language
         if let code = (try? string(Self.languageKeys, required: false).get())?.flatMap(Self.nonEmpty) {

@@ -57,7 +57,10 @@ public struct ParsedDocument: Sendable, Hashable {
     public var usedFallback: Bool
 
     /// Creates a parsed document.
-    public init(records: [ParsedRecord], rejection: ExtractionRejection? = nil, charset: String? = nil, usedFallback: Bool = false) {
+    public init(
+        records: [ParsedRecord], rejection: ExtractionRejection? = nil, charset: String? = nil,
+        usedFallback: Bool = false
+    ) {
         self.records = records
         self.rejection = rejection
         self.charset = charset

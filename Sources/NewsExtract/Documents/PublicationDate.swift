@@ -1,6 +1,5 @@
-internal import NewsCore
-
 public import Foundation
+internal import NewsCore
 
 /// Parses the publication dates that article inputs carry: ISO 8601 (with or without time, fraction and
 /// zone), RFC 822/1123 as in RSS, and Unix timestamps in seconds.
@@ -54,7 +53,10 @@ public enum PublicationDate {
     }
 
     static func parseRFC822(_ string: String) -> Date? {
-        for format in ["EEE, d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z", "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy"] {
+        for format in [
+            "EEE, d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z",
+            "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy",
+        ] {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "UTC")

@@ -35,6 +35,7 @@ struct FullTextIndex: Hashable, Sendable {
 
     /// Every index the database has.
     static func all(_ db: Database) throws -> [FullTextIndex] {
-        try String.fetchAll(db, sql: "SELECT algorithm FROM fts_index ORDER BY algorithm").map(FullTextIndex.init(algorithm:))
+        try String.fetchAll(db, sql: "SELECT algorithm FROM fts_index ORDER BY algorithm").map(
+            FullTextIndex.init(algorithm:))
     }
 }

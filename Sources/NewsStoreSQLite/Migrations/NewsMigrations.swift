@@ -16,13 +16,13 @@ enum NewsMigrations {
                     );
                     CREATE TABLE article (
                         id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+                        content_hash BLOB NOT NULL UNIQUE CHECK (length(content_hash) = 32),
                         title TEXT NOT NULL,
                         body TEXT NOT NULL,
                         source_id INTEGER REFERENCES source(id) ON DELETE RESTRICT,
                         url TEXT,
-                        published_at DATETIME,
-                        ingested_at DATETIME NOT NULL,
+                        published_at TEXT,
+                        ingested_at TEXT NOT NULL,
                         language TEXT,
                         authors TEXT NOT NULL DEFAULT '[]',
                         input_name TEXT NOT NULL,

@@ -15,7 +15,7 @@ enum ArticleRow {
     static func article(_ row: Row) -> Article {
         let authorsJSON: String = row["authors"]
         let authors = (try? JSONDecoder().decode([String].self, from: Data(authorsJSON.utf8))) ?? []
-        let hash: String = row["content_hash"]
+        let hash: Data = row["content_hash"]
         let format: String = row["input_format"]
         return Article(
             id: ArticleID(row["id"] as Int64),
@@ -27,7 +27,7 @@ enum ArticleRow {
             ingested: row["ingested_at"],
             language: (row["language"] as String?).flatMap(LanguageCode.init(rawValue:)),
             authors: authors,
-            contentHash: ContentHash(rawValue: hash) ?? ContentHash(source: nil, title: "", text: ""),
+            contentHash: ContentHash(digest: hash) ?? ContentHash(source: nil, title: "", text: ""),
             format: InputFormat(rawValue: format) ?? .plainText,
             charset: row["charset"],
             inputName: row["input_name"])

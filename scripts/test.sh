@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it: system libraries, format lint, one build with strict
+# import checks, then every test against that build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh --deps-only
+scripts/format.sh --lint
+# Build once; `swift test --skip-build` reuses it. The import check fails an undeclared cross-target import.
+swift build --build-tests --explicit-target-dependency-import-check error
+swift test --skip-build
