@@ -23,7 +23,7 @@ public struct ContentHash: RawRepresentable, Hashable, Sendable, Codable, Custom
             if index > 0 { hasher.update(CollectionOfOne(0)) }
             hasher.update(Whitespace.normalizedUTF8(part, keepParagraphs: false))
         }
-        rawValue = hasher.finalize().map { Self.hex($0) }.joined()
+        rawValue = Self.hex(hasher.finalize())
     }
 
     /// The 32 bytes the hex digits spell, for compact storage.
@@ -46,7 +46,7 @@ public struct ContentHash: RawRepresentable, Hashable, Sendable, Codable, Custom
     /// The hash whose 32 bytes are `digest`, or `nil` if it is not 32 bytes long.
     public init?(digest: some Collection<UInt8>) {
         guard digest.count == 32 else { return nil }
-        rawValue = digest.map { Self.hex($0) }.joined()
+        rawValue = Self.hex(Array(digest))
     }
 
     /// The first 12 digits, enough to tell hashes apart in a listing.
@@ -73,7 +73,13 @@ public struct ContentHash: RawRepresentable, Hashable, Sendable, Codable, Custom
 
     private static let digits = Array("0123456789abcdef".utf8)
 
-    private static func hex(_ byte: UInt8) -> String {
-        String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]], as: UTF8.self)
+    private static func hex(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[2 * index] = digits[Int(byte >> 4)]
+                buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
+            }
+            return bytes.count * 2
+        }
     }
 }

@@ -48,41 +48,46 @@ public enum Whitespace {
     /// The UTF-8 of `text` with white-space runs replaced: by `\n\n` when the run holds a blank line and
     /// `keepParagraphs`, else by one space; leading and trailing runs dropped.
     public static func normalizedUTF8(_ text: some StringProtocol, keepParagraphs: Bool) -> [UInt8] {
+        // Native strings are contiguous UTF-8 already; only bridged or sliced ones need a copy.
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ normalize($0, keepParagraphs: keepParagraphs) }) {
+            return folded
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { normalize($0, keepParagraphs: keepParagraphs) }
+    }
+
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, keepParagraphs: Bool) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        output.reserveCapacity(bytes.count)
         var newlines = 0
         var inRun = false
         var previousWasCarriageReturn = false
-        let contiguous = Array(text.utf8)
-        contiguous.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index < bytes.count {
-                if let width = spaceWidth(bytes, at: index) {
-                    let byte = bytes[index]
-                    if byte == 0x0A {
-                        if !previousWasCarriageReturn { newlines += 1 }
-                    } else if byte == 0x0D {
-                        newlines += 1
-                    }
-                    previousWasCarriageReturn = byte == 0x0D
-                    inRun = true
-                    index += width
-                    continue
+        var index = 0
+        while index < bytes.count {
+            if let width = spaceWidth(bytes, at: index) {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    if !previousWasCarriageReturn { newlines += 1 }
+                } else if byte == 0x0D {
+                    newlines += 1
                 }
-                if inRun, !output.isEmpty {
-                    if keepParagraphs, newlines >= 2 {
-                        output.append(0x0A)
-                        output.append(0x0A)
-                    } else {
-                        output.append(0x20)
-                    }
-                }
-                inRun = false
-                newlines = 0
-                previousWasCarriageReturn = false
-                output.append(bytes[index])
-                index += 1
+                previousWasCarriageReturn = byte == 0x0D
+                inRun = true
+                index += width
+                continue
             }
+            if inRun, !output.isEmpty {
+                if keepParagraphs, newlines >= 2 {
+                    output.append(0x0A)
+                    output.append(0x0A)
+                } else {
+                    output.append(0x20)
+                }
+            }
+            inRun = false
+            newlines = 0
+            previousWasCarriageReturn = false
+            output.append(bytes[index])
+            index += 1
         }
         return output
     }

@@ -20,8 +20,6 @@ extension NewsDatabase: ArticleStore {
                 INSERT INTO article (content_hash, title, body, source_id, url, published_at, ingested_at,
                     language, authors, input_name, input_format, charset)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (content_hash) DO NOTHING
-                RETURNING id
                 """)
         let existing = try db.cachedStatement(sql: "SELECT id FROM article WHERE content_hash = ?")
         let insertRaw = try db.cachedStatement(sql: "INSERT INTO article_raw (article_id, bytes) VALUES (?, ?)")
@@ -38,19 +36,21 @@ extension NewsDatabase: ArticleStore {
                 sourceID = try sourceIDs[source] ?? sourceRowID(named: source, db)
                 sourceIDs[source] = sourceID
             }
-            let inserted = try Int64.fetchOne(
-                insertArticle,
+            // NB: a lookup then a plain INSERT, not `ON CONFLICT DO NOTHING RETURNING id`: SQLite runs RETURNING
+            // through its trigger machinery, which made the upsert cost as much as the whole FTS5 indexing.
+            // Duplicates inside one batch are found too, since the lookup sees the transaction's own rows.
+            if let old = try Int64.fetchOne(existing, arguments: [hash]) {
+                results.append(.duplicate(of: ArticleID(old)))
+                continue
+            }
+            try insertArticle.execute(
                 arguments: [
                     hash, draft.title, draft.text, sourceID, draft.url, draft.published.map(StoredDate.text),
                     StoredDate.text(item.ingested),
                     draft.language?.rawValue, ArticleRow.authorsJSON(draft.authors), item.inputName,
                     draft.format.rawValue, draft.charset,
                 ])
-            guard let id = inserted else {
-                let old = try Int64.fetchOne(existing, arguments: [hash]) ?? 0
-                results.append(.duplicate(of: ArticleID(old)))
-                continue
-            }
+            let id = db.lastInsertedRowID
             try insertRaw.execute(arguments: [id, Data(draft.raw)])
             let index = FullTextIndex(language: draft.language)
             let indexInsert: Statement

@@ -1,4 +1,5 @@
 internal import CStemmer
+internal import Foundation
 internal import GRDB
 
 /// An FTS5 tokenizer that runs SQLite's `unicode61` (lower-casing, diacritics removed) and stems each token
@@ -16,6 +17,7 @@ final class SnowballTokenizer: FTS5CustomTokenizer {
     private let wrapped: any FTS5Tokenizer
     /// `nil` when the index does not stem.
     private let stemmer: OpaquePointer?
+    private let cache = StemCache()
 
     init(db: Database, arguments: [String]) throws {
         wrapped = try db.makeTokenizer(.unicode61())
@@ -31,6 +33,7 @@ final class SnowballTokenizer: FTS5CustomTokenizer {
 
     deinit {
         if let stemmer { sb_stemmer_delete(stemmer) }
+        cache.deallocate()
     }
 
     func tokenize(
@@ -42,21 +45,37 @@ final class SnowballTokenizer: FTS5CustomTokenizer {
             return wrapped.tokenize(
                 context: context, tokenization: tokenization, pText: pText, nText: nText, tokenCallback: tokenCallback)
         }
-        var relay = StemmingRelay(stemmer: stemmer, context: context, callback: tokenCallback)
-        return withUnsafeMutablePointer(to: &relay) { relayPointer in
+        var relay = StemmingRelay(stemmer: stemmer, cache: cache, context: context, callback: tokenCallback)
+        return relay(tokenization, pText, nText, wrapped)
+    }
+}
+
+extension StemmingRelay {
+    /// Runs the wrapped tokenizer with a C callback that stems each token (through the cache) and hands it on.
+    fileprivate mutating func callAsFunction(
+        _ tokenization: FTS5Tokenization, _ pText: UnsafePointer<CChar>?, _ nText: CInt, _ wrapped: any FTS5Tokenizer
+    ) -> CInt {
+        withUnsafeMutablePointer(to: &self) { relayPointer in
             wrapped.tokenize(context: relayPointer, tokenization: tokenization, pText: pText, nText: nText) {
                 relayPointer, flags, pToken, nToken, start, end in
                 let relay = relayPointer!.assumingMemoryBound(to: StemmingRelay.self).pointee
                 guard let pToken, nToken > 0 else {
                     return relay.callback(relay.context, flags, pToken, nToken, start, end)
                 }
-                let stem = pToken.withMemoryRebound(to: sb_symbol.self, capacity: Int(nToken)) {
-                    sb_stemmer_stem(relay.stemmer, $0, nToken)
-                }
-                guard let stem else { return 7 }  // SQLITE_NOMEM: libstemmer's only failure
-                let length = sb_stemmer_length(relay.stemmer)
-                return stem.withMemoryRebound(to: CChar.self, capacity: Int(length)) {
-                    relay.callback(relay.context, flags, $0, length, start, end)
+                return pToken.withMemoryRebound(to: UInt8.self, capacity: Int(nToken)) { token in
+                    if let (cached, length) = relay.cache.lookup(token, Int(nToken)) {
+                        return cached.withMemoryRebound(to: CChar.self, capacity: length) {
+                            relay.callback(relay.context, flags, $0, CInt(length), start, end)
+                        }
+                    }
+                    guard let stem = sb_stemmer_stem(relay.stemmer, token, nToken) else {
+                        return 7  // SQLITE_NOMEM: libstemmer's only failure
+                    }
+                    let length = sb_stemmer_length(relay.stemmer)
+                    relay.cache.store(token, Int(nToken), stem: stem, Int(length))
+                    return stem.withMemoryRebound(to: CChar.self, capacity: Int(length)) {
+                        relay.callback(relay.context, flags, $0, length, start, end)
+                    }
                 }
             }
         }
@@ -66,6 +85,7 @@ final class SnowballTokenizer: FTS5CustomTokenizer {
 /// What the C callback needs to stem a token and hand it on to SQLite.
 private struct StemmingRelay {
     let stemmer: OpaquePointer
+    let cache: StemCache
     let context: UnsafeMutableRawPointer?
     let callback: FTS5TokenCallback
 }
