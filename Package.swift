@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "NewsStoreSQLiteTests",
             dependencies: [
-                "NewsStoreSQLite", "NewsStore", "NewsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "NewsStoreSQLite", "NewsStore", "NewsCore", "CStemmer", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
