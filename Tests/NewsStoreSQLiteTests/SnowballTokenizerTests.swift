@@ -20,7 +20,8 @@ struct SnowballTokenizerTests {
             let expected = words.map { word -> String in
                 let bytes = Array(word.utf8)
                 let stem = sb_stemmer_stem(stemmer, bytes, Int32(bytes.count))!
-                return String(decoding: UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))), as: UTF8.self)
+                return String(
+                    decoding: UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))), as: UTF8.self)
             }
             let text = words.joined(separator: " ")
             for pass in 1...2 {
