@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 "NewsStore", "NewsCore", "CStemmer",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

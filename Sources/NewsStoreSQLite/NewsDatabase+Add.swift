@@ -15,22 +15,25 @@ extension NewsDatabase: ArticleStore {
     }
 
     private static func insert(_ batch: [IncomingArticle], _ db: Database) throws -> [AddResult] {
-        let insertArticle = try db.cachedStatement(
-            sql: """
-                INSERT INTO article (content_hash, title, body, source_id, url, published_at, ingested_at,
-                    language, authors, input_name, input_format, charset)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        let existing = try db.cachedStatement(sql: "SELECT id FROM article WHERE content_hash = ?")
-        let insertRaw = try db.cachedStatement(sql: "INSERT INTO article_raw (article_id, bytes) VALUES (?, ?)")
+        var insertArticle = BoundStatement(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO article (content_hash, title, body, source_id, url, published_at, ingested_at,
+                        language, authors, input_name, input_format, charset)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """), in: db)
+        var existing = BoundStatement(
+            try db.cachedStatement(sql: "SELECT id FROM article WHERE content_hash = ?"), in: db)
+        var insertRaw = BoundStatement(
+            try db.cachedStatement(sql: "INSERT INTO article_raw (article_id, bytes) VALUES (?, ?)"), in: db)
         var sourceIDs: [String: Int64] = [:]
-        var indexStatements: [String: Statement] = [:]
+        var indexStatements: [String: BoundStatement] = [:]
         var results: [AddResult] = []
         results.reserveCapacity(batch.count)
 
         for item in batch {
             let draft = item.draft
-            let hash = Data(draft.contentHash.digest)
+            let hash = draft.contentHash.digest
             var sourceID: Int64?
             if let source = draft.source {
                 sourceID = try sourceIDs[source] ?? sourceRowID(named: source, db)
@@ -39,30 +42,44 @@ extension NewsDatabase: ArticleStore {
             // NB: a lookup then a plain INSERT, not `ON CONFLICT DO NOTHING RETURNING id`: SQLite runs RETURNING
             // through its trigger machinery, which made the upsert cost as much as the whole FTS5 indexing.
             // Duplicates inside one batch are found too, since the lookup sees the transaction's own rows.
-            if let old = try Int64.fetchOne(existing, arguments: [hash]) {
+            existing.bind(hash)
+            if let old = try existing.fetchInt64() {
                 results.append(.duplicate(of: ArticleID(old)))
                 continue
             }
-            try insertArticle.execute(
-                arguments: [
-                    hash, draft.title, draft.text, sourceID, draft.url, draft.published.map(StoredDate.text),
-                    StoredDate.text(item.ingested),
-                    draft.language?.rawValue, ArticleRow.authorsJSON(draft.authors), item.inputName,
-                    draft.format.rawValue, draft.charset,
-                ])
+            insertArticle.bind(hash)
+            insertArticle.bind(draft.title)
+            insertArticle.bind(draft.text)
+            insertArticle.bind(sourceID)
+            insertArticle.bind(draft.url)
+            insertArticle.bind(draft.published.map(StoredDate.text))
+            insertArticle.bind(StoredDate.text(item.ingested))
+            insertArticle.bind(draft.language?.rawValue)
+            insertArticle.bind(ArticleRow.authorsJSON(draft.authors))
+            insertArticle.bind(item.inputName)
+            insertArticle.bind(draft.format.rawValue)
+            insertArticle.bind(draft.charset)
+            try insertArticle.execute()
             let id = db.lastInsertedRowID
-            try insertRaw.execute(arguments: [id, Data(draft.raw)])
+            insertRaw.bind(id)
+            insertRaw.bind(draft.raw)
+            try insertRaw.execute()
+
             let index = FullTextIndex(language: draft.language)
-            let indexInsert: Statement
+            var indexInsert: BoundStatement
             if let statement = indexStatements[index.algorithm] {
                 indexInsert = statement
             } else {
                 try index.create(db)
-                indexInsert = try db.cachedStatement(
-                    sql: "INSERT INTO \(index.tableName) (rowid, title, body) VALUES (?, ?, ?)")
+                indexInsert = BoundStatement(
+                    try db.cachedStatement(sql: "INSERT INTO \(index.tableName) (rowid, title, body) VALUES (?, ?, ?)"),
+                    in: db)
                 indexStatements[index.algorithm] = indexInsert
             }
-            try indexInsert.execute(arguments: [id, draft.title, draft.text])
+            indexInsert.bind(id)
+            indexInsert.bind(draft.title)
+            indexInsert.bind(draft.text)
+            try indexInsert.execute()
             results.append(.added(ArticleID(id)))
         }
         return results
