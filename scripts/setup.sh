@@ -11,7 +11,11 @@ cd "$(dirname "$0")/.."
 # The Debian packages the build links against; keep in step with Package.swift's system libraries.
 PACKAGES=(pkg-config libsqlite3-dev libstemmer-dev)
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+if [[ -t 2 ]]; then
+    say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+else
+    say() { printf '==> %s\n' "$*" >&2; }
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do
