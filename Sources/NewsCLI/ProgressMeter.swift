@@ -25,11 +25,17 @@ final class ProgressMeter: Sendable {
             state.lastDrawn = now
             state.drew = true
             let rate = Double(progress.added + progress.duplicates) / max(elapsed, 0.001)
+            let name = (progress.current as NSString).lastPathComponent
+            var position = "input \(progress.inputNumber)/\(progress.inputsTotal) \(name)"
+            if let fraction = progress.currentFraction, progress.inputsTotal == 1 || fraction < 1 {
+                position += " \(Int(fraction * 100))%"
+            }
             let line =
-                "adding: \(progress.inputsDone)/\(progress.inputsTotal) inputs · \(Terminal.count(progress.added)) added · "
-                + "\(Terminal.count(progress.duplicates)) already stored · \(Terminal.count(progress.rejected)) rejected · "
-                + "\(Terminal.count(Int(rate)))/s"
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+                "adding: \(position) · \(Terminal.count(progress.added)) added · "
+                + "\(Terminal.count(progress.duplicates)) already stored · \(Terminal.count(progress.rejected)) rejected"
+                + " · \(Terminal.count(Int(rate)))/s"
+            let width = Terminal.errorWidth
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + Terminal.truncated(line, to: width - 1)).utf8))
         }
     }
 

@@ -33,6 +33,13 @@ enum Terminal {
         return 100
     }
 
+    /// The width of standard error in columns (where progress is drawn), or 80.
+    static var errorWidth: Int {
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 80
+    }
+
     /// Bold on a styled terminal, the text as is elsewhere.
     static func bold(_ text: String, styled: Bool) -> String { styled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 

@@ -51,6 +51,8 @@ private final class IngestSession {
     var reports: [InputReport] = []
     var pending: [(report: Int, article: IncomingArticle)] = []
     var counts = (added: 0, duplicates: 0, rejected: 0)
+    /// Bytes read of the current input and its size, for the progress display.
+    var position = (read: 0, size: 0)
 
     init(ingestor: FileIngestor, total: Int, progress: @escaping @Sendable (IngestProgress) -> Void) {
         self.ingestor = ingestor
@@ -73,6 +75,7 @@ private final class IngestSession {
             case .failure(let problem): fail(index, problem)
             }
         case .file(let path, let size):
+            position = (0, size)
             try await readFile(path, size: size, index)
         }
         report()
@@ -111,6 +114,7 @@ private final class IngestSession {
             return fail(index, .rejected(rejection))
         }
         var carry = head
+        position.read = head.count
         var lineNumber = 0
         var records = 0
         var fallbackLines = 0
@@ -118,6 +122,7 @@ private final class IngestSession {
         while !atEnd {
             let chunk = try handle.read(upToCount: 1 << 20)
             atEnd = chunk?.isEmpty ?? true
+            position.read += chunk?.count ?? 0
             carry.append(contentsOf: chunk ?? Data())
             let end =
                 atEnd ? carry.endIndex : (carry.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? carry.startIndex)
@@ -191,7 +196,8 @@ private final class IngestSession {
     private func report() {
         progress(
             IngestProgress(
-                inputsDone: reports.count, inputsTotal: total, current: reports.last?.input ?? "",
+                inputNumber: reports.count, inputsTotal: total, current: reports.last?.input ?? "",
+                currentFraction: position.size > 0 ? min(Double(position.read) / Double(position.size), 1) : nil,
                 added: counts.added, duplicates: counts.duplicates, rejected: counts.rejected))
     }
 

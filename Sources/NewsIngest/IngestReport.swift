@@ -60,12 +60,14 @@ public struct IngestReport: Sendable, Hashable {
 
 /// Running totals while an `add` works, for a progress display.
 public struct IngestProgress: Sendable, Hashable {
-    /// Inputs finished so far.
-    public var inputsDone: Int
+    /// The position of the input being read, from 1.
+    public var inputNumber: Int
     /// Inputs to read in all.
     public var inputsTotal: Int
     /// The input being read.
     public var current: String
+    /// How much of the current input has been read, from 0 to 1, when its size is known.
+    public var currentFraction: Double?
     /// Articles added so far.
     public var added: Int
     /// Duplicates so far.
