@@ -98,7 +98,12 @@ private final class IngestSession {
             if format == .jsonLines {
                 try await streamLines(head, handle, index)
             } else {
-                let rest = try handle.readToEnd().map { Array($0) } ?? []
+                // Read at most one byte past the cap: the file may have grown since its size was checked.
+                let rest =
+                    try handle.read(upToCount: max(options.maxFileBytes + 1 - head.count, 0)).map { Array($0) } ?? []
+                guard head.count + rest.count <= options.maxFileBytes else {
+                    return fail(index, .tooLarge(bytes: head.count + rest.count, limit: options.maxFileBytes))
+                }
                 try await accept(options.parser.parse(head + rest, name: path, format: format), index)
             }
         } catch let error as StoreError {
@@ -130,11 +135,9 @@ private final class IngestSession {
             while lineStart < end {
                 let lineEnd = carry[lineStart..<end].firstIndex(of: UInt8(ascii: "\n")) ?? end
                 lineNumber += 1
-                if var record = options.parser.parseLine(carry[lineStart..<lineEnd], number: lineNumber) {
+                if let record = options.parser.parseLine(carry[lineStart..<lineEnd], number: lineNumber) {
                     records += 1
-                    let before = record.warnings.count
-                    record.warnings.removeAll { $0.hasPrefix("not valid UTF-8") }
-                    fallbackLines += before - record.warnings.count
+                    if record.usedFallback { fallbackLines += 1 }
                     try await accept(record, index)
                 }
                 lineStart = lineEnd + 1

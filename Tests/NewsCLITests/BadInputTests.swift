@@ -10,13 +10,16 @@ struct BadInputTests {
         let empty = try cli.write("in/empty.txt", "  \n\n")
         let binary = try cli.write("in/photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
         let latin1 = try cli.write("in/latin1.txt", [0x43, 0x61, 0x66, 0xE9, 0x0A, 0x0A, 0x93, 0x51, 0x94, 0x2E])
-        let lines = try cli.write("in/feed.jsonl", "{\"title\":\"J1\",\"text\":\"one\"}\n{oops\n{\"title\":\"J3\"}\n")
+        let lines = try cli.write(
+            "in/feed.jsonl",
+            Array("{\"title\":\"J1\",\"text\":\"caf".utf8) + [0xE9] + Array("\"}\n{oops\n{\"title\":\"J3\"}\n".utf8))
         let result = try cli.run(["add", good, empty, binary, latin1, lines, cli.folder + "/missing.txt"])
         #expect(result.status == 3, "some added, some rejected: \(result.stderr)")
         #expect(result.stderr.contains("\(empty): empty input"))
         #expect(result.stderr.contains("\(binary): binary data"))
         #expect(result.stderr.contains("\(latin1): not valid UTF-8; decoded as windows-1252"))
         #expect(result.stderr.contains("\(lines):2: invalid JSON"))
+        #expect(result.stderr.contains("\(lines): 1 line(s) not valid UTF-8; decoded as windows-1252"))
         #expect(result.stderr.contains("\(lines):3: no \"text\""))
         #expect(result.stderr.contains("missing.txt: no such file or folder"))
         #expect(result.stderr.contains("3 added, 0 already stored, 5 rejected"))

@@ -58,9 +58,7 @@ public struct ArticleParser: Sendable {
             return ParsedRecord(location: .line(number), outcome: .failure(rejection))
         case .success(let decoded):
             var record = jsonLineRecord(Array(decoded.text.utf8)[...], number: number, charset: decoded.charset)
-            if decoded.usedFallback {
-                record?.warnings.append("not valid UTF-8; decoded as \(decoded.charset)")
-            }
+            record?.usedFallback = decoded.usedFallback
             return record
         }
     }

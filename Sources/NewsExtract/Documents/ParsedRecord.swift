@@ -36,6 +36,9 @@ public struct ParsedRecord: Sendable, Hashable {
     public var outcome: Result<ArticleDraft, ExtractionRejection>
     /// Things a person should know that did not stop the record: an ignored field, an unreadable date.
     public var warnings: [String]
+    /// Whether the record's bytes were not valid UTF-8 and were decoded with the fallback charset (set by
+    /// `ArticleParser.parseLine(_:number:)`; a whole document says so in `ParsedDocument.usedFallback`).
+    public var usedFallback = false
 
     /// Creates a record.
     public init(location: RecordLocation, outcome: Result<ArticleDraft, ExtractionRejection>, warnings: [String] = []) {
