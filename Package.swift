@@ -14,7 +14,8 @@ let package = Package(
     name: "corroborate",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "corroborate", targets: ["NewsCLI"])
+        .executable(name: "corroborate", targets: ["NewsCLI"]),
+        .executable(name: "corroborate-eval", targets: ["corroborate-eval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,10 +24,13 @@ let package = Package(
     targets: [
         // System libraries.
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(
+            name: "CGumbo", path: "Sources/CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Pure library targets: no I/O, no clock.
         .target(name: "NewsCore", swiftSettings: strictSettings),
-        .target(name: "NewsExtract", dependencies: ["NewsCore"], swiftSettings: strictSettings),
+        .target(name: "NewsExtract", dependencies: ["NewsCore", "CGumbo"], swiftSettings: strictSettings),
 
         // Storage: the protocol, then the SQLite engine.
         .target(name: "NewsStore", dependencies: ["NewsCore"], swiftSettings: strictSettings),
@@ -50,6 +54,15 @@ let package = Package(
             name: "NewsCLI",
             dependencies: [
                 "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .executableTarget(
+            name: "corroborate-eval",
+            dependencies: [
+                "NewsCore", "NewsExtract", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -14,8 +14,14 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
     case wrongType(field: String, expected: String)
     /// A plain-text input with a title line and nothing after it.
     case noBody
-    /// A format we cannot read yet, such as an HTML page.
+    /// A format we cannot read yet.
     case unsupportedFormat(String)
+    /// A page whose main text is shorter than an article's.
+    case tooShort(characters: Int, minimum: Int)
+    /// A page that shows a login or subscription wall instead of the article.
+    case loginWall
+    /// A page that is not a news article (a listing, a product, a service page); the reason says why.
+    case notAnArticle(String)
 
     /// A stable, machine-readable code, used in `--json` output and stored with the input.
     public var code: String {
@@ -28,6 +34,9 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
         case .wrongType: "wrong-type"
         case .noBody: "no-body"
         case .unsupportedFormat: "unsupported-format"
+        case .tooShort: "too-short"
+        case .loginWall: "login-wall"
+        case .notAnArticle: "not-an-article"
         }
     }
 
@@ -42,6 +51,10 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
         case .wrongType(let field, let expected): "\"\(field)\" should be \(expected)"
         case .noBody: "only a title line, no body text after it"
         case .unsupportedFormat(let what): what
+        case .tooShort(let characters, let minimum):
+            "main text has \(characters) characters, fewer than the \(minimum) of an article"
+        case .loginWall: "a login or subscription wall, not the article"
+        case .notAnArticle(let why): "not a news article: \(why)"
         }
     }
 }

@@ -1,0 +1,221 @@
+/// Per-node facts the cleaner, scorer and block collector share, computed in a few linear passes.
+///
+/// Nodes are in pre-order, so a parent's index is always below its children's: aggregates are built by one
+/// reverse scan, and inherited flags by one forward scan. Nothing recurses, whatever the nesting depth.
+struct PageAnalysis {
+    let document: HTMLDocument
+    /// Characters of text under each node (white space runs counted once), pruned subtrees excluded.
+    private(set) var textLength: [Int]
+    /// Characters of that text inside links.
+    private(set) var linkLength: [Int]
+    /// Commas under each node: a sign of prose.
+    private(set) var commas: [Int]
+    /// Whether the node, or an ancestor, is boilerplate or hidden.
+    private(set) var removed: [Bool]
+    /// Index of `<body>`, or the root.
+    let body: Int
+    /// One past the last index of each node's subtree (subtrees are contiguous in pre-order).
+    private(set) var subtreeEnd: [Int]
+    /// Whether a node has a block-level element below it (so it is a container, not one block).
+    private(set) var hasBlockDescendant: [Bool]
+
+    /// Elements that start a new block when met inside a container.
+    static let blockLevel: Set<String> = ExtractionRules.blockTags.union([
+        "div", "section", "article", "main", "table", "tbody", "thead", "tr", "ul", "ol", "dl", "figure", "header",
+        "hgroup", "details", "center", "form", "fieldset", "body", "html",
+    ])
+
+    init(_ document: HTMLDocument) {
+        self.document = document
+        let count = document.nodes.count
+        textLength = Array(repeating: 0, count: count)
+        linkLength = Array(repeating: 0, count: count)
+        commas = Array(repeating: 0, count: count)
+        removed = Array(repeating: false, count: count)
+        subtreeEnd = Array(0..<count).map { $0 + 1 }
+        hasBlockDescendant = Array(repeating: false, count: count)
+        body = document.nodes.firstIndex { $0.name == "body" } ?? 0
+        for index in document.nodes.indices.reversed() {
+            let parent = Int(document.nodes[index].parent)
+            guard parent >= 0 else { continue }
+            subtreeEnd[parent] = max(subtreeEnd[parent], subtreeEnd[index])
+            if hasBlockDescendant[index] || Self.blockLevel.contains(document.nodes[index].name) {
+                hasBlockDescendant[parent] = true
+            }
+        }
+        aggregate()
+        let bodyText = max(textLength[body], 1)
+        for index in document.nodes.indices {
+            let node = document.nodes[index]
+            let parent = Int(node.parent)
+            if parent >= 0, removed[parent] {
+                removed[index] = true
+            } else if !node.isText,
+                Self.isBoilerplate(node, index: index, share: Double(textLength[index]) / Double(bodyText))
+            {
+                removed[index] = true
+            }
+        }
+        aggregate()
+    }
+
+    /// Recomputes text, link and comma counts bottom-up, leaving out removed subtrees.
+    private mutating func aggregate() {
+        for index in textLength.indices {
+            textLength[index] = 0
+            linkLength[index] = 0
+            commas[index] = 0
+        }
+        for index in document.nodes.indices.reversed() where !removed[index] {
+            let node = document.nodes[index]
+            if node.isText {
+                let (length, commaCount) = Self.measure(node.text)
+                textLength[index] = length
+                commas[index] = commaCount
+            }
+            if node.name == "a" { linkLength[index] = textLength[index] }
+            let parent = Int(node.parent)
+            if parent >= 0 {
+                textLength[parent] += textLength[index]
+                linkLength[parent] += linkLength[index]
+                commas[parent] += commas[index]
+            }
+        }
+    }
+
+    /// Non-space characters plus one per run of spaces, and commas.
+    private static func measure(_ text: String) -> (Int, Int) {
+        var length = 0, commas = 0
+        var inSpace = true
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if isSpace {
+                if !inSpace { length += 1 }
+            } else {
+                length += 1
+                if byte == 0x2C { commas += 1 }
+            }
+            inSpace = isSpace
+        }
+        return (length, commas)
+    }
+
+    /// The text under a node, pruned subtrees left out; block boundaries and `<br>` become line breaks.
+    func text(of index: Int) -> String {
+        var result = ""
+        var position = index
+        let end = subtreeEnd[index]
+        while position < end {
+            if removed[position] {
+                position = subtreeEnd[position]
+                continue
+            }
+            let node = document.nodes[position]
+            if node.isText {
+                result += node.text
+            } else if node.name == "br" || (position != index && Self.blockLevel.contains(node.name)) {
+                result += "\n"
+            } else if node.name == "img", let alt = node.attribute("alt"), position == index {
+                result += alt
+            }
+            position += 1
+        }
+        return result
+    }
+
+    /// Share of a node's text that sits in links.
+    func linkDensity(_ index: Int) -> Double {
+        textLength[index] == 0 ? 0 : Double(linkLength[index]) / Double(textLength[index])
+    }
+
+    /// Whether an element is boilerplate on its own: a dropped tag, hidden, a boilerplate role, or a
+    /// boilerplate class/id that is not also a content class, unless it holds much of the page's text.
+    static func isBoilerplate(_ node: HTMLDocument.Node, index: Int, share: Double) -> Bool {
+        if ExtractionRules.droppedTags.contains(node.name) { return true }
+        if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
+        if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
+        if let role = node.attribute("role")?.lowercased(), ExtractionRules.boilerplateRoles.contains(role) {
+            return true
+        }
+        if ["html", "body", "main", "article"].contains(node.name) { return false }
+        if node.attribute("itemprop") == "articleBody" { return false }
+        let names = ClassNames(node)
+        guard names.matches(.boilerplate), !names.isContent else { return false }
+        // A container holding much of the page is structure, not a banner, whatever its class says.
+        return share < 0.3
+    }
+}
+
+/// The lower-cased class and id tokens of an element, matched as bytes.
+///
+/// NB: `String.contains(_:)` builds a Boyer-Moore table per call; with ~100 words per element that made
+/// class matching 40% of extraction. A byte scan over short tokens costs next to nothing.
+struct ClassNames {
+    let tokens: [[UInt8]]
+
+    init(_ node: HTMLDocument.Node) {
+        var tokens: [[UInt8]] = []
+        for value in [node.attribute("class"), node.attribute("id")] {
+            guard let value else { continue }
+            for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                tokens.append(token.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+            }
+        }
+        self.tokens = tokens
+    }
+
+    var isEmpty: Bool { tokens.isEmpty }
+
+    /// Whether a token contains one of `words`.
+    func matches(_ words: WordList) -> Bool {
+        tokens.contains { token in words.words.contains { Self.contains(token, $0) } }
+    }
+
+    /// Whether a token is a content class: equal to a generic content word, or containing a specific one.
+    var isContent: Bool {
+        tokens.contains { token in
+            WordList.content.exact.contains(token) || WordList.content.words.contains { Self.contains(token, $0) }
+        }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let count = needle.count
+        guard count > 0, count <= haystack.count else { return count == 0 }
+        let first = needle[0]
+        var start = 0
+        while start <= haystack.count - count {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}
+
+/// A vocabulary prepared for byte matching.
+struct WordList: Sendable {
+    /// Words matched anywhere inside a token.
+    let words: [[UInt8]]
+    /// Words matched only as a whole token.
+    let exact: Set<[UInt8]>
+
+    init(_ words: [String], exactWhenShort: Bool = false) {
+        let isSpecific = { (word: String) in
+            !exactWhenShort || word.contains("-") || word.contains("_") || word.count > 8
+        }
+        self.words = words.filter(isSpecific).map { Array($0.utf8) }
+        exact = Set(words.filter { !isSpecific($0) }.map { Array($0.utf8) })
+    }
+
+    static let boilerplate = WordList(ExtractionRules.boilerplateWords)
+    static let content = WordList(ExtractionRules.contentWords, exactWhenShort: true)
+    static let caption = WordList(ExtractionRules.captionWords)
+    static let credit = WordList(ExtractionRules.creditWords)
+}

@@ -1,0 +1,167 @@
+internal import Foundation
+internal import NewsCore
+
+/// Gathers a page's metadata. Structured sources (JSON-LD, then OpenGraph and `article:*`, then Dublin Core
+/// and other meta tags) come before visible ones (`<time>`, bylines) and the URL.
+struct MetadataExtractor {
+    let document: HTMLDocument
+    let url: String?
+
+    /// The metadata, the JSON-LD `articleBody` (a candidate text, not trusted blindly) and the published day
+    /// as written on the page.
+    func extract() -> (PageMetadata, articleBody: String?, publishedDay: String?) {
+        var meta: [String: [String]] = [:]
+        var scripts: [String] = []
+        var canonical: String?
+        var firstH1: String?
+        var htmlLang: String?
+        var title: String?
+        var timeDates: [(String, Bool)] = []
+        var bylines: [String] = []
+        for (index, node) in document.nodes.enumerated() where !node.isText {
+            switch node.name {
+            case "meta":
+                let key =
+                    (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
+                    ?? node.attribute("http-equiv"))?.lowercased()
+                if let key, let content = node.attribute("content") ?? node.attribute("datetime"), !content.isEmpty {
+                    meta[key, default: []].append(content)
+                }
+            case "script" where node.attribute("type")?.lowercased().contains("ld+json") == true:
+                scripts.append(text(index))
+            case "link" where node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true:
+                canonical = canonical ?? node.attribute("href")
+            case "html": htmlLang = node.attribute("lang") ?? node.attribute("xml:lang")
+            case "title" where title == nil: title = text(index)
+            case "h1" where firstH1 == nil:
+                let heading = Whitespace.folded(text(index))
+                if (5...300).contains(heading.count) { firstH1 = heading }
+            case "time":
+                if let value = node.attribute("datetime") {
+                    let marked =
+                        node.attribute("itemprop") == "datePublished" || node.attribute("pubdate") != nil
+                        || ClassNames(node).matches(Self.publishedWords)
+                    timeDates.append((value, marked))
+                }
+            default: break
+            }
+            if node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
+                || ClassNames(node).matches(Self.authorWords)
+            {
+                let value = Whitespace.folded(node.attribute("content") ?? text(index))
+                if (3...120).contains(value.count) { bylines.append(value) }
+            }
+        }
+        func first(_ keys: String...) -> String? {
+            for key in keys { if let value = meta[key]?.first.map(Whitespace.folded), !value.isEmpty { return value } }
+            return nil
+        }
+        let jsonLD = JSONLDArticle(scripts: scripts)
+        var page = PageMetadata()
+        page.schemaTypes = jsonLD.types
+        page.openGraphType = first("og:type")
+        page.siteName = first("og:site_name", "application-name", "twitter:site") ?? jsonLD.publisher
+        page.canonicalURL = canonical ?? first("og:url") ?? url
+        page.language = htmlLang ?? first("og:locale", "content-language", "dc.language", "language") ?? jsonLD.language
+        page.description = first("description", "og:description", "twitter:description") ?? jsonLD.description
+        page.section = first("article:section", "parsely-section", "section") ?? jsonLD.section
+        page.tags =
+            (meta["article:tag"] ?? [])
+            + (first("keywords", "news_keywords").map {
+                $0.split(separator: ",").map { Whitespace.trimmed($0) }.filter { !$0.isEmpty }
+            } ?? [])
+        if page.tags.isEmpty { page.tags = jsonLD.keywords }
+        page.image = first("og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? jsonLD.image
+
+        page.title = chooseTitle(
+            structured: first("og:title", "twitter:title") ?? jsonLD.headline, documentTitle: title, heading: firstH1,
+            siteNames: [page.siteName, jsonLD.publisher, host].compactMap { $0 })
+
+        let metaAuthors = [
+            first("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator")
+        ]
+        .compactMap { $0 }.filter { !$0.contains("://") && !$0.hasPrefix("@") }
+        let authors = jsonLD.authors.filter { !$0.contains("://") }
+        page.authors = Self.unique(
+            (authors.isEmpty ? (metaAuthors.isEmpty ? Array(bylines.prefix(1)) : metaAuthors) : authors).map(
+                Self.cleanAuthor)
+        )
+        .filter { !$0.isEmpty }
+
+        let publishedCandidates: [String?] = [
+            jsonLD.published,
+            first(
+                "article:published_time", "og:published_time", "datepublished", "article.published", "pubdate",
+                "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+                "sailthru.date", "parsely-pub-date", "citation_publication_date", "original-publish-date"),
+            timeDates.first(where: \.1)?.0,
+        ]
+        var publishedDay = publishedCandidates.compactMap { $0 }.lazy.compactMap(DateFinder.day).first
+        publishedDay =
+            publishedDay ?? url.flatMap(DateFinder.urlDay) ?? timeDates.first.flatMap { DateFinder.day($0.0) }
+        page.published =
+            publishedCandidates.compactMap { $0 }.lazy.compactMap(PublicationDate.parse).first
+            ?? publishedDay.flatMap(DateFinder.date)
+        let modified =
+            jsonLD.modified ?? first("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+        page.modified = modified.flatMap(PublicationDate.parse)
+        return (page, jsonLD.body, publishedDay)
+    }
+
+    private static let publishedWords = WordList(["publish", "posted", "created"])
+    private static let authorWords = WordList([
+        "author-name", "byline__name", "byline-name", "author__name", "contributor-name",
+    ])
+
+    private var host: String? {
+        guard let url, let host = URLComponents(string: url)?.host else { return nil }
+        let parts = host.split(separator: ".")
+        return parts.count >= 2 ? String(parts[parts.count - 2]) : host
+    }
+
+    private func text(_ index: Int) -> String {
+        let analysisFree = document.nodes
+        var result = ""
+        var stack = [index]
+        while let next = stack.popLast() {
+            let node = analysisFree[next]
+            if node.isText { result += node.text }
+            stack.append(contentsOf: node.children.reversed().map(Int.init))
+        }
+        return result
+    }
+
+    /// The visible headline when the structured title agrees with it, else the structured title without its
+    /// site name.
+    private func chooseTitle(
+        structured: String?, documentTitle: String?, heading: String?, siteNames: [String]
+    ) -> String? {
+        let cleaned = (structured ?? documentTitle).map { TitleCleaner.clean($0, siteNames: siteNames) }
+        func key(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
+        if let heading {
+            let headingKey = key(heading)
+            for candidate in [cleaned, documentTitle].compactMap({ $0 }) {
+                let candidateKey = key(candidate)
+                if !headingKey.isEmpty, candidateKey.contains(headingKey) || headingKey.contains(candidateKey) {
+                    return heading
+                }
+            }
+            if cleaned == nil { return heading }
+        }
+        return cleaned.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private static func cleanAuthor(_ name: String) -> String {
+        var value = Whitespace.folded(name)
+        for prefix in ["by ", "written by ", "posted by ", "words by ", "author: ", "von "]
+        where value.lowercased().hasPrefix(prefix) {
+            value = String(value.dropFirst(prefix.count))
+        }
+        return Whitespace.trimmed(value)
+    }
+
+    private static func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0.lowercased()).inserted }
+    }
+}

@@ -1,0 +1,100 @@
+/// Finds the element holding the article: a readability-style vote of paragraphs for their ancestors,
+/// weighted by tag, class and link density, with semantic markup (`itemprop=articleBody`, `<article>`,
+/// `<main>`, content class names) as boosts.
+struct ContentScorer {
+    let analysis: PageAnalysis
+
+    /// The chosen roots, in document order: the best candidate and the siblings that belong with it.
+    func contentRoots() -> [Int] {
+        let nodes = analysis.document.nodes
+        var score: [Int: Double] = [:]
+        func initial(_ index: Int) -> Double {
+            let node = nodes[index]
+            var base: Double
+            switch node.name {
+            case "div", "article", "section", "main": base = 5
+            case "pre", "td", "blockquote": base = 3
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": base = -3
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th": base = -5
+            default: base = 0
+            }
+            let names = ClassNames(node)
+            if names.isContent { base += 25 }
+            if names.matches(.boilerplate), !names.isContent { base -= 25 }
+            if node.attribute("itemprop") == "articleBody" { base += 40 }
+            if node.name == "article" { base += 15 }
+            if node.name == "main" { base += 10 }
+            return base
+        }
+        for index in nodes.indices where !analysis.removed[index] && isParagraph(index) {
+            let length = analysis.textLength[index]
+            guard length >= 25 else { continue }
+            let points = 1 + Double(analysis.commas[index]) + min(Double(length) / 100, 3)
+            var ancestor = Int(nodes[index].parent)
+            var level = 0
+            while ancestor >= 0, level < 3 {
+                if score[ancestor] == nil { score[ancestor] = initial(ancestor) }
+                score[ancestor]! += points / Double(level == 0 ? 1 : level * 2)
+                ancestor = Int(nodes[ancestor].parent)
+                level += 1
+            }
+        }
+        var best: Int?
+        var bestScore = -Double.infinity
+        for (index, value) in score {
+            let adjusted = value * (1 - analysis.linkDensity(index))
+            score[index] = adjusted
+            if adjusted > bestScore || (adjusted == bestScore && index < (best ?? .max)) {
+                (best, bestScore) = (index, adjusted)
+            }
+        }
+        guard var top = best else { return [analysis.body] }
+        // A parent that scores nearly as well holds more of the same article (split into several boxes).
+        while true {
+            let parent = Int(nodes[top].parent)
+            guard parent >= 0, parent != analysis.body, let parentScore = score[parent],
+                parentScore >= bestScore * 0.9,
+                analysis.textLength[parent] < analysis.textLength[top] * 3
+            else { break }
+            top = parent
+        }
+        return siblings(of: top, score: score)
+    }
+
+    /// The top candidate plus siblings that score well or read as prose.
+    private func siblings(of top: Int, score: [Int: Double]) -> [Int] {
+        let nodes = analysis.document.nodes
+        let parent = Int(nodes[top].parent)
+        guard parent >= 0 else { return [top] }
+        let topScore = score[top] ?? 0
+        let threshold = max(10, topScore * 0.2)
+        var roots: [Int] = []
+        for child in nodes[parent].children.map(Int.init) where !analysis.removed[child] {
+            if child == top {
+                roots.append(child)
+                continue
+            }
+            let length = analysis.textLength[child]
+            let density = analysis.linkDensity(child)
+            if let value = score[child], value >= threshold {
+                roots.append(child)
+            } else if nodes[child].name == "p", length > 80, density < 0.25 {
+                roots.append(child)
+            } else if nodes[child].name == "p", length > 0, density == 0, analysis.commas[child] > 0 {
+                roots.append(child)
+            }
+        }
+        return roots
+    }
+
+    /// A paragraph-like node: a block of prose, or a container whose children are all inline.
+    func isParagraph(_ index: Int) -> Bool {
+        let node = analysis.document.nodes[index]
+        if ["p", "pre", "td", "blockquote", "li", "dd"].contains(node.name) { return true }
+        guard ["div", "section", "span", "article", "font", "center"].contains(node.name) else { return false }
+        return node.children.allSatisfy { child in
+            let childNode = analysis.document.nodes[Int(child)]
+            return childNode.isText || ExtractionRules.inlineTags.contains(childNode.name)
+        }
+    }
+}

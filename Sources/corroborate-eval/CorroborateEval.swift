@@ -1,0 +1,10 @@
+internal import ArgumentParser
+
+/// `corroborate-eval`: scores Corroborate on the evaluation sets in `../shared/eval/` and gates on floors.
+@main
+struct CorroborateEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corroborate-eval",
+        abstract: "Score extraction (and later clustering) on the shared evaluation sets.",
+        subcommands: [ExtractionEval.self])
+}

@@ -1,0 +1,107 @@
+internal import ArgumentParser
+internal import Foundation
+internal import NewsCore
+internal import NewsExtract
+
+/// `corroborate-eval extraction`: runs the HTML extractor over WCXB pages and scores it.
+struct ExtractionEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extraction",
+        abstract: "Extract every page of a WCXB-layout set, score it with score-extraction, check the floors.",
+        discussion: """
+            Reads DATA/html/<id>.html.gz and DATA/metadata.json (for the pages' URLs), writes the predictions as
+            JSON for the scorer, and prints the scorer's report and the extraction speed (one core, in process).
+            With --gate, exits 1 when a score is below its floor in Eval/baseline.json (minus the tolerance).
+            """)
+
+    @Option(help: "The evaluation set (WCXB layout).")
+    var data = "../shared/eval/extraction/wcxb-dev"
+
+    @Option(help: "The scorer.")
+    var scorer = "../shared/tools/score-extraction"
+
+    @Option(help: "Where to write the predictions.")
+    var out = "out/wcxb-dev.json"
+
+    @Option(help: "Quality floors to check with --gate.")
+    var baseline = "Eval/baseline.json"
+
+    @Flag(help: "Fail when a score drops below its floor.")
+    var gate = false
+
+    func run() throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: data + "/html") else {
+            print("skipped: \(data) is absent (the evaluation data lives in ../shared/eval, outside the repository)")
+            return
+        }
+        let urls = try Self.urls(data + "/metadata.json")
+        let ids = try fileManager.contentsOfDirectory(atPath: data + "/html")
+            .filter { $0.hasSuffix(".html.gz") }.map { String($0.dropLast(8)) }.sorted()
+        let extractor = HTMLExtractor()
+        var predictions: [String: [String: String]] = [:]
+        var seconds = 0.0
+        var bytes = 0
+        for (number, id) in ids.enumerated() {
+            let page = try Gzip.decompress(Data(contentsOf: URL(fileURLWithPath: "\(data)/html/\(id).html.gz")))
+            bytes += page.count
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = extractor.extract(page, url: urls[id])
+            seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            var prediction = ["text": result.text]
+            if let title = result.metadata.title { prediction["title"] = title }
+            if !result.metadata.authors.isEmpty {
+                prediction["author"] = result.metadata.authors.joined(separator: ", ")
+            }
+            if let day = result.publishedDay { prediction["date"] = day }
+            predictions[id] = prediction
+            if isatty(STDERR_FILENO) == 1, number % 50 == 0 {
+                FileHandle.standardError.write(Data("\r\u{1B}[2Kextracting \(number + 1)/\(ids.count)".utf8))
+            }
+        }
+        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        try fileManager.createDirectory(
+            atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(predictions).write(to: URL(fileURLWithPath: out))
+        print(
+            "speed: \(ids.count) pages, \(bytes / 1_048_576) MB in \(String(format: "%.2f", seconds)) s of extraction: "
+                + "\(String(format: "%.0f", Double(ids.count) / seconds)) pages/s, "
+                + "\(String(format: "%.1f", seconds * 1000 / Double(ids.count))) ms/page")
+        let report = try Self.score(scorer: scorer, gold: data, predictions: out)
+        print(report.text)
+        if gate { try Gate(path: baseline).check(report.json) }
+    }
+
+    private static func urls(_ path: String) throws -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: path),
+            let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let files = root["files"] as? [String: [String: Any]]
+        else { return [:] }
+        return files.compactMapValues { $0["url"] as? String }
+    }
+
+    /// Runs the scorer twice: once for the readable report, once for the JSON the gate reads.
+    private static func score(
+        scorer: String, gold: String, predictions: String
+    ) throws -> (text: String, json: [String: Any]) {
+        func run(_ extra: [String]) throws -> Data {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", scorer, "--gold", gold, "--pred", predictions] + extra
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw ValidationError("the scorer \(scorer) failed with status \(process.terminationStatus)")
+            }
+            return output
+        }
+        let text = String(decoding: try run([]), as: UTF8.self)
+        let json = (try JSONSerialization.jsonObject(with: try run(["--json"])) as? [String: Any]) ?? [:]
+        return (text, json)
+    }
+}
