@@ -14,6 +14,9 @@ struct Corroborate: AsyncParsableCommand {
             Listing commands take --json for one stable JSON document on standard output (docs/JSON.md).
             """,
         version: "0.1.0",
-        subcommands: [AddCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self, InfoCommand.self]
+        subcommands: [
+            AddCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self, ExtractCommand.self,
+            InfoCommand.self,
+        ]
     )
 }

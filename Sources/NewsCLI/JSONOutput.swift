@@ -51,6 +51,61 @@ enum JSONOutput {
         }
     }
 
+    /// Writes one compact JSON object on its own line (for `--jsonl`).
+    static func writeLine(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try! encoder.encode(value)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+
+    /// One extracted page (`corroborate extract --jsonl`).
+    struct Extraction: Encodable {
+        struct Rejection: Encodable {
+            var code: String
+            var reason: String
+        }
+        var schema = "corroborate.extract.v1"
+        var file: String
+        var title: String?
+        var authors: [String]
+        var published: String?
+        var modified: Date?
+        var site: String?
+        var language: String?
+        var url: String?
+        var description: String?
+        var section: String?
+        var tags: [String]
+        var image: String?
+        var text: String
+        var blocks: [ContentBlock]
+        var source: String
+        var charset: String
+        var rejected: Rejection?
+
+        init(file: String, page: ExtractedPage) {
+            self.file = file
+            title = page.metadata.title
+            authors = page.metadata.authors
+            published = page.publishedDay
+            modified = page.metadata.modified
+            site = page.metadata.siteName
+            language = page.metadata.language
+            url = page.metadata.canonicalURL
+            description = page.metadata.description
+            section = page.metadata.section
+            tags = page.metadata.tags
+            image = page.metadata.image
+            text = page.text
+            blocks = page.blocks
+            source = page.source
+            charset = page.charset
+            rejected = page.rejection.map { Rejection(code: $0.code, reason: $0.reason) }
+        }
+    }
+
     struct ArticleList: Encodable {
         var schema = "corroborate.articles.v1"
         var total: Int

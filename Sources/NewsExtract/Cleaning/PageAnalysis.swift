@@ -43,17 +43,31 @@ struct PageAnalysis {
                 hasBlockDescendant[parent] = true
             }
         }
-        aggregate()
-        let bodyText = max(textLength[body], 1)
+        // Scripts, styles and the like go first, so their text does not count in the shares below.
         for index in document.nodes.indices {
+            let parent = Int(document.nodes[index].parent)
+            removed[index] =
+                (parent >= 0 && removed[parent]) || ExtractionRules.droppedTags.contains(document.nodes[index].name)
+        }
+        aggregate()
+        // Prose under each node: text in <p> elements outside links. Menus and footers have little of it, so
+        // "holds much of the page's prose" tells a structural wrapper from a banner better than all text.
+        var prose = Array(repeating: 0, count: count)
+        for index in document.nodes.indices.reversed() {
+            if document.nodes[index].name == "p" { prose[index] = textLength[index] - linkLength[index] }
+            let parent = Int(document.nodes[index].parent)
+            if parent >= 0 { prose[parent] += prose[index] }
+        }
+        let bodyText = max(textLength[body], 1)
+        let bodyProse = max(prose[body], 1)
+        for index in document.nodes.indices where !removed[index] {
             let node = document.nodes[index]
             let parent = Int(node.parent)
             if parent >= 0, removed[parent] {
                 removed[index] = true
-            } else if !node.isText,
-                Self.isBoilerplate(node, index: index, share: Double(textLength[index]) / Double(bodyText))
-            {
-                removed[index] = true
+            } else if !node.isText {
+                let share = max(Double(textLength[index]) / Double(bodyText), Double(prose[index]) / Double(bodyProse))
+                removed[index] = Self.isBoilerplate(node, index: index, share: share)
             }
         }
         aggregate()
@@ -150,12 +164,13 @@ struct PageAnalysis {
     }
 }
 
-/// The lower-cased class and id tokens of an element, matched as bytes.
+/// The lower-cased class and id tokens of an element, each split into its `-`/`_` parts, matched as bytes.
 ///
-/// NB: `String.contains(_:)` builds a Boyer-Moore table per call; with ~100 words per element that made
-/// class matching 40% of extraction. A byte scan over short tokens costs next to nothing.
+/// NB: `String.contains(_:)` builds a Boyer-Moore table per call; with ~100 patterns per element that made
+/// class matching 40% of extraction. Comparing short byte arrays costs next to nothing.
 struct ClassNames {
     let tokens: [[UInt8]]
+    let parts: [[[UInt8]]]
 
     init(_ node: HTMLDocument.Node) {
         var tokens: [[UInt8]] = []
@@ -166,56 +181,72 @@ struct ClassNames {
             }
         }
         self.tokens = tokens
+        parts = tokens.map { $0.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }).map(Array.init) }
     }
 
     var isEmpty: Bool { tokens.isEmpty }
 
-    /// Whether a token contains one of `words`.
-    func matches(_ words: WordList) -> Bool {
-        tokens.contains { token in words.words.contains { Self.contains(token, $0) } }
+    /// Whether a token matches one of the patterns.
+    func matches(_ list: WordList) -> Bool {
+        parts.contains { list.matches($0) }
     }
 
-    /// Whether a token is a content class: equal to a generic content word, or containing a specific one.
+    /// Whether a token is a content class: equal to a generic content word, or holding a content phrase.
     var isContent: Bool {
-        tokens.contains { token in
-            WordList.content.exact.contains(token) || WordList.content.words.contains { Self.contains(token, $0) }
-        }
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        let count = needle.count
-        guard count > 0, count <= haystack.count else { return count == 0 }
-        let first = needle[0]
-        var start = 0
-        while start <= haystack.count - count {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == count { return true }
-            }
-            start += 1
-        }
-        return false
+        tokens.contains { WordList.content.exact.contains($0) } || parts.contains { WordList.content.matches($0) }
     }
 }
 
-/// A vocabulary prepared for byte matching.
+/// Class-name patterns prepared for matching token parts (see `ExtractionRules.boilerplateWords`).
 struct WordList: Sendable {
-    /// Words matched anywhere inside a token.
-    let words: [[UInt8]]
-    /// Words matched only as a whole token.
+    /// One pattern: consecutive parts, each exact or a prefix.
+    struct Pattern: Sendable {
+        let parts: [(bytes: [UInt8], prefix: Bool)]
+    }
+
+    let patterns: [Pattern]
+    /// One-word patterns that count only as a whole token.
     let exact: Set<[UInt8]>
 
-    init(_ words: [String], exactWhenShort: Bool = false) {
-        let isSpecific = { (word: String) in
-            !exactWhenShort || word.contains("-") || word.contains("_") || word.count > 8
+    init(_ words: [String], oneWordsAsTokens: Bool = false) {
+        var patterns: [Pattern] = []
+        var exact: Set<[UInt8]> = []
+        for word in words {
+            let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "_" })
+            if oneWordsAsTokens, pieces.count == 1, !word.hasSuffix("*"), word.count <= 8 {
+                exact.insert(Array(word.utf8))
+                continue
+            }
+            patterns.append(
+                Pattern(
+                    parts: pieces.map { piece in
+                        piece.hasSuffix("*") ? (Array(piece.dropLast().utf8), true) : (Array(piece.utf8), false)
+                    }))
         }
-        self.words = words.filter(isSpecific).map { Array($0.utf8) }
-        exact = Set(words.filter { !isSpecific($0) }.map { Array($0.utf8) })
+        self.patterns = patterns
+        self.exact = exact
+    }
+
+    /// Whether the parts of one token contain a pattern.
+    func matches(_ tokenParts: [[UInt8]]) -> Bool {
+        for pattern in patterns where pattern.parts.count <= tokenParts.count {
+            for start in 0...(tokenParts.count - pattern.parts.count) {
+                var matched = true
+                for (offset, part) in pattern.parts.enumerated() {
+                    let candidate = tokenParts[start + offset]
+                    if part.prefix ? !candidate.starts(with: part.bytes) : candidate != part.bytes {
+                        matched = false
+                        break
+                    }
+                }
+                if matched { return true }
+            }
+        }
+        return false
     }
 
     static let boilerplate = WordList(ExtractionRules.boilerplateWords)
-    static let content = WordList(ExtractionRules.contentWords, exactWhenShort: true)
+    static let content = WordList(ExtractionRules.contentWords, oneWordsAsTokens: true)
     static let caption = WordList(ExtractionRules.captionWords)
     static let credit = WordList(ExtractionRules.creditWords)
 }

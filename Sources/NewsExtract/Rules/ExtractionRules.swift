@@ -22,29 +22,36 @@ enum ExtractionRules {
         "ins", "del", "strike", "tt", "big", "nobr",
     ]
 
-    /// Class/id words that mark boilerplate: navigation, sharing, consent, promotion, comments, related links.
+    /// Class/id patterns of boilerplate: navigation, sharing, consent, promotion, comments, related links.
+    ///
+    /// Patterns match the parts of a class token split at `-` and `_`: `menu*` is a part starting with "menu",
+    /// `ad` is a part equal to "ad", `most-popular` is two consecutive parts. Generic words that content
+    /// containers also carry ("widget" in every Elementor block, "hidden" in `overflow-hidden`) are left out;
+    /// hidden elements are found by their attributes and style instead.
     static let boilerplateWords: [String] = [
-        "comment", "share", "sharing", "social", "cookie", "consent", "gdpr", "newsletter", "subscribe",
-        "subscription", "signup", "sign-up", "related", "recommend", "promo", "advert", "adsense", "ad-slot",
-        "ad-container", "ad-wrapper", "ads-", "-ads", "dfp", "sponsor", "sidebar", "widget", "breadcrumb",
-        "menu", "navbar", "navigation", "masthead", "popup", "modal", "paywall", "pagination", "pager", "toolbar",
-        "disqus", "outbrain", "taboola", "most-popular", "mostpopular", "trending", "more-stories",
-        "read-more", "readmore", "author-bio", "authorbio", "about-author", "skip-link", "print-only", "hidden",
-        "visually-hidden", "sr-only", "screen-reader", "tag-list", "tags", "topics", "byline", "dateline",
-        "meta-data", "post-meta", "entry-meta", "article-meta", "footer", "header", "banner", "login",
-        "jump", "toc", "table-of-contents", "rating", "reaction", "follow", "app-download", "donate", "feedback",
-        "survey", "alert", "notification", "teaser", "carousel", "slider", "gallery-nav", "next-article",
-        "prev-article", "previous", "post-navigation", "signin",
+        "comment*", "share*", "sharedaddy", "social*", "cookie*", "consent*", "gdpr", "newsletter*", "subscri*",
+        "signup", "sign-up", "signin", "sign-in", "login", "log-in", "related*", "recommend*", "promo*", "advert*",
+        "adsense", "ad", "ads", "adslot", "adunit", "dfp", "sponsor*", "sidebar*", "widget-area", "widgettitle",
+        "widget-title", "breadcrumb*", "menu*", "navbar*", "nav", "navigation", "masthead", "popup*", "modal*",
+        "paywall*", "pagination", "pager", "toolbar", "disqus*", "outbrain*", "taboola*", "most-popular",
+        "mostpopular", "popular-posts", "trending", "more-stories", "read-more", "readmore", "read-next",
+        "author-bio", "authorbio", "about-author", "author-box", "skip-link", "skip-to-content", "print-only",
+        "visually-hidden", "sr-only", "screen-reader*", "tag-list", "tags", "tag-cloud", "tagcloud", "topics",
+        "byline*", "dateline", "post-meta", "entry-meta", "article-meta", "meta-data", "footer*", "header*",
+        "banner*", "jump-link", "toc", "table-of-contents", "rating*", "reaction*", "follow-us", "app-download",
+        "donate", "feedback", "survey", "notification*", "teaser*", "carousel*", "slider*", "post-navigation",
+        "nav-links", "next-article", "prev-article", "previous-post", "next-post", "cta", "call-to-action",
+        "backtotop", "back-to-top", "search*", "site-info", "copyright",
     ]
 
-    /// Class/id words that mark the article body.
+    /// Class/id patterns of the article body (same syntax); the one-word ones count only as whole tokens.
     static let contentWords: [String] = [
-        "article-body", "articlebody", "article__body", "article-content", "article__content", "articlecontent",
-        "story-body", "storybody", "story-content", "story__body", "entry-content", "entry__content",
-        "post-content", "post__content", "postcontent", "post-body", "post-entry", "blog-post", "single-content",
-        "main-content", "maincontent", "page-content", "content-body", "body-text", "bodytext", "text-body",
-        "rich-text", "richtext", "article-text", "story-text", "news-content", "td-post-content", "prose",
-        "markdown-body", "article", "content", "story", "entry", "post", "text", "body",
+        "article-body", "articlebody", "article-content", "articlecontent", "story-body", "storybody",
+        "story-content", "entry-content", "post-content", "postcontent", "post-body", "post-entry", "blog-post",
+        "single-content", "main-content", "maincontent", "page-content", "content-body", "body-text", "bodytext",
+        "text-body", "rich-text", "richtext", "article-text", "story-text", "news-content", "markdown-body",
+        "article-main", "post-text", "entry-body", "itemprop-articlebody",
+        "article", "content", "story", "entry", "post", "text", "body", "prose", "main",
     ]
 
     /// `role` values that are never the article.
@@ -54,8 +61,8 @@ enum ExtractionRules {
     ]
 
     /// Class words of image captions and photo credits.
-    static let captionWords = ["caption", "figcaption", "wp-caption-text", "image-desc", "photo-desc"]
-    static let creditWords = ["credit", "photographer", "copyright", "image-source", "photo-source"]
+    static let captionWords = ["caption*", "figcaption", "image-desc*", "photo-desc*"]
+    static let creditWords = ["credit*", "photographer", "image-source", "photo-source"]
 
     /// Short lines that are boilerplate wherever they stand (compared case-insensitively, whole block).
     static let boilerplateLines: Set<String> = [
