@@ -9,3 +9,7 @@ scripts/format.sh --lint
 # Build once; `swift test --skip-build` reuses it. The import check fails an undeclared cross-target import.
 swift build --build-tests --explicit-target-dependency-import-check error
 swift test --skip-build
+# Quality gate: extraction scores on ../shared/eval must not drop below Eval/baseline.json (skipped, with a
+# message, when ../shared is absent). Release build: the extractor is ten times slower in debug.
+swift build -c release --product corroborate-eval
+.build/release/corroborate-eval extraction --gate

@@ -6,4 +6,6 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case json
     /// One JSON object per line.
     case jsonLines = "jsonl"
+    /// A web page, from which the article is extracted.
+    case html
 }

@@ -26,8 +26,11 @@ struct ExtractionEval: ParsableCommand {
     @Option(help: "Quality floors to check with --gate.")
     var baseline = "Eval/baseline.json"
 
-    @Flag(help: "Fail when a score drops below its floor.")
+    @Flag(help: "Fail when a score drops below its floor, or the data changed since the floors were pinned.")
     var gate = false
+
+    @Flag(help: "Write the current scores as the new floors (after checking that a drop is intended).")
+    var pin = false
 
     func run() throws {
         let fileManager = FileManager.default
@@ -71,7 +74,23 @@ struct ExtractionEval: ParsableCommand {
                 + "\(String(format: "%.1f", seconds * 1000 / Double(ids.count))) ms/page")
         let report = try Self.score(scorer: scorer, gold: data, predictions: out)
         print(report.text)
-        if gate { try Gate(path: baseline).check(report.json) }
+        let fingerprint = try Self.fingerprint(data, ids: ids)
+        if pin { try Gate(path: baseline).pin(report.json, fingerprint: fingerprint) }
+        if gate { try Gate(path: baseline).check(report.json, fingerprint: fingerprint) }
+    }
+
+    /// SHA-256 over every page's and gold file's name and size: changes when the data set does.
+    private static func fingerprint(_ data: String, ids: [String]) throws -> String {
+        var hasher = SHA256()
+        for id in ids {
+            for file in ["html/\(id).html.gz", "ground-truth/\(id).json"] {
+                let size =
+                    (try FileManager.default.attributesOfItem(atPath: "\(data)/\(file)")[.size] as? NSNumber)?.intValue
+                    ?? -1
+                hasher.update(Array("\(file):\(size)\n".utf8))
+            }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     private static func urls(_ path: String) throws -> [String: String] {

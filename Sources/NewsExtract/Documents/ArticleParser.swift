@@ -10,6 +10,8 @@ public struct ArticleParser: Sendable {
     public var decoding: TextDecoding
     /// Values for records that do not carry their own.
     public var defaults: ArticleDefaults
+    /// How web pages are read.
+    public var html = HTMLExtractor()
 
     /// Creates a parser.
     public init(decoding: TextDecoding = TextDecoding(), defaults: ArticleDefaults = ArticleDefaults()) {
@@ -26,13 +28,12 @@ public struct ArticleParser: Sendable {
         case .success(let text): decoded = text
         }
         guard !Whitespace.trimmed(decoded.text).isEmpty else { return .rejected(.empty) }
-        if format == .plainText, Self.looksLikeHTML(decoded.text) {
-            return .rejected(
-                .unsupportedFormat("an HTML page: HTML extraction is not available yet; add plain text or JSON"))
-        }
         var document = ParsedDocument(records: [], charset: decoded.charset, usedFallback: decoded.usedFallback)
         let utf8 = Array(decoded.text.utf8)
         switch format {
+        case .html:
+            // The extractor decodes by the page's own declarations (header, <meta>), not as plain text.
+            return parseHTML(bytes)
         case .plainText:
             let outcome = PlainTextArticleReader(defaults: defaults).read(
                 decoded.text, raw: bytes, charset: decoded.charset)
@@ -48,6 +49,29 @@ public struct ArticleParser: Sendable {
                 }
             }
         }
+        return document
+    }
+
+    /// Extracts the article of a web page; a page that is not a storable article is a rejected record.
+    private func parseHTML(_ bytes: [UInt8]) -> ParsedDocument {
+        let page = html.extract(bytes)
+        var document = ParsedDocument(records: [], charset: page.charset, usedFallback: false)
+        if let rejection = page.rejection {
+            document.records = [ParsedRecord(location: .whole, outcome: .failure(rejection))]
+            return document
+        }
+        let metadata = page.metadata
+        var draft = ArticleDraft(
+            title: metadata.title ?? "", text: page.text, source: metadata.siteName ?? defaults.source,
+            url: metadata.canonicalURL, published: metadata.published,
+            language: metadata.language.flatMap(LanguageCode.init(rawValue:)) ?? defaults.language,
+            authors: metadata.authors, raw: bytes, format: .html, charset: page.charset)
+        var warnings: [String] = []
+        if draft.title.isEmpty {
+            draft.title = String(page.text.prefix { $0 != "\n" }.prefix(120))
+            warnings.append("the page has no title; its first line stands in")
+        }
+        document.records = [ParsedRecord(location: .whole, outcome: .success(draft), warnings: warnings)]
         return document
     }
 

@@ -9,6 +9,7 @@ extension InputFormat {
         case "txt", "text", "md": self = .plainText
         case "json": self = .json
         case "jsonl", "ndjson", "jsonlines": self = .jsonLines
+        case "html", "htm", "xhtml", "shtml": self = .html
         default: return nil
         }
     }
@@ -24,7 +25,9 @@ extension InputFormat {
             let firstLine = lines.first.map { Array($0) } ?? []
             let hasMore = lines.count > 1 && lines[1].contains(where: { !Self.isJSONSpace($0) })
             self = hasMore && JSONArticleReader.isCompleteObject(firstLine) ? .jsonLines : .json
-        default: self = .plainText
+        default:
+            let head = String(decoding: significant.prefix(1024), as: UTF8.self)
+            self = ArticleParser.looksLikeHTML(head) ? .html : .plainText
         }
     }
 

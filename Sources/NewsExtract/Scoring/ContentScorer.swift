@@ -3,6 +3,12 @@
 /// `<main>`, content class names) as boosts.
 struct ContentScorer {
     let analysis: PageAnalysis
+    /// The share of the page's text outside links that the chosen root must hold: the best-scoring box is
+    /// widened to its smallest ancestor that holds this much.
+    ///
+    /// NB: measured on wcxb-dev: 0.6 took article pages from 0.878 to 0.940 word F1 (intros, lists and
+    /// sub-sections often sit beside the densest box), and all pages from 0.676 to 0.806.
+    var coverage = 0.6
 
     /// The chosen roots, in document order: the best candidate and the siblings that belong with it.
     func contentRoots() -> [Int] {
@@ -58,7 +64,20 @@ struct ContentScorer {
             else { break }
             top = parent
         }
+        top = covering(top, share: coverage)
         return siblings(of: top, score: score)
+    }
+
+    /// The smallest ancestor-or-self of `start` holding `share` of the body's text outside links.
+    private func covering(_ start: Int, share: Double) -> Int {
+        let nodes = analysis.document.nodes
+        func useful(_ index: Int) -> Int { analysis.textLength[index] - analysis.linkLength[index] }
+        let target = Double(useful(analysis.body)) * share
+        var node = start
+        while Double(useful(node)) < target, nodes[node].parent >= 0, node != analysis.body {
+            node = Int(nodes[node].parent)
+        }
+        return node
     }
 
     /// The top candidate plus siblings that score well or read as prose.
