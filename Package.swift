@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(
             name: "NewsExtractTests",
             dependencies: ["NewsExtract", "NewsCore"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -14,6 +14,8 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
     case wrongType(field: String, expected: String)
     /// A plain-text input with a title line and nothing after it.
     case noBody
+    /// A page nested deeper than any real page, refused before parsing.
+    case tooDeep(depth: Int, limit: Int)
     /// A page whose main text is shorter than an article's.
     case tooShort(characters: Int, minimum: Int)
     /// A page that shows a login or subscription wall instead of the article.
@@ -31,6 +33,7 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
         case .missingField: "missing-field"
         case .wrongType: "wrong-type"
         case .noBody: "no-body"
+        case .tooDeep: "too-deep"
         case .tooShort: "too-short"
         case .loginWall: "login-wall"
         case .notAnArticle: "not-an-article"
@@ -47,6 +50,8 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
         case .missingField(let field): "no \"\(field)\" (or it is empty)"
         case .wrongType(let field, let expected): "\"\(field)\" should be \(expected)"
         case .noBody: "only a title line, no body text after it"
+        case .tooDeep(let depth, let limit):
+            "elements nested more than \(limit) deep (at least \(depth)): not a real page"
         case .tooShort(let characters, let minimum):
             "main text has \(characters) characters, fewer than the \(minimum) of an article"
         case .loginWall: "a login or subscription wall, not the article"

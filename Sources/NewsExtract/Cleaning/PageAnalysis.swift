@@ -129,8 +129,6 @@ struct PageAnalysis {
                 result += node.text
             } else if node.name == "br" || (position != index && Self.blockLevel.contains(node.name)) {
                 result += "\n"
-            } else if node.name == "img", let alt = node.attribute("alt"), position == index {
-                result += alt
             }
             position += 1
         }

@@ -23,8 +23,12 @@ public struct HTMLDecoding: Sendable {
         if let label = declared.map(Self.canonical) {
             switch label {
             case "UTF-8":
-                // NB: a page labelled UTF-8 is read as UTF-8 even with stray bad bytes (they become U+FFFD), as
-                // browsers do; a mislabelled windows-1252 page is rare and guessing would break more pages.
+                // NB: a page labelled UTF-8 keeps stray bad bytes as U+FFFD, as browsers do. But when no byte
+                // sequence at all is multi-byte UTF-8 and some are invalid, the label is wrong (a Latin-1 page
+                // from a misconfigured server): the fallback reads it as written.
+                if Self.isMislabelledSingleByte(bytes) {
+                    return DecodedText(text: fallback.decode(bytes), charset: fallback.rawValue, usedFallback: true)
+                }
                 return DecodedText(text: String(decoding: bytes, as: UTF8.self), charset: label, usedFallback: false)
             case FallbackCharset.windows1252.rawValue:
                 return DecodedText(text: FallbackCharset.windows1252.decode(bytes), charset: label, usedFallback: false)
@@ -38,6 +42,27 @@ public struct HTMLDecoding: Sendable {
             return DecodedText(text: text, charset: "UTF-8", usedFallback: false)
         }
         return DecodedText(text: fallback.decode(bytes), charset: fallback.rawValue, usedFallback: true)
+    }
+
+    /// Whether bytes hold high bytes but not one valid multi-byte UTF-8 sequence.
+    static func isMislabelledSingleByte(_ bytes: [UInt8]) -> Bool {
+        var index = 0, invalid = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 ? 2 : 0
+            if length > 0, index + length <= bytes.count,
+                bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+            {
+                return false  // one real multi-byte sequence: the page is UTF-8 with some damage at most
+            }
+            invalid += 1
+            index += 1
+        }
+        return invalid > 0
     }
 
     /// `charset=…` in a `Content-Type` value, unquoted.

@@ -18,6 +18,8 @@ public struct HTMLExtractor: Sendable {
         public var fallback: FallbackCharset
         /// Pages larger than this are cut before parsing (their text is rarely past the first megabytes).
         public var maximumBytes: Int
+        /// Pages nesting elements deeper than this are rejected before parsing (see `NestingEstimate`).
+        public var maximumDepth = 5000
 
         /// Creates options with the documented defaults: 250 characters, windows-1252, 32 MiB.
         public init(
@@ -41,6 +43,10 @@ public struct HTMLExtractor: Sendable {
         if case .failure(let rejection) = TextDecoding().decode(Array(input.prefix(8192))), case .binary = rejection {
             return Self.rejected(rejection, charset: "binary")
         }
+        let depth = NestingEstimate.maximumDepth(input, limit: options.maximumDepth)
+        if depth > options.maximumDepth {
+            return Self.rejected(.tooDeep(depth: depth, limit: options.maximumDepth), charset: "unknown")
+        }
         let decoded = HTMLDecoding(fallback: options.fallback).decode(input, contentType: contentType)
         guard !Whitespace.trimmed(decoded.text).isEmpty else { return Self.rejected(.empty, charset: decoded.charset) }
         let document = HTMLDocument(html: decoded.text)
@@ -53,7 +59,7 @@ public struct HTMLExtractor: Sendable {
         blocks = Self.dropTitle(blocks, title: metadata.title)
         var source = "dom"
         let domLength = blocks.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
-        if let articleBody, articleBody.utf8.count > max(domLength * 2, 400) {
+        if let articleBody, articleBody.utf8.count > max(domLength * 2, 200) {
             // The DOM gave much less than the publisher's own article body: a script-rendered page or a miss.
             blocks = Whitespace.paragraphs(articleBody.replacingOccurrences(of: "\n", with: "\n\n"))
                 .map { ContentBlock(kind: .paragraph, text: $0) }

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import NewsExtract
+
+/// Hostile and broken pages end in a reasoned outcome, quickly, never a crash.
+@Suite("HTML extraction robustness")
+struct ExtractionRobustnessTests {
+    static let article =
+        "<p>" + String(repeating: "A sentence of the article, with words and commas. ", count: 12) + "</p>"
+
+    @Test func deepNestingIsRejectedBeforeParsing() {
+        let deep =
+            "<html><body>" + String(repeating: "<div>", count: 100_000) + Self.article
+            + String(repeating: "</div>", count: 100_000)
+        let start = Date()
+        let page = HTMLExtractor().extract(Array(deep.utf8))
+        #expect(page.rejection == .tooDeep(depth: 5001, limit: 5000))
+        #expect(Date().timeIntervalSince(start) < 5)
+        let unclosed = String(repeating: "<div><span><b>", count: 40_000) + "text"
+        #expect(HTMLExtractor().extract(Array(unclosed.utf8)).rejection?.code == "too-deep")
+    }
+
+    @Test func ordinaryNestingIsNotMistakenForDeep() {
+        // Thousands of unclosed <p>, <li> and cells, as sloppy pages have, do not count as nesting.
+        let sloppy = "<html><body><div>" + String(repeating: "<p>para<li>item<td>cell", count: 20_000) + "</div>"
+        #expect(NestingEstimate.maximumDepth(Array(sloppy.utf8), limit: 5000) <= 3)
+        let scripted = "<div><script>for(i=0;i<9;i++){document.write('<div><div><div>')}</script></div>"
+        #expect(NestingEstimate.maximumDepth(Array(scripted.utf8), limit: 5000) == 1)
+    }
+
+    @Test(arguments: [
+        ("empty", [UInt8](), "empty"),
+        ("white space", Array(" \n\t ".utf8), "empty"),
+        ("binary", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "binary"),
+        ("no body text", Array("<html><head><title>t</title></head><body><nav>a</nav></body></html>".utf8), "empty"),
+        ("a lone angle bracket, which HTML reads as text", Array("<".utf8), "too-short"),
+    ])
+    func hopelessInputsAreRejectedWithAReason(name: String, bytes: [UInt8], code: String) {
+        #expect(HTMLExtractor().extract(bytes).rejection?.code == code, "\(name)")
+    }
+
+    @Test func truncatedPagesKeepWhatTheyHave() {
+        let page =
+            "<html><head><title>Cut | Site</title><meta property=\"og:type\" content=\"article\"></head><body><article>"
+            + Self.article + Self.article + "<p>And then the connec"
+        let result = HTMLExtractor().extract(Array(page.utf8))
+        #expect(result.rejection == nil)
+        #expect(result.text.hasSuffix("And then the connec"))
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var generator = SplitMix(seed: 7)
+        for round in 0..<200 {
+            let length = Int(generator.next() % 4096)
+            var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            if round % 2 == 0 {
+                // Markup-shaped noise reaches the parser past the binary check.
+                let pieces = [
+                    "<div>", "</div>", "<p>", "<script>", "</", "<!--", "&amp;", "<table><tr><td>", "é", "\u{0}",
+                ]
+                bytes = Array(
+                    (0..<length / 4).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined().utf8)
+            }
+            _ = HTMLExtractor().extract(bytes)
+        }
+    }
+}
+
+/// A small seeded generator, so failures reproduce.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import NewsCore
+import Testing
+
+@testable import NewsExtract
+
+@Suite("HTML extraction")
+struct HTMLExtractorTests {
+    static func fixture(_ name: String) throws -> [UInt8] {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "html", subdirectory: "Fixtures"))
+        return Array(try Data(contentsOf: url))
+    }
+
+    @Test func newsPageKeepsTheArticleAndDropsTheBoilerplate() throws {
+        let page = HTMLExtractor().extract(try Self.fixture("news-article"))
+        #expect(page.rejection == nil)
+        #expect(
+            page.blocks.map { "\($0.kind.rawValue): \($0.text)" } == [
+                "paragraph: The town council voted nine to two on Tuesday to build a pedestrian bridge across the river, ending a debate that has run for more than a decade.",
+                "caption: The crossing would link the old mill to the station.",
+                "credit: Photo: Lena Park",
+                "paragraph: \"This bridge will change how people move through the town,\" said the mayor, Joan Ellis, after the vote. Construction is expected to start next spring and to cost about 4.2 million euros.",
+                "heading: What happens next",
+                "paragraph: The design, by a local studio, goes to public consultation in April. Residents can comment online or at the library.",
+                "list-item: Consultation opens on 2 April.",
+                "list-item: A final design is due in June.",
+                "quote: We have waited long enough for a safe crossing.",
+                "paragraph: Two councillors voted against, citing the cost during a period of budget cuts.",
+            ])
+        // Captions and credits are kept as blocks but are not body text.
+        #expect(!page.text.contains("Lena Park") && page.text.contains("What happens next\n\nThe design"))
+        for boilerplate in [
+            "cookies", "Share on Facebook", "newsletter", "Station car park", "Great news", "Storm warning",
+            "All rights reserved", "By Ana Ruiz",
+        ] {
+            #expect(!page.text.contains(boilerplate), "leaked: \(boilerplate)")
+        }
+    }
+
+    @Test func newsPageMetadata() throws {
+        let page = HTMLExtractor().extract(try Self.fixture("news-article"))
+        let metadata = page.metadata
+        #expect(metadata.title == "Council approves new river bridge")
+        #expect(metadata.authors == ["Ana Ruiz", "Tom Berg"])
+        #expect(page.publishedDay == "2024-03-05")
+        #expect(metadata.published == PublicationDate.parse("2024-03-05T18:30:00+01:00"))
+        #expect(metadata.modified == PublicationDate.parse("2024-03-06T09:00:00+01:00"))
+        #expect(metadata.siteName == "The Valley Courier")
+        #expect(metadata.canonicalURL == "https://courier.example/2024/03/05/river-bridge")
+        #expect(metadata.language == "en-GB")
+        #expect(metadata.description == "The council voted 9-2 for a pedestrian bridge.")
+        #expect(metadata.section == "Local" && metadata.tags == ["transport", "council"])
+        #expect(metadata.image == "https://courier.example/img/bridge.jpg")
+        #expect(metadata.schemaTypes.contains("NewsArticle"))
+    }
+
+    @Test func declaredCharsetIsTranscoded() throws {
+        let page = HTMLExtractor().extract(try Self.fixture("cp1251"))
+        #expect(page.charset == "WINDOWS-1251")
+        #expect(page.metadata.title == "Новости")
+        #expect(page.text == "Городской совет одобрил новый мост.")
+        #expect(page.rejection == .tooShort(characters: 35, minimum: 250))
+    }
+
+    @Test func jsonLDBodyStandsInForAnEmptyDOM() throws {
+        let page = HTMLExtractor().extract(try Self.fixture("jsonld-only"))
+        #expect(page.source == "json-ld")
+        #expect(page.blocks.count == 3 && page.text.hasPrefix("The first paragraph of a page"))
+        #expect(page.publishedDay == "2023-11-02")
+    }
+
+    @Test(arguments: [
+        ("Breaking story | Daily Planet", ["Daily Planet"], "Breaking story"),
+        ("Daily Planet - Breaking story about a long thing", ["Daily Planet"], "Breaking story about a long thing"),
+        ("Breaking: the long headline of a story — Planet", [], "Breaking: the long headline of a story"),
+        ("A headline without a site", ["Daily Planet"], "A headline without a site"),
+    ])
+    func titleCleaning(title: String, sites: [String], expected: String) {
+        #expect(TitleCleaner.clean(title, siteNames: sites) == expected)
+    }
+
+    @Test(arguments: [
+        ("2025-09-04T23:30:00-04:00", "2025-09-04"), ("September 4, 2025", "2025-09-04"),
+        ("4 Sept. 2025", "2025-09-04"),
+        ("Posted on Dec 28, 2015 by staff", "2015-12-28"),
+    ])
+    func days(text: String, expected: String) {
+        #expect(DateFinder.day(text) == expected)
+    }
+
+    @Test func urlDays() {
+        #expect(DateFinder.urlDay("https://x.example/2024/03/05/story") == "2024-03-05")
+        #expect(DateFinder.urlDay("https://x.example/news/2024-03-05-story") == "2024-03-05")
+        #expect(DateFinder.urlDay("https://x.example/news/story-123") == nil)
+    }
+
+    @Test func charsetDeclarations() {
+        #expect(HTMLDecoding.charsetParameter("text/html; charset=\"ISO-8859-1\"") == "iso-8859-1")
+        #expect(HTMLDecoding.prescan(Array("<meta charset='utf-8'>".utf8)[...]) == "utf-8")
+        #expect(
+            HTMLDecoding.prescan(
+                Array("<META http-equiv=Content-Type content=\"text/html; charset=Shift_JIS\">".utf8)[...])
+                == "shift_jis")
+        // Labelled UTF-8 but Latin-1 bytes throughout: read as windows-1252.
+        let mislabelled = HTMLDecoding().decode(Array("<meta charset=utf-8><p>Caf".utf8) + [0xE9] + Array("</p>".utf8))
+        #expect(mislabelled.text.contains("Café") && mislabelled.usedFallback)
+        // Real UTF-8 with one stray byte stays UTF-8.
+        let damaged = HTMLDecoding().decode(Array("<meta charset=utf-8><p>Café ".utf8) + [0xFF])
+        #expect(damaged.charset == "UTF-8" && damaged.text.contains("Café"))
+    }
+}
