@@ -18,6 +18,8 @@ struct MetadataExtractor {
         var title: String?
         var timeDates: [(String, Bool)] = []
         var bylines: [String] = []
+        var visibleDates: [String] = []
+        let subtreeSizes = Self.subtreeSizes(document)
         for (index, node) in document.nodes.enumerated() where !node.isText {
             switch node.name {
             case "meta":
@@ -45,8 +47,17 @@ struct MetadataExtractor {
                 }
             default: break
             }
-            if node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
-                || ClassNames(node).matches(Self.authorWords)
+            // Bylines and visible dates are short: only small subtrees are read, so a wrapper whose class
+            // happens to say "date" or "author" costs nothing.
+            let small = subtreeSizes[index] <= 24
+            let names = small ? ClassNames(node) : nil
+            if small, visibleDates.count < 20, names?.matches(Self.dateWords) == true {
+                let value = Whitespace.folded(text(index))
+                if (6...120).contains(value.utf8.count) { visibleDates.append(value) }
+            }
+            if small,
+                node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
+                    || names?.matches(Self.authorWords) == true
             {
                 let value = Whitespace.folded(node.attribute("content") ?? text(index))
                 if (3...120).contains(value.count) { bylines.append(value) }
@@ -99,6 +110,7 @@ struct MetadataExtractor {
         var publishedDay = publishedCandidates.compactMap { $0 }.lazy.compactMap(DateFinder.day).first
         publishedDay =
             publishedDay ?? url.flatMap(DateFinder.urlDay) ?? timeDates.first.flatMap { DateFinder.day($0.0) }
+            ?? visibleDates.lazy.compactMap(DateFinder.day).first
         page.published =
             publishedCandidates.compactMap { $0 }.lazy.compactMap(PublicationDate.parse).first
             ?? publishedDay.flatMap(DateFinder.date)
@@ -108,10 +120,26 @@ struct MetadataExtractor {
         return (page, jsonLD.body, publishedDay)
     }
 
-    private static let publishedWords = WordList(["publish", "posted", "created"])
+    private static let publishedWords = WordList(["publish*", "posted*", "created*"])
+    /// Classes of elements that show a date: a written date inside one is the page's when nothing
+    /// structured gives one.
+    private static let dateWords = WordList([
+        "date*", "time*", "posted*", "publish*", "pubdate", "byline*", "entry-meta", "post-meta", "article-meta",
+        "meta-info", "updated*", "timestamp",
+    ])
     private static let authorWords = WordList([
         "author-name", "byline__name", "byline-name", "author__name", "contributor-name",
     ])
+
+    /// The number of nodes in each node's subtree, counted bottom-up (nodes are in pre-order).
+    private static func subtreeSizes(_ document: HTMLDocument) -> [Int] {
+        var sizes = Array(repeating: 1, count: document.nodes.count)
+        for index in document.nodes.indices.reversed() {
+            let parent = Int(document.nodes[index].parent)
+            if parent >= 0 { sizes[parent] += sizes[index] }
+        }
+        return sizes
+    }
 
     private var host: String? {
         guard let url, let host = URLComponents(string: url)?.host else { return nil }
