@@ -88,6 +88,17 @@ struct HTMLExtractorTests {
         #expect(DateFinder.day(text) == expected)
     }
 
+    @Test func writtenDatesWithoutMarkup() {
+        let besideHeadline =
+            "<html><body><h1>A headline</h1><div><span>Sept. 4, 2025</span></div><p>Text.</p></body></html>"
+        #expect(HTMLExtractor().extract(Array(besideHeadline.utf8)).publishedDay == "2025-09-04")
+        let inDateBox =
+            "<html><body><div class=\"post-date\">Posted on 28 December 2015</div><p>Text.</p></body></html>"
+        #expect(HTMLExtractor().extract(Array(inDateBox.utf8)).publishedDay == "2015-12-28")
+        let scriptOnly = "<html><body><h1>H</h1><script>var d = 'May 1, 2020';</script><p>Text.</p></body></html>"
+        #expect(HTMLExtractor().extract(Array(scriptOnly.utf8)).publishedDay == nil)
+    }
+
     @Test func urlDays() {
         #expect(DateFinder.urlDay("https://x.example/2024/03/05/story") == "2024-03-05")
         #expect(DateFinder.urlDay("https://x.example/news/2024-03-05-story") == "2024-03-05")
