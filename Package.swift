@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "corroborate", targets: ["NewsCLI"]),
         .executable(name: "corroborate-eval", targets: ["corroborate-eval"]),
+        .library(name: "NewsExtract", targets: ["NewsExtract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
