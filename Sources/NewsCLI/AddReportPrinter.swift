@@ -47,7 +47,9 @@ struct AddReportPrinter {
         var parts = [
             "\(Terminal.count(report.addedCount)) added", "\(Terminal.count(report.duplicateCount)) already stored",
         ]
-        if report.rejectedCount > 0 { parts.append("\(Terminal.count(report.rejectedCount)) rejected") }
+        if report.rejectedCount > 0 {
+            parts.append("\(Terminal.count(report.rejectedCount)) rejected (kept: corroborate rejections)")
+        }
         Terminal.message("\(parts.joined(separator: ", ")) (database: \(database))")
     }
 

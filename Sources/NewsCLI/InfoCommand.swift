@@ -31,5 +31,8 @@ struct InfoCommand: AsyncParsableCommand {
             "articles   \(Terminal.count(info.articleCount)) from \(Terminal.count(info.sourceCount)) outlet(s)")
         let indexes = info.indexedLanguages.sorted { $0.key < $1.key }.map { "\($0.key) \(Terminal.count($0.value))" }
         Terminal.output("indexes    \(indexes.isEmpty ? "none yet" : indexes.joined(separator: ", "))")
+        Terminal.output(
+            "rejected   \(Terminal.count(info.rejectionCount)) input(s) kept with their reasons (corroborate rejections)"
+        )
     }
 }

@@ -173,6 +173,28 @@ enum JSONOutput {
         }
     }
 
+    struct Rejections: Encodable {
+        struct Entry: Encodable {
+            var input: String
+            var location: String
+            var code: String
+            var reason: String
+            var rejectedAt: Date
+            var bytesKept: Int?
+
+            init(_ rejection: RejectedInput) {
+                input = rejection.inputName
+                location = rejection.location
+                code = rejection.code
+                reason = rejection.reason
+                rejectedAt = rejection.rejectedAt
+                bytesKept = rejection.raw?.count
+            }
+        }
+        var schema = "corroborate.rejections.v1"
+        var rejections: [Entry]
+    }
+
     struct Info: Encodable {
         var schema = "corroborate.info.v1"
         var database: String
@@ -181,6 +203,7 @@ enum JSONOutput {
         var articles: Int
         var sources: Int
         var fullTextIndexes: [String: Int]
+        var rejectedInputs: Int
 
         init(_ info: StoreInfo) {
             database = info.location
@@ -189,6 +212,7 @@ enum JSONOutput {
             articles = info.articleCount
             sources = info.sourceCount
             fullTextIndexes = info.indexedLanguages
+            rejectedInputs = info.rejectionCount
         }
     }
 }

@@ -14,6 +14,8 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
     case wrongType(field: String, expected: String)
     /// A plain-text input with a title line and nothing after it.
     case noBody
+    /// A web page with markup but no article text in it.
+    case noContent
     /// A page nested deeper than any real page, refused before parsing.
     case tooDeep(depth: Int, limit: Int)
     /// A page whose main text is shorter than an article's.
@@ -33,6 +35,7 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
         case .missingField: "missing-field"
         case .wrongType: "wrong-type"
         case .noBody: "no-body"
+        case .noContent: "no-content"
         case .tooDeep: "too-deep"
         case .tooShort: "too-short"
         case .loginWall: "login-wall"
@@ -50,6 +53,7 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
         case .missingField(let field): "no \"\(field)\" (or it is empty)"
         case .wrongType(let field, let expected): "\"\(field)\" should be \(expected)"
         case .noBody: "only a title line, no body text after it"
+        case .noContent: "no article text found in the page"
         case .tooDeep(let depth, let limit):
             "elements nested more than \(limit) deep (at least \(depth)): not a real page"
         case .tooShort(let characters, let minimum):

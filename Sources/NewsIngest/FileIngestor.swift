@@ -51,6 +51,8 @@ private final class IngestSession {
     var reports: [InputReport] = []
     var pending: [(report: Int, article: IncomingArticle)] = []
     var counts = (added: 0, duplicates: 0, rejected: 0)
+    /// Rejections waiting to be written with the next batch.
+    var rejected: [RejectedInput] = []
     /// Bytes read of the current input and its size, for the progress display.
     var position = (read: 0, size: 0)
 
@@ -71,7 +73,7 @@ private final class IngestSession {
         case .standardInput:
             switch readCapped(ingestor.standardInput()) {
             case .success(let bytes):
-                try await accept(options.parser.parse(bytes, name: "-", format: options.format), index)
+                try await accept(options.parser.parse(bytes, name: "-", format: options.format), index, bytes: bytes)
             case .failure(let problem): fail(index, problem)
             }
         case .file(let path, let size):
@@ -104,7 +106,8 @@ private final class IngestSession {
                 guard head.count + rest.count <= options.maxFileBytes else {
                     return fail(index, .tooLarge(bytes: head.count + rest.count, limit: options.maxFileBytes))
                 }
-                try await accept(options.parser.parse(head + rest, name: path, format: format), index)
+                let bytes = head + rest
+                try await accept(options.parser.parse(bytes, name: path, format: format), index, bytes: bytes)
             }
         } catch let error as StoreError {
             throw error
@@ -116,7 +119,7 @@ private final class IngestSession {
     /// Parses a JSON Lines file a chunk at a time, so memory stays bounded by the batch, not the file.
     private func streamLines(_ head: [UInt8], _ handle: FileHandle, _ index: Int) async throws {
         if case .failure(let rejection) = options.parser.decoding.decode(head), case .binary = rejection {
-            return fail(index, .rejected(rejection))
+            return fail(index, .rejected(rejection), raw: head)
         }
         var carry = head
         position.read = head.count
@@ -151,21 +154,27 @@ private final class IngestSession {
         }
     }
 
-    private func accept(_ document: ParsedDocument, _ index: Int) async throws(StoreError) {
-        if let rejection = document.rejection { return fail(index, .rejected(rejection)) }
+    private func accept(_ document: ParsedDocument, _ index: Int, bytes: [UInt8]) async throws(StoreError) {
+        if let rejection = document.rejection { return fail(index, .rejected(rejection), raw: bytes) }
         if document.usedFallback, let charset = document.charset {
             reports[index].warnings.append("not valid UTF-8; decoded as \(charset)")
         }
-        for record in document.records { try await accept(record, index) }
+        for record in document.records { try await accept(record, index, wholeInput: bytes) }
     }
 
-    private func accept(_ record: ParsedRecord, _ index: Int) async throws(StoreError) {
+    private func accept(_ record: ParsedRecord, _ index: Int, wholeInput: [UInt8]? = nil) async throws(StoreError) {
         let prefix = record.location == .whole ? "" : "\(record.location.label): "
         reports[index].warnings += record.warnings.map { prefix + $0 }
         switch record.outcome {
         case .failure(let rejection):
             reports[index].rejections.append(RecordRejection(location: record.location, rejection: rejection))
             counts.rejected += 1
+            rejected.append(
+                RejectedInput(
+                    inputName: reports[index].input, location: record.location.label, code: rejection.code,
+                    reason: rejection.reason, format: nil,
+                    raw: record.raw ?? (record.location == .whole ? wholeInput : nil),
+                    rejectedAt: ingestor.now()))
         case .success(let draft):
             let article = IncomingArticle(draft: draft, ingested: ingestor.now(), inputName: reports[index].input)
             pending.append((index, article))
@@ -174,6 +183,10 @@ private final class IngestSession {
     }
 
     func flush() async throws(StoreError) {
+        if !rejected.isEmpty {
+            try await ingestor.store.recordRejections(rejected)
+            rejected.removeAll()
+        }
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
@@ -191,9 +204,13 @@ private final class IngestSession {
         report()
     }
 
-    private func fail(_ index: Int, _ problem: IngestProblem) {
+    private func fail(_ index: Int, _ problem: IngestProblem, raw: [UInt8]? = nil) {
         reports[index].problem = problem
         counts.rejected += 1
+        rejected.append(
+            RejectedInput(
+                inputName: reports[index].input, location: "", code: problem.code, reason: problem.reason, format: nil,
+                raw: raw, rejectedAt: ingestor.now()))
     }
 
     private func report() {

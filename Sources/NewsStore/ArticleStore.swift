@@ -23,6 +23,12 @@ public protocol ArticleStore: Sendable {
 
     /// What the store is and holds.
     func info() async throws(StoreError) -> StoreInfo
+
+    /// Keeps rejected inputs with their reasons; the same input, place and reason again replaces the old entry.
+    func recordRejections(_ rejections: [RejectedInput]) async throws(StoreError)
+
+    /// Rejected inputs, newest first.
+    func rejections(limit: Int, offset: Int) async throws(StoreError) -> [RejectedInput]
 }
 
 /// A description of a store, for `corroborate info`.
@@ -39,6 +45,8 @@ public struct StoreInfo: Sendable, Hashable {
     public var sourceCount: Int
     /// The languages with a full-text index, and how many articles each holds.
     public var indexedLanguages: [String: Int]
+    /// How many rejected inputs are kept.
+    public var rejectionCount: Int = 0
 
     /// Creates a description.
     public init(

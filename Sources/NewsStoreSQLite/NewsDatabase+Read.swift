@@ -52,12 +52,14 @@ extension NewsDatabase {
                 languages[index.algorithm] = try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM \(index.tableName)_docsize")
             }
-            return StoreInfo(
+            var info = StoreInfo(
                 location: location, engine: "sqlite",
                 schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                 articleCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0,
                 sourceCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM source") ?? 0,
                 indexedLanguages: languages)
+            info.rejectionCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM rejected_input") ?? 0
+            return info
         }
     }
 

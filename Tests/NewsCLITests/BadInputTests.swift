@@ -24,6 +24,16 @@ struct BadInputTests {
         #expect(result.stderr.contains("missing.txt: no such file or folder"))
         #expect(result.stderr.contains("3 added, 0 already stored, 5 rejected"))
 
+        // The rejections are kept with their reasons, and with the bytes that were read.
+        let kept = try #require(try cli.run(["rejections", "--json"]).json()["rejections"] as? [[String: Any]])
+        #expect(
+            Set(kept.compactMap { $0["code"] as? String }) == [
+                "input.empty", "input.binary", "invalid-json", "missing-field", "input.not-found",
+            ])
+        let badLine = try #require(kept.first { $0["code"] as? String == "invalid-json" })
+        #expect(badLine["location"] as? String == "line 2" && badLine["bytesKept"] as? Int == 5)
+        #expect(kept.first { $0["code"] as? String == "input.not-found" }?["bytesKept"] == nil)
+
         let latin = try cli.run(["article", "2"])
         #expect(latin.stdout.contains("Café") && latin.stdout.contains("“Q”."))
 

@@ -42,5 +42,8 @@ struct ExtractCLITests {
         let short = try cli.write("listing.html", "<html><body><ul><li><a href=/a>One</a></li></ul></body></html>")
         let rejected = try cli.run(["add", short])
         #expect(rejected.status == 1 && rejected.stderr.contains("listing.html"))
+        let kept = try #require(try cli.run(["rejections", "--json"]).json()["rejections"] as? [[String: Any]])
+        #expect(kept.count == 1 && kept[0]["code"] as? String == "no-content")
+        #expect(kept[0]["bytesKept"] as? Int == (try Data(contentsOf: URL(fileURLWithPath: short))).count)
     }
 }

@@ -33,7 +33,10 @@ struct ExtractionRobustnessTests {
         ("empty", [UInt8](), "empty"),
         ("white space", Array(" \n\t ".utf8), "empty"),
         ("binary", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "binary"),
-        ("no body text", Array("<html><head><title>t</title></head><body><nav>a</nav></body></html>".utf8), "empty"),
+        (
+            "no body text", Array("<html><head><title>t</title></head><body><nav>a</nav></body></html>".utf8),
+            "no-content"
+        ),
         ("a lone angle bracket, which HTML reads as text", Array("<".utf8), "too-short"),
     ])
     func hopelessInputsAreRejectedWithAReason(name: String, bytes: [UInt8], code: String) {

@@ -65,6 +65,26 @@ struct ArticleStoreTests {
         await #expect(throws: StoreError.self) { try await store.search(SearchQuery("  -- ")) }
     }
 
+    @Test(arguments: StoreKind.allCases)
+    func rejectedInputsAreKeptOncePerInputPlaceAndReason(kind: StoreKind) async throws {
+        let folder = try TemporaryFolder()
+        let store = try kind.open(in: folder)
+        func rejection(_ name: String, _ code: String, at seconds: Double, raw: [UInt8]? = nil) -> RejectedInput {
+            RejectedInput(
+                inputName: name, location: "line 2", code: code, reason: "because", format: .jsonLines, raw: raw,
+                rejectedAt: Date(timeIntervalSince1970: seconds))
+        }
+        try await store.recordRejections([
+            rejection("a.jsonl", "invalid-json", at: 1, raw: [1, 2]), rejection("b.html", "too-short", at: 2),
+        ])
+        try await store.recordRejections([rejection("a.jsonl", "invalid-json", at: 3, raw: [3])])
+        let kept = try await store.rejections(limit: 10, offset: 0)
+        #expect(kept.map(\.inputName) == ["a.jsonl", "b.html"])
+        #expect(kept[0].raw == [3] && kept[0].rejectedAt == Date(timeIntervalSince1970: 3) && kept[1].raw == nil)
+        #expect(kept[0].format == .jsonLines)
+        #expect(try await store.info().rejectionCount == 2)
+    }
+
     @Test func everySnowballAlgorithmOpens() async throws {
         let store = try NewsDatabase.inMemory()
         let batch = LanguageCode.snowballAlgorithms.keys.sorted().map {

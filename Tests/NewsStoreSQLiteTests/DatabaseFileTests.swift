@@ -46,6 +46,8 @@ struct DatabaseFileTests {
         #expect(articles.map(\.source) == ["VOA", "TRT World"])
         #expect(try await store.search(SearchQuery("Toner")).count == 2)
         #expect(try await store.info().schemaVersion == NewsDatabase.schemaVersion)
+        #expect(NewsDatabase.schemaVersion == 2)  // v2 added rejected_input: the v1 file gains it on opening
+        #expect(try await store.rejections(limit: 5, offset: 0).isEmpty)
         let more = try await store.add([incoming("New", "Added after the upgrade.")])
         #expect(more == [.added(ArticleID(3))])
     }

@@ -30,13 +30,24 @@ struct JSONArticleReader {
         do {
             value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            return ParsedRecord(location: location, outcome: .failure(.invalidJSON(detail: Self.describe(error))))
+            var record = ParsedRecord(location: location, outcome: .failure(.invalidJSON(detail: Self.describe(error))))
+            record.raw = Array(bytes)
+            return record
         }
         return read(value, raw: Array(bytes), charset: charset, format: format, location: location)
     }
 
     /// Reads one decoded JSON value as an article.
     func read(
+        _ value: Any, raw: [UInt8], charset: String, format: InputFormat, location: RecordLocation
+    ) -> ParsedRecord {
+        var record = readFields(value, raw: raw, charset: charset, format: format, location: location)
+        // A rejected record keeps its own bytes, so it can be stored with its reason.
+        if case .failure = record.outcome { record.raw = raw }
+        return record
+    }
+
+    private func readFields(
         _ value: Any, raw: [UInt8], charset: String, format: InputFormat, location: RecordLocation
     ) -> ParsedRecord {
         guard let object = value as? [String: Any] else {

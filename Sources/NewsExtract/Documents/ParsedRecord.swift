@@ -39,6 +39,9 @@ public struct ParsedRecord: Sendable, Hashable {
     /// Whether the record's bytes were not valid UTF-8 and were decoded with the fallback charset (set by
     /// `ArticleParser.parseLine(_:number:)`; a whole document says so in `ParsedDocument.usedFallback`).
     public var usedFallback = false
+    /// The record's own bytes, when it is not the whole input (a JSON Lines line, an array element), so a
+    /// rejected record can be kept with its input.
+    public var raw: [UInt8]?
 
     /// Creates a record.
     public init(location: RecordLocation, outcome: Result<ArticleDraft, ExtractionRejection>, warnings: [String] = []) {

@@ -75,7 +75,7 @@ public struct HTMLExtractor: Sendable {
     /// Why a page with this content is not a storable article, if it is not.
     private func judge(_ page: ExtractedPage, analysis: PageAnalysis) -> ExtractionRejection? {
         let length = page.text.count
-        if length == 0 { return .empty }
+        if length == 0 { return .noContent }
         let pageText = Whitespace.folded(analysis.text(of: analysis.body)).lowercased()
         let wallPhrases = [
             "subscribe to continue", "to continue reading", "sign in to continue", "log in to continue",

@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -40,6 +40,24 @@ enum NewsMigrations {
                         table_name TEXT NOT NULL UNIQUE
                     );
                     PRAGMA user_version = 1;
+                    """)
+        }
+        migrator.registerMigration("v2-rejected-inputs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE rejected_input (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        input_name TEXT NOT NULL,
+                        location TEXT NOT NULL,
+                        code TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        input_format TEXT,
+                        raw BLOB,
+                        rejected_at TEXT NOT NULL,
+                        UNIQUE (input_name, location, code)
+                    );
+                    CREATE INDEX rejected_input_time ON rejected_input(rejected_at);
+                    PRAGMA user_version = 2;
                     """)
         }
         return migrator
