@@ -8,6 +8,6 @@ seconds=${1:-60}
 # AddressSanitizer also checks gumbo's C code, which Swift's own safety does not cover.
 swift build -c release --scratch-path ../.build-fuzz --toolset toolset.json -Xswiftc -sanitize=fuzzer,address
 corpus=$(mktemp -d)
-cp Corpus/* "$corpus"/
+cp ../Tests/NewsExtractTests/Fixtures/*.html "$corpus"/  # the test pages seed the corpus
 ../.build-fuzz/release/FuzzExtractor "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1

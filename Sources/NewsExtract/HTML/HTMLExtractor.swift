@@ -76,12 +76,16 @@ public struct HTMLExtractor: Sendable {
     private func judge(_ page: ExtractedPage, analysis: PageAnalysis) -> ExtractionRejection? {
         let length = page.text.count
         if length == 0 { return .noContent }
-        let pageText = Whitespace.folded(analysis.text(of: analysis.body)).lowercased()
-        let wallPhrases = [
-            "subscribe to continue", "to continue reading", "sign in to continue", "log in to continue",
-            "subscribers only", "already a subscriber", "create a free account to", "this content is for subscribers",
-        ]
-        if length < 1500, wallPhrases.contains(where: pageText.contains) { return .loginWall }
+        if length < 1500 {
+            // Only a short text can be a wall's teaser; the whole page is read for its phrases only then.
+            let pageText = Whitespace.folded(analysis.text(of: analysis.body)).lowercased()
+            let wallPhrases = [
+                "subscribe to continue", "to continue reading", "sign in to continue", "log in to continue",
+                "subscribers only", "already a subscriber", "create a free account to",
+                "this content is for subscribers",
+            ]
+            if wallPhrases.contains(where: pageText.contains) { return .loginWall }
+        }
         if length < options.minimumCharacters {
             return .tooShort(characters: length, minimum: options.minimumCharacters)
         }
