@@ -99,6 +99,19 @@ struct HTMLExtractorTests {
         #expect(HTMLExtractor().extract(Array(scriptOnly.utf8)).publishedDay == nil)
     }
 
+    @Test func datesInApplicationState() {
+        #expect(
+            MetadataExtractor.publicationDate(
+                inScript: #"window.s={"createDate":"2019-09-12","publishDate":"2025-05-27"}"#) == "2025-05-27")
+        #expect(
+            MetadataExtractor.publicationDate(inScript: #"{\"datePublished\":\"2025-02-04T00:00:00.000Z\"}"#)
+                == "2025-02-04")
+        #expect(MetadataExtractor.publicationDate(inScript: #"{"date":"2025-02-04"}"#) == nil)
+        let page =
+            "<html><body><script>var data = {\"publishedAt\": \"2024-06-01T10:00:00Z\"};</script><p>Text.</p></body></html>"
+        #expect(HTMLExtractor().extract(Array(page.utf8)).publishedDay == "2024-06-01")
+    }
+
     @Test func urlDays() {
         #expect(DateFinder.urlDay("https://x.example/2024/03/05/story") == "2024-03-05")
         #expect(DateFinder.urlDay("https://x.example/news/2024-03-05-story") == "2024-03-05")

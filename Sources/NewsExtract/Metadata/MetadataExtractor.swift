@@ -19,6 +19,8 @@ struct MetadataExtractor {
         var timeDates: [(String, Bool)] = []
         var bylines: [String] = []
         var visibleDates: [String] = []
+        /// Other scripts, read for a date only when every other source failed.
+        var stateScripts: [Int] = []
         let subtreeSizes = Self.subtreeSizes(document)
         for (index, node) in document.nodes.enumerated() where !node.isText {
             switch node.name {
@@ -31,6 +33,7 @@ struct MetadataExtractor {
                 }
             case "script" where node.attribute("type")?.lowercased().contains("ld+json") == true:
                 scripts.append(text(index))
+            case "script": stateScripts.append(index)
             case "link" where node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true:
                 canonical = canonical ?? node.attribute("href")
             case "html": htmlLang = node.attribute("lang") ?? node.attribute("xml:lang")
@@ -111,6 +114,7 @@ struct MetadataExtractor {
         publishedDay =
             publishedDay ?? url.flatMap(DateFinder.urlDay) ?? timeDates.first.flatMap { DateFinder.day($0.0) }
             ?? visibleDates.lazy.compactMap(DateFinder.day).first ?? dateNearHeadline()
+            ?? stateScripts.lazy.compactMap { Self.publicationDate(inScript: text($0)) }.first
         page.published =
             publishedCandidates.compactMap { $0 }.lazy.compactMap(PublicationDate.parse).first
             ?? publishedDay.flatMap(DateFinder.date)
@@ -142,6 +146,38 @@ struct MetadataExtractor {
                 !["script", "style", "noscript"].contains(document.nodes[Int(node.parent)].name)
             else { continue }
             if let day = DateFinder.writtenDay(node.text) { return day }
+        }
+        return nil
+    }
+
+    /// Keys under which pages' inline application state (Next.js data, data layers, escaped JSON-LD) names
+    /// the publication date.
+    private static let stateDateKeys = [
+        "datePublished", "publishDate", "publishedDate", "published_at", "publishedAt", "date_published",
+        "firstPublishedDate", "pubDate", "publish_date", "publicationDate",
+    ].map { Array($0.utf8) }
+
+    /// The first `YYYY-MM-DD` that follows a publication key in a script, quotes (escaped or not) and colons
+    /// between them skipped.
+    static func publicationDate(inScript script: String) -> String? {
+        let bytes = Array(script.utf8)
+        for key in stateDateKeys {
+            var start = 0
+            while start + key.count < bytes.count {
+                guard bytes[start] == key[0], bytes[start..<(start + key.count)].elementsEqual(key) else {
+                    start += 1
+                    continue
+                }
+                var position = start + key.count
+                let limit = min(position + 12, bytes.count)
+                while position < limit, [0x22, 0x27, 0x5C, 0x3A, 0x20, 0x3D].contains(bytes[position]) { position += 1 }
+                if let day = DateFinder.isoPrefixDay(
+                    String(decoding: bytes[position..<min(position + 10, bytes.count)], as: UTF8.self))
+                {
+                    return day
+                }
+                start += key.count
+            }
         }
         return nil
     }
