@@ -14,8 +14,8 @@ struct PageAnalysis {
     private(set) var removed: [Bool]
     /// Index of `<body>`, or the root.
     let body: Int
-    /// One past the last index of each node's subtree (subtrees are contiguous in pre-order).
-    private(set) var subtreeEnd: [Int]
+    /// One past the last index of each node's subtree (see `HTMLDocument.subtreeEnd`).
+    var subtreeEnd: [Int] { document.subtreeEnd }
     /// Whether a node has a block-level element below it (so it is a container, not one block).
     private(set) var hasBlockDescendant: [Bool]
 
@@ -32,13 +32,11 @@ struct PageAnalysis {
         linkLength = Array(repeating: 0, count: count)
         commas = Array(repeating: 0, count: count)
         removed = Array(repeating: false, count: count)
-        subtreeEnd = Array(0..<count).map { $0 + 1 }
         hasBlockDescendant = Array(repeating: false, count: count)
         body = document.nodes.firstIndex { $0.name == "body" } ?? 0
         for index in document.nodes.indices.reversed() {
             let parent = Int(document.nodes[index].parent)
             guard parent >= 0 else { continue }
-            subtreeEnd[parent] = max(subtreeEnd[parent], subtreeEnd[index])
             if hasBlockDescendant[index] || Self.blockLevel.contains(document.nodes[index].name) {
                 hasBlockDescendant[parent] = true
             }

@@ -28,6 +28,9 @@ struct HTMLDocument {
 
     /// All nodes; index 0 is the `<html>` element.
     var nodes: [Node] = []
+    /// One past the last index of each node's subtree: nodes are in pre-order, so a subtree is the contiguous
+    /// range `index..<subtreeEnd[index]`.
+    private(set) var subtreeEnd: [Int] = []
 
     /// Parses UTF-8 HTML with gumbo (the HTML5 tree-construction algorithm, so broken markup is repaired the
     /// way browsers repair it).
@@ -43,6 +46,18 @@ struct HTMLDocument {
         guard let output, let root = output.pointee.root else { return }
         copy(root)
         withExtendedLifetime(arena) {}
+        subtreeEnd = nodes.indices.map { $0 + 1 }
+        for index in nodes.indices.reversed() {
+            let parent = Int(nodes[index].parent)
+            if parent >= 0 { subtreeEnd[parent] = max(subtreeEnd[parent], subtreeEnd[index]) }
+        }
+    }
+
+    /// All the text under a node, in document order (metadata reads bylines and titles before any pruning).
+    func text(of index: Int) -> String {
+        var result = ""
+        for position in index..<subtreeEnd[index] where nodes[position].isText { result += nodes[position].text }
+        return result
     }
 
     /// Copies the tree iteratively, keeping elements and text (comments and the like are dropped).

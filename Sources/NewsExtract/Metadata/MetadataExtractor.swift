@@ -21,7 +21,6 @@ struct MetadataExtractor {
         var visibleDates: [String] = []
         /// Other scripts, read for a date only when every other source failed.
         var stateScripts: [Int] = []
-        let subtreeSizes = Self.subtreeSizes(document)
         for (index, node) in document.nodes.enumerated() where !node.isText {
             switch node.name {
             case "meta":
@@ -52,7 +51,7 @@ struct MetadataExtractor {
             }
             // Bylines and visible dates are short: only small subtrees are read, so a wrapper whose class
             // happens to say "date" or "author" costs nothing.
-            let small = subtreeSizes[index] <= 24
+            let small = document.subtreeEnd[index] - index <= 24
             let names = small ? ClassNames(node) : nil
             if small, visibleDates.count < 20, names?.matches(Self.dateWords) == true {
                 let value = Whitespace.folded(text(index))
@@ -182,33 +181,13 @@ struct MetadataExtractor {
         return nil
     }
 
-    /// The number of nodes in each node's subtree, counted bottom-up (nodes are in pre-order).
-    private static func subtreeSizes(_ document: HTMLDocument) -> [Int] {
-        var sizes = Array(repeating: 1, count: document.nodes.count)
-        for index in document.nodes.indices.reversed() {
-            let parent = Int(document.nodes[index].parent)
-            if parent >= 0 { sizes[parent] += sizes[index] }
-        }
-        return sizes
-    }
-
     private var host: String? {
         guard let url, let host = URLComponents(string: url)?.host else { return nil }
         let parts = host.split(separator: ".")
         return parts.count >= 2 ? String(parts[parts.count - 2]) : host
     }
 
-    private func text(_ index: Int) -> String {
-        let analysisFree = document.nodes
-        var result = ""
-        var stack = [index]
-        while let next = stack.popLast() {
-            let node = analysisFree[next]
-            if node.isText { result += node.text }
-            stack.append(contentsOf: node.children.reversed().map(Int.init))
-        }
-        return result
-    }
+    private func text(_ index: Int) -> String { document.text(of: index) }
 
     /// The visible headline when the structured title agrees with it, else the structured title without its
     /// site name.
