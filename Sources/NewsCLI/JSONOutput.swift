@@ -180,6 +180,7 @@ enum JSONOutput {
             var code: String
             var reason: String
             var rejectedAt: Date
+            var format: String?
             var bytesKept: Int?
 
             init(_ rejection: RejectedInput) {
@@ -188,6 +189,7 @@ enum JSONOutput {
                 code = rejection.code
                 reason = rejection.reason
                 rejectedAt = rejection.rejectedAt
+                format = rejection.format?.rawValue
                 bytesKept = rejection.raw?.count
             }
         }

@@ -53,6 +53,8 @@ private final class IngestSession {
     var counts = (added: 0, duplicates: 0, rejected: 0)
     /// Rejections waiting to be written with the next batch.
     var rejected: [RejectedInput] = []
+    /// The format the current input is read as, once known, kept with its rejections.
+    var format: InputFormat?
     /// Bytes read of the current input and its size, for the progress display.
     var position = (read: 0, size: 0)
 
@@ -66,6 +68,7 @@ private final class IngestSession {
 
     func read(_ input: IngestInput) async throws(StoreError) {
         reports.append(InputReport(input: input.name))
+        format = options.format
         let index = reports.count - 1
         switch input {
         case .unusable(_, let problem):
@@ -97,6 +100,7 @@ private final class IngestSession {
         do {
             let head = try handle.read(upToCount: 64 << 10).map { Array($0) } ?? []
             let format = options.format ?? InputFormat(fileName: path) ?? InputFormat(sniffing: head)
+            self.format = format
             if format == .jsonLines {
                 try await streamLines(head, handle, index)
             } else {
@@ -155,6 +159,7 @@ private final class IngestSession {
     }
 
     private func accept(_ document: ParsedDocument, _ index: Int, bytes: [UInt8]) async throws(StoreError) {
+        format = document.format ?? format
         if let rejection = document.rejection { return fail(index, .rejected(rejection), raw: bytes) }
         if document.usedFallback, let charset = document.charset {
             reports[index].warnings.append("not valid UTF-8; decoded as \(charset)")
@@ -172,7 +177,7 @@ private final class IngestSession {
             rejected.append(
                 RejectedInput(
                     inputName: reports[index].input, location: record.location.label, code: rejection.code,
-                    reason: rejection.reason, format: nil,
+                    reason: rejection.reason, format: format,
                     raw: record.raw ?? (record.location == .whole ? wholeInput : nil),
                     rejectedAt: ingestor.now()))
         case .success(let draft):
@@ -209,7 +214,8 @@ private final class IngestSession {
         counts.rejected += 1
         rejected.append(
             RejectedInput(
-                inputName: reports[index].input, location: "", code: problem.code, reason: problem.reason, format: nil,
+                inputName: reports[index].input, location: "", code: problem.code, reason: problem.reason,
+                format: format,
                 raw: raw, rejectedAt: ingestor.now()))
     }
 

@@ -32,7 +32,10 @@ struct BadInputTests {
             ])
         let badLine = try #require(kept.first { $0["code"] as? String == "invalid-json" })
         #expect(badLine["location"] as? String == "line 2" && badLine["bytesKept"] as? Int == 5)
+        #expect(badLine["format"] as? String == "jsonl")
+        #expect(kept.first { $0["code"] as? String == "input.empty" }?["format"] as? String == "text")
         #expect(kept.first { $0["code"] as? String == "input.not-found" }?["bytesKept"] == nil)
+        #expect(kept.first { $0["code"] as? String == "input.not-found" }?["format"] == nil)
 
         let latin = try cli.run(["article", "2"])
         #expect(latin.stdout.contains("Café") && latin.stdout.contains("“Q”."))

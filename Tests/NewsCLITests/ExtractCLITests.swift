@@ -44,6 +44,7 @@ struct ExtractCLITests {
         #expect(rejected.status == 1 && rejected.stderr.contains("listing.html"))
         let kept = try #require(try cli.run(["rejections", "--json"]).json()["rejections"] as? [[String: Any]])
         #expect(kept.count == 1 && kept[0]["code"] as? String == "no-content")
+        #expect(kept[0]["format"] as? String == "html")
         #expect(kept[0]["bytesKept"] as? Int == (try Data(contentsOf: URL(fileURLWithPath: short))).count)
     }
 }

@@ -22,6 +22,12 @@ public struct ArticleParser: Sendable {
     /// Parses a whole input. `format` `nil` means: from `name`'s extension, else by sniffing the content.
     public func parse(_ bytes: [UInt8], name: String, format: InputFormat? = nil) -> ParsedDocument {
         let format = format ?? InputFormat(fileName: name) ?? InputFormat(sniffing: bytes.prefix(64 << 10))
+        var document = parse(bytes, as: format)
+        document.format = format
+        return document
+    }
+
+    private func parse(_ bytes: [UInt8], as format: InputFormat) -> ParsedDocument {
         let decoded: DecodedText
         switch decoding.decode(bytes) {
         case .failure(let rejection): return .rejected(rejection)

@@ -61,6 +61,8 @@ public struct ParsedDocument: Sendable, Hashable {
     public var charset: String?
     /// Whether bytes were invalid UTF-8 and the fallback charset was used.
     public var usedFallback: Bool
+    /// The format the input was read as (given, from its name, or sniffed).
+    public var format: InputFormat?
 
     /// Creates a parsed document.
     public init(
