@@ -14,7 +14,7 @@ struct ExtractCommand: AsyncParsableCommand {
             A page that is not a storable article still shows what was found, with "rejected" saying why.
             """)
 
-    @Argument(help: ArgumentHelp("HTML files (plain or .gz), or - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("HTML files, or - for standard input.", valueName: "file"))
     var files: [String]
 
     @Option(help: "The page's URL, which helps with dates and site names (for a single file).")
