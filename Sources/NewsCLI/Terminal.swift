@@ -23,10 +23,7 @@ enum Terminal {
 
     /// The width of standard output in columns, or 100 when it is not a terminal.
     static var width: Int {
-        var size = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
-            return Int(size.ws_col)
-        }
+        if isatty(STDOUT_FILENO) == 1, let columns = columns(of: STDOUT_FILENO) { return columns }
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 {
             return columns
         }
@@ -34,10 +31,13 @@ enum Terminal {
     }
 
     /// The width of standard error in columns (where progress is drawn), or 80.
-    static var errorWidth: Int {
+    static var errorWidth: Int { columns(of: STDERR_FILENO) ?? 80 }
+
+    /// The columns of the terminal behind a file descriptor, if it is one wider than 20.
+    private static func columns(of descriptor: Int32) -> Int? {
         var size = winsize()
-        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
-        return 80
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// Bold on a styled terminal, the text as is elsewhere.
