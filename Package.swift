@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "corroborate", targets: ["NewsCLI"]),
         .executable(name: "corroborate-eval", targets: ["corroborate-eval"]),
         .library(name: "NewsExtract", targets: ["NewsExtract"]),
+        .library(name: "NewsAnalysis", targets: ["NewsAnalysis", "NewsText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,10 +29,33 @@ let package = Package(
         .systemLibrary(
             name: "CGumbo", path: "Sources/CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CICUSystem", path: "Sources/CICUSystem", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+        // NB: system ICU headers clash with Foundation's own ICU in any Swift module that sees them, so ICU
+        // sits behind a C target whose header has plain C types only.
+        .target(name: "CICU", dependencies: ["CICUSystem"]),
+        // NB: cld2_full's tables (160+ languages) must come before cld2's small default ones.
+        .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2_full"), .linkedLibrary("cld2")]),
 
         // Pure library targets: no I/O, no clock.
         .target(name: "NewsCore", swiftSettings: strictSettings),
         .target(name: "NewsExtract", dependencies: ["NewsCore", "CGumbo"], swiftSettings: strictSettings),
+        .target(
+            name: "NewsText",
+            dependencies: ["NewsCore", "CICU", "CCLD2", "CStemmer"],
+            exclude: [
+                "Languages/README.md", "Languages/de", "Languages/en", "Languages/es", "Languages/fr",
+                "Languages/it", "Languages/pt",
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .target(
+            name: "NewsAnalysis",
+            dependencies: ["NewsCore", "NewsText"],
+            exclude: ["Gazetteers"],
+            swiftSettings: strictSettings
+        ),
 
         // Storage: the protocol, then the SQLite engine.
         .target(name: "NewsStore", dependencies: ["NewsCore"], swiftSettings: strictSettings),
@@ -54,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "NewsCLI",
             dependencies: [
-                "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest",
+                "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -3,8 +3,10 @@
 # with --lint, only checks and fails on any difference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Generated sources (Sources/*/Generated/, written by scripts/generate-language-data.py) are left as written.
+mapfile -t files < <(find Package.swift Sources Tests -name '*.swift' -not -path '*/Generated/*' | sort)
 if [[ ${1:-} == "--lint" ]]; then
-    swift format lint --strict --recursive --parallel Package.swift Sources Tests
+    swift format lint --strict --parallel "${files[@]}"
 else
-    swift format format --in-place --recursive --parallel Package.swift Sources Tests
+    swift format format --in-place --parallel "${files[@]}"
 fi

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The Debian packages the build links against; keep in step with Package.swift's system libraries.
-PACKAGES=(pkg-config libsqlite3-dev libstemmer-dev libgumbo-dev zlib1g-dev)
+PACKAGES=(pkg-config libsqlite3-dev libstemmer-dev libgumbo-dev zlib1g-dev libcld2-dev libicu-dev)
 
 if [[ -t 2 ]]; then
     say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

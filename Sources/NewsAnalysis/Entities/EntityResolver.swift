@@ -1,0 +1,142 @@
+internal import NewsCore
+
+/// The entities of an article and, for each token, the mention covering it.
+struct EntityTable {
+    /// The entities, in order of first mention.
+    var entities: [Entity]
+    /// The name mentions, in text order, with their entity.
+    var mentions: [(candidate: NameCandidate, entity: Int)]
+    /// For each token, the index in `mentions` of the mention covering it, or -1.
+    var tokenMention: [Int32]
+
+    /// The mention covering `token`, if any.
+    func mention(at token: Int) -> (candidate: NameCandidate, entity: Int)? {
+        guard token >= 0, token < tokenMention.count, tokenMention[token] >= 0 else { return nil }
+        return mentions[Int(tokenMention[token])]
+    }
+
+    /// Adds a mention of `entity` (a resolved pronoun or description) in text order.
+    mutating func addMention(_ mention: Mention, to entity: Int) {
+        guard entity < entities.count, !entities[entity].mentions.contains(mention) else { return }
+        entities[entity].mentions.append(mention)
+        entities[entity].mentions.sort { $0.range < $1.range }
+    }
+}
+
+/// Groups name mentions into entities: same canonical name, and short forms ("Toner", "Assad") to the
+/// person whose name ends with them.
+enum EntityResolver {
+    static func resolve(
+        _ candidates: [NameCandidate], tokenCount: Int, speechVerbFollows: (Int) -> Bool
+    )
+        -> EntityTable
+    {
+        var keys: [String: Int] = [:]
+        var groups: [[Int]] = []
+        var lastNames: [String: Int] = [:]
+        var resolved = candidates
+
+        // Full names of people first, so that a short form seen before them still finds them.
+        for (index, candidate) in candidates.enumerated() where candidate.kind == .person {
+            let parts = key(candidate.canonical).split(separator: " ")
+            guard parts.count >= 2 else { continue }
+            let group = groupIndex(for: key(candidate.canonical), keys: &keys, groups: &groups)
+            groups[group].append(index)
+            if let surname = parts.last, lastNames[String(surname)] == nil { lastNames[String(surname)] = group }
+        }
+        var assigned = Set(groups.flatMap { $0 })
+        var organisations: [(words: [String], group: Int)] = []
+        for (index, candidate) in candidates.enumerated() where !assigned.contains(index) {
+            let normalized = key(candidate.canonical)
+            let isSingleWord = !normalized.contains(" ")
+            if isSingleWord,
+                candidate.kind == nil || candidate.kind == .person || candidate.kind == .other || candidate.isWeak,
+                let person = lastNames[normalized]
+            {
+                resolved[index].kind = .person
+                resolved[index].form = .short
+                groups[person].append(index)
+                assigned.insert(index)
+                continue
+            }
+            // "Department" after "US State Department": the shortest form of an organisation named before.
+            if isSingleWord, candidate.kind == .organization, candidate.form == .name,
+                let earlier = organisations.last(where: { $0.words.contains(normalized) && $0.words.count > 1 })
+            {
+                resolved[index].form = .short
+                groups[earlier.group].append(index)
+                assigned.insert(index)
+                continue
+            }
+            if resolved[index].kind == nil {
+                resolved[index].kind = isSingleWord && speechVerbFollows(candidate.last) ? .person : .other
+            }
+            let group = groupIndex(for: normalized, keys: &keys, groups: &groups)
+            groups[group].append(index)
+            assigned.insert(index)
+            if resolved[index].kind == .organization, !isSingleWord {
+                organisations.append((normalized.split(separator: " ").map(String.init), group))
+            }
+        }
+
+        // Entities in order of first mention.
+        let ordered = groups.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        var entities: [Entity] = []
+        var mentions: [(candidate: NameCandidate, entity: Int)] = []
+        var entityOfCandidate = [Int](repeating: -1, count: candidates.count)
+        for members in ordered {
+            let id = entities.count
+            let kinds = members.compactMap { resolved[$0].kind }
+            let kind: EntityKind =
+                kinds.contains(.person)
+                ? .person
+                : (mostFrequent(kinds.filter { $0 != .other }) ?? .other)
+            let name: String
+            if kind == .person {
+                name = members.map { resolved[$0].text }.max { ($0.count, $1) < ($1.count, $0) } ?? ""
+            } else if let known = members.first(where: { resolved[$0].canonical != resolved[$0].text }) {
+                name = resolved[known].canonical
+            } else {
+                name = members.map { resolved[$0].text }.max { ($0.count, $1) < ($1.count, $0) } ?? ""
+            }
+            let role = members.lazy.compactMap { resolved[$0].role }.first
+            entities.append(
+                Entity(
+                    id: id, kind: kind, name: name, role: role,
+                    mentions: members.map { Mention(range: resolved[$0].range, form: resolved[$0].form) }))
+            for member in members { entityOfCandidate[member] = id }
+        }
+        var tokenMention = [Int32](repeating: -1, count: tokenCount)
+        for (index, candidate) in resolved.enumerated() where entityOfCandidate[index] >= 0 {
+            for token in candidate.first...candidate.last { tokenMention[token] = Int32(mentions.count) }
+            mentions.append((candidate, entityOfCandidate[index]))
+        }
+        return EntityTable(entities: entities, mentions: mentions, tokenMention: tokenMention)
+    }
+
+    /// The grouping key: lower case, hyphens as spaces, full stops and possessives dropped.
+    static func key(_ name: String) -> String {
+        var result = ""
+        for character in name.lowercased() {
+            switch character {
+            case "-", "‐", "–": result.append(" ")
+            case ".": continue
+            default: result.append(character)
+            }
+        }
+        return result.split(separator: " ").joined(separator: " ")
+    }
+
+    private static func groupIndex(for key: String, keys: inout [String: Int], groups: inout [[Int]]) -> Int {
+        if let existing = keys[key] { return existing }
+        keys[key] = groups.count
+        groups.append([])
+        return groups.count - 1
+    }
+
+    private static func mostFrequent(_ kinds: [EntityKind]) -> EntityKind? {
+        var counts: [EntityKind: Int] = [:]
+        for kind in kinds { counts[kind, default: 0] += 1 }
+        return counts.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
+    }
+}

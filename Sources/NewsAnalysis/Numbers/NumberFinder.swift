@@ -1,0 +1,298 @@
+internal import NewsCore
+internal import NewsText
+
+/// Finds numeric claims: a number with its hedge, what it counts, what happened to it, and who says so.
+struct NumberFinder {
+    let context: AnalysisContext
+    let table: EntityTable
+    let quotes: [Quote]
+    let dates: [DateMention]
+    /// Tokens inside dates, which are not claims.
+    let dateTokens: Set<Int>
+
+    /// A number read from the tokens.
+    private struct Reading {
+        var first: Int
+        var last: Int
+        var value: Double
+        var upper: Double?
+        var qualifier: NumberQualifier
+        var ofFollows: Bool
+    }
+
+    func claims() -> [NumericClaim] {
+        var claims: [NumericClaim] = []
+        for sentence in context.text.sentenceTokens.indices where context.sentenceRoles[sentence] == .body {
+            let tokens = context.text.sentenceTokens[sentence]
+            var index = tokens.lowerBound
+            var sentenceClaims: [NumericClaim] = []
+            while index < tokens.upperBound {
+                guard !dateTokens.contains(index), var reading = read(at: index, end: tokens.upperBound) else {
+                    index += 1
+                    continue
+                }
+                index = reading.last + 1
+                hedge(&reading, sentenceStart: tokens.lowerBound)
+                guard let claim = claim(reading, sentence: sentence, previous: sentenceClaims.last) else { continue }
+                sentenceClaims.append(claim)
+            }
+            claims += sentenceClaims
+        }
+        return claims
+    }
+
+    // MARK: Reading numbers
+
+    private func read(at index: Int, end: Int) -> Reading? {
+        let token = context.tokens[index]
+        let word = context.lower[index]
+        var reading: Reading
+        if token.kind == .number {
+            guard let value = Self.parse(word), !isIdentifier(index), !isYear(index, value: value, end: end) else {
+                return nil
+            }
+            reading = Reading(first: index, last: index, value: value, qualifier: .exact, ofFollows: false)
+        } else if let order = NumberWords.orders[word], index + 1 < end, context.lower[index + 1] == "of" {
+            return Reading(first: index, last: index + 1, value: order, qualifier: .order, ofFollows: true)
+        } else if word == "dozen", index > 0, ["a", "one"].contains(context.lower[index - 1]) {
+            reading = Reading(
+                first: index - 1, last: index, value: NumberWords.dozen, qualifier: .exact, ofFollows: false)
+        } else if let fraction = NumberWords.fractions[word] {
+            var first = index
+            var value = fraction
+            if index > 0, let count = NumberWords.value(of: context.lower[index - 1]) {
+                first = index - 1
+                value = word == "thirds" ? count / 3 : (word == "quarters" ? count / 4 : fraction)
+            } else if index > 0, ["a", "one"].contains(context.lower[index - 1]) {
+                first = index - 1
+            }
+            guard index + 1 < end, context.lower[index + 1] == "of" || word == "half" else { return nil }
+            let ofFollows = index + 1 < end && context.lower[index + 1] == "of"
+            return Reading(
+                first: first, last: ofFollows ? index + 1 : index, value: value, qualifier: .exact, ofFollows: ofFollows
+            )
+        } else if let value = NumberWords.value(of: word) {
+            // "one of the main allies" is not a count.
+            if word == "one", index + 1 < end, ["of", "another", "day"].contains(context.lower[index + 1]) {
+                return nil
+            }
+            reading = Reading(first: index, last: index, value: value, qualifier: .exact, ofFollows: false)
+            // "twenty-five"
+            if index + 2 < end, context.isPunctuation(index + 1, "-"),
+                let unit = NumberWords.value(of: context.lower[index + 2]),
+                value >= 20, unit < 10
+            {
+                reading.value += unit
+                reading.last = index + 2
+            }
+        } else {
+            return nil
+        }
+        // "2.5 million", "two hundred"
+        var next = reading.last + 1
+        while next < end, let multiplier = NumberWords.multipliers[context.lower[next]] {
+            reading.value *= multiplier
+            reading.last = next
+            next += 1
+        }
+        // "20 to 30", "20-30"
+        if next + 1 < end,
+            context.lower[next] == "to" || (context.isPunctuation(next, "-") && !context.tokens[next].spaceBefore),
+            let upper = context.tokens[next + 1].kind == .number
+                ? Self.parse(context.lower[next + 1]) : NumberWords.value(of: context.lower[next + 1]),
+            upper > reading.value
+        {
+            reading.upper = upper
+            reading.qualifier = .range
+            reading.last = next + 1
+        }
+        return reading
+    }
+
+    /// "250,000" → 250000; "1.5" → 1.5.
+    static func parse(_ text: String) -> Double? {
+        var digits = ""
+        for character in text {
+            switch character {
+            case "0"..."9", ".": digits.append(character)
+            case ",", "\u{2009}", "\u{202F}": continue
+            default: return nil
+            }
+        }
+        return Double(digits)
+    }
+
+    /// "Resolution 2254", "Apollo 11": a number naming a thing, not counting one.
+    private func isIdentifier(_ index: Int) -> Bool {
+        guard index > 0, context.sentenceOf[index - 1] == context.sentenceOf[index] else { return false }
+        return context.isCapitalized(index - 1) && context.firstWord(of: context.sentenceOf[index]) != index - 1
+            || ["no", "number", "no.", "#", "page", "article", "section", "chapter", "room", "flight", "route"]
+                .contains(context.lower[index - 1])
+            || context.lower[index].contains(":")
+    }
+
+    private func isYear(_ index: Int, value: Double, end: Int) -> Bool {
+        guard value >= 1900, value <= 2100, !context.lower[index].contains(","), !context.lower[index].contains(".")
+        else {
+            return false
+        }
+        let next = index + 1 < end ? context.lower[index + 1] : ""
+        return !(next.hasSuffix("s") && context.tokens[index + 1].kind == .word)
+    }
+
+    /// Reads "at least", "more than", "nearly" before the number into its qualifier and range.
+    private func hedge(_ reading: inout Reading, sentenceStart: Int) {
+        guard reading.qualifier == .exact else { return }
+        for (words, meaning) in NumberWords.qualifiers {
+            let first = reading.first - words.count
+            guard first >= sentenceStart else { continue }
+            if (0..<words.count).allSatisfy({ context.lower[first + $0] == words[$0] }) {
+                reading.first = first
+                switch meaning {
+                case .atLeast: reading.qualifier = .atLeast
+                case .atMost: reading.qualifier = .atMost
+                case .approximately: reading.qualifier = .approximately
+                }
+                return
+            }
+        }
+        // "between 20 and 30"
+        if reading.first > sentenceStart, context.lower[reading.first - 1] == "between",
+            reading.last + 2 < context.tokens.count,
+            context.lower[reading.last + 1] == "and", let upper = Self.parse(context.lower[reading.last + 2])
+        {
+            reading.first -= 1
+            reading.upper = upper
+            reading.last += 2
+            reading.qualifier = .range
+        }
+    }
+
+    // MARK: Claims
+
+    private func claim(_ reading: Reading, sentence: Int, previous: NumericClaim?) -> NumericClaim? {
+        let end = context.text.sentenceTokens[sentence].upperBound
+        let (counted, countedEnd) = countedPhrase(after: reading.last, end: end, afterOf: reading.ofFollows)
+        let isPercent = counted?.hasPrefix("%") ?? false
+        guard let counted, isPercent || !Self.timeUnits.contains(counted.lowercased()) else { return nil }
+        var predicate = predicateAfter(countedEnd, end: end)
+        let before = reading.first - 1
+        var inheritsFromPrevious = false
+        if before >= 0, context.sentenceOf[before] == sentence {
+            let word = context.lower[before]
+            if word == "including" || word == "among" {
+                inheritsFromPrevious = true
+            } else if predicate == nil, isParticiple(before) {
+                predicate = word
+            }
+        }
+        if inheritsFromPrevious, predicate == nil { predicate = previous?.predicate }
+        let range = context.range(reading.first, reading.last)
+        var (reporter, reporterMention) = reporterOf(range, after: countedEnd, end: end)
+        if inheritsFromPrevious, reporter == nil, reporterMention == nil {
+            (reporter, reporterMention) = (previous?.reporter, previous?.reporterMention)
+        }
+        let dateIndices = dates.indices.filter { dates[$0].sentence == sentence }
+        return NumericClaim(
+            range: range, value: reading.value, upperValue: reading.upper, qualifier: reading.qualifier,
+            counted: counted, predicate: predicate, reporter: reporter, reporterMention: reporterMention,
+            sentence: sentence, dates: dateIndices)
+    }
+
+    /// Durations ("six months", "two years") are periods, not counts.
+    static let timeUnits: Set<String> = [
+        "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries", "second",
+        "minute", "hour", "day", "week", "month", "year", "decade", "century",
+    ]
+
+    /// "civilians", "civilian casualties", "the country's population": up to four words of a noun phrase.
+    private func countedPhrase(after last: Int, end: Int, afterOf: Bool) -> (String?, Int) {
+        var index = last + 1
+        if index < end, context.lower[index] == "%" || context.lower[index] == "percent" {
+            return ("%", index)
+        }
+        if !afterOf, index < end, context.lower[index] == "of", index + 1 < end,
+            ["the", "them", "those", "these", "their"].contains(context.lower[index + 1])
+        {
+            return (nil, last)  // "two of the men" counts a part of something named elsewhere
+        }
+        var words: [Int] = []
+        while index < end, words.count < 4 {
+            let word = context.lower[index]
+            let token = context.tokens[index]
+            if token.kind == .punctuation {
+                if word == "-", !token.spaceBefore, !words.isEmpty { index += 1; continue }
+                break
+            }
+            if token.kind != .word { break }
+            let possessive = word.hasSuffix("'s") || word.hasSuffix("’s")
+            if afterOf, words.isEmpty, ["the", "a", "an", "its", "their", "his", "her"].contains(word) {
+                words.append(index)
+                index += 1
+                continue
+            }
+            if !possessive,
+                context.resources.stopWords.contains(word) || context.resources.speechVerbs.contains(word)
+                    || word.hasSuffix("ly") || (word.hasSuffix("ed") && !words.isEmpty)
+                    || word.hasSuffix("ing") && !words.isEmpty
+            {
+                break
+            }
+            words.append(index)
+            index += 1
+        }
+        while let lastWord = words.last,
+            ["the", "a", "an", "its", "their", "his", "her"].contains(context.lower[lastWord])
+        {
+            words.removeLast()
+        }
+        guard let first = words.first, let lastWord = words.last else { return (nil, last) }
+        return (context.string(first, lastWord), lastWord)
+    }
+
+    /// "have been killed": what happened to the counted thing, after it.
+    private func predicateAfter(_ countedEnd: Int, end: Int) -> String? {
+        var index = countedEnd + 1
+        while index < end, NumberWords.auxiliaries.contains(context.lower[index]) { index += 1 }
+        guard index < end, index > countedEnd + 1 || context.lower[index].hasSuffix("ed"), isParticiple(index) else {
+            return nil
+        }
+        return context.lower[index]
+    }
+
+    private func isParticiple(_ index: Int) -> Bool {
+        guard context.tokens[index].kind == .word, !context.isCapitalized(index) else { return false }
+        let word = context.lower[index]
+        if context.resources.speechVerbs.contains(word) { return false }
+        return (word.hasSuffix("ed") && word.count > 3) || NumberWords.irregularParticiples.contains(word)
+    }
+
+    /// Who reports the number: the speaker of the innermost quote holding it, else "reported by X" after it.
+    private func reporterOf(_ range: TextRange, after countedEnd: Int, end: Int) -> (Int?, TextRange?) {
+        let holding = quotes.filter { $0.range.contains(range) && $0.speakerMention != nil }
+            .min { $0.range.length < $1.range.length }
+        if let holding { return (holding.speaker, holding.speakerMention) }
+        var index = countedEnd + 1
+        while index + 1 < end, index - countedEnd < 5 {
+            let word = context.lower[index]
+            if ["reported", "documented", "recorded", "counted", "cited", "confirmed", "compiled"].contains(word),
+                context.lower[index + 1] == "by"
+            {
+                var last = index + 2
+                var first = index + 2
+                while first < end, ["the", "a", "an"].contains(context.lower[first]) { first += 1 }
+                while last + 1 < end, last - index < 7,
+                    context.tokens[last + 1].kind == .word || context.lower[last + 1] == "-",
+                    !["and", "in", "on", "since", "during", "who", "which", "that"].contains(context.lower[last + 1])
+                {
+                    last += 1
+                }
+                guard first <= last else { return (nil, nil) }
+                let entity = (first...last).lazy.compactMap { table.mention(at: $0)?.entity }.first
+                return (entity, context.range(first, last))
+            }
+            index += 1
+        }
+        return (nil, nil)
+    }
+}

@@ -1,0 +1,90 @@
+internal import NewsCore
+internal import NewsText
+
+/// A span in quote marks: the marks' tokens and the words between them.
+struct QuoteSpan {
+    /// The opening mark's token.
+    var open: Int
+    /// The closing mark's token.
+    var close: Int
+    /// The words inside the marks (spanning paragraphs when the quote continues).
+    var range: TextRange
+}
+
+/// Pairs quote marks in body paragraphs. A mark opens when it follows white space and precedes a word,
+/// and closes when it follows a word, whatever its shape, so mixed marks (`“extremely disturbing."`) and
+/// every language's conventions pair alike: “…”, „…“, «…», »…«, 「…」, ‘…’, '…'.
+enum QuoteMarks {
+    static let doubleMarks: Set<String> = ["\"", "“", "”", "„", "«", "»", "「", "」", "『", "』", "〝", "〞", "＂"]
+    static let singleMarks: Set<String> = ["'", "‘", "’", "‚", "‹", "›"]
+
+    static func spans(in context: AnalysisContext) -> [QuoteSpan] {
+        let tokens = context.tokens
+        var spans: [QuoteSpan] = []
+        var openDouble: Int?
+        var openSingle: Int?
+        var previousParagraph = -1
+        // NB: a quote running on into the next paragraph reopens it with a mark, by convention; the open mark
+        // is then carried over instead of dropped.
+        for index in tokens.indices where tokens[index].kind == .punctuation {
+            let sentence = context.sentenceOf[index]
+            guard context.sentenceRoles[sentence] == .body else { continue }
+            let paragraph = context.text.sentenceParagraphs[sentence]
+            let mark = context.lower[index]
+            let isDouble = doubleMarks.contains(mark)
+            guard isDouble || singleMarks.contains(mark) else { continue }
+            let opens = isOpening(index, tokens)
+            let closes = isClosing(index, tokens)
+            if paragraph != previousParagraph {
+                openSingle = nil
+                if openDouble != nil, isDouble, opens, isFirstToken(index, ofParagraph: paragraph, context) {
+                    previousParagraph = paragraph
+                    continue
+                }
+                openDouble = nil
+                previousParagraph = paragraph
+            }
+            if isDouble {
+                if let start = openDouble, closes {
+                    if let span = span(start, index, context) { spans.append(span) }
+                    openDouble = nil
+                    openSingle = nil
+                } else if opens {
+                    openDouble = index
+                    openSingle = nil
+                }
+            } else if openDouble == nil {
+                if let start = openSingle, closes {
+                    if let span = span(start, index, context) { spans.append(span) }
+                    openSingle = nil
+                } else if opens {
+                    openSingle = index
+                }
+            }
+        }
+        return spans
+    }
+
+    private static func isOpening(_ index: Int, _ tokens: [Token]) -> Bool {
+        let next = index + 1
+        guard next < tokens.count, !tokens[next].spaceBefore else { return false }
+        return tokens[index].spaceBefore || (index > 0 && tokens[index - 1].kind == .punctuation)
+    }
+
+    private static func isClosing(_ index: Int, _ tokens: [Token]) -> Bool {
+        guard !tokens[index].spaceBefore else { return false }
+        let next = index + 1
+        return next >= tokens.count || tokens[next].spaceBefore || tokens[next].kind == .punctuation
+    }
+
+    private static func isFirstToken(_ index: Int, ofParagraph paragraph: Int, _ context: AnalysisContext) -> Bool {
+        context.tokens[index].range.start == context.text.paragraphs[paragraph].start
+    }
+
+    private static func span(_ open: Int, _ close: Int, _ context: AnalysisContext) -> QuoteSpan? {
+        let start = context.tokens[open].range.end
+        let end = context.tokens[close].range.start
+        guard end > start, close > open + 1 else { return nil }
+        return QuoteSpan(open: open, close: close, range: TextRange(start, end))
+    }
+}

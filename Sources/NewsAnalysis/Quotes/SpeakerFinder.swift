@@ -1,0 +1,167 @@
+internal import NewsCore
+internal import NewsText
+
+/// Finds the words naming a speaker around a verb, and resolves pronouns and descriptions to entities.
+struct SpeakerFinder {
+    let context: AnalysisContext
+    let table: EntityTable
+    /// For each token, whether it lies inside quote marks (names there are not the speaker).
+    let quoted: [Bool]
+
+    // MARK: Phrases
+
+    /// The speaker phrase whose last token is `index`: a name, a pronoun or a description.
+    func phraseEnding(at index: Int) -> Speaker? {
+        guard index >= 0, index < context.tokens.count, !quoted[index] else { return nil }
+        if let mention = table.mention(at: index) {
+            return Speaker(first: mention.candidate.first, last: mention.candidate.last, entity: mention.entity)
+        }
+        let word = context.lower[index]
+        if AttributionWords.pronouns.contains(word) {
+            return Speaker(first: index, last: index, pronoun: word)
+        }
+        guard AttributionWords.documentNouns.contains(word) else { return nil }
+        let sentenceStart = context.text.sentenceTokens[context.sentenceOf[index]].lowerBound
+        var first = index
+        var probe = index - 1
+        while probe >= sentenceStart, index - probe < 8,
+            context.tokens[probe].kind == .word || context.lower[probe] == "-"
+        {
+            let previous = context.lower[probe]
+            if AttributionWords.determiners.contains(previous) {
+                first = probe
+                break
+            }
+            if context.resources.stopWords.contains(previous) || context.resources.speechVerbs.contains(previous) {
+                break
+            }
+            first = probe
+            probe -= 1
+        }
+        let entity = (first..<index).lazy.compactMap { table.mention(at: $0)?.entity }.first
+        return Speaker(first: first, last: index, entity: entity, headNoun: word)
+    }
+
+    /// The speaker phrase starting at `index`, after an inverted verb ("said Toner", "said the report").
+    func phraseStarting(at index: Int) -> Speaker? {
+        guard index < context.tokens.count, !quoted[index] else { return nil }
+        if let mention = table.mention(at: index) {
+            return Speaker(first: mention.candidate.first, last: mention.candidate.last, entity: mention.entity)
+        }
+        let word = context.lower[index]
+        if AttributionWords.pronouns.contains(word) { return Speaker(first: index, last: index, pronoun: word) }
+        guard AttributionWords.determiners.contains(word) || context.tokens[index].kind == .word else { return nil }
+        let sentenceEnd = context.text.sentenceTokens[context.sentenceOf[index]].upperBound
+        var probe = index
+        while probe < sentenceEnd, probe - index < 6, context.tokens[probe].kind == .word {
+            if AttributionWords.documentNouns.contains(context.lower[probe]) {
+                var speaker =
+                    phraseEnding(at: probe) ?? Speaker(first: index, last: probe, headNoun: context.lower[probe])
+                speaker.first = index
+                if speaker.entity == nil {
+                    speaker.entity = (index...probe).lazy.compactMap { table.mention(at: $0)?.entity }.first
+                }
+                // "a spokesman for the ministry", "a report by Amnesty International"
+                if speaker.entity == nil, probe + 2 < sentenceEnd,
+                    ["for", "of", "from", "by", "at"].contains(context.lower[probe + 1])
+                {
+                    let after = AttributionWords.determiners.contains(context.lower[probe + 2]) ? probe + 3 : probe + 2
+                    if let mention = table.mention(at: after) {
+                        speaker.entity = mention.entity
+                        speaker.last = mention.candidate.last
+                    }
+                }
+                return speaker
+            }
+            probe += 1
+        }
+        return nil
+    }
+
+    /// The subject of the verb at `verb`: the phrase before it, over auxiliaries, times and an appositive.
+    func subject(ofVerb verb: Int) -> Speaker? {
+        let sentenceStart = context.text.sentenceTokens[context.sentenceOf[verb]].lowerBound
+        var index = verb - 1
+        while index >= sentenceStart {
+            let word = context.lower[index]
+            if AttributionWords.skippable.contains(word) {
+                index -= 1
+                continue
+            }
+            // "Russia - which claims ...": a relative pronoun speaks for the name before it.
+            if ["which", "who", "that"].contains(word) {
+                var antecedent = index - 1
+                while antecedent >= sentenceStart, context.tokens[antecedent].kind == .punctuation { antecedent -= 1 }
+                return phraseEnding(at: antecedent)
+            }
+            if word == ",",
+                let opening = (max(sentenceStart, index - 16)..<index).last(where: { context.lower[$0] == "," }),
+                phraseEnding(at: opening - 1) != nil
+            {
+                index = opening - 1  // "Igor Konashenkov, Russian Defence Ministry spokesman, said"
+                continue
+            }
+            break
+        }
+        return phraseEnding(at: index)
+    }
+
+    /// The sentence's subject: its first name, pronoun or speaking description, before `limit`.
+    func sentenceSubject(_ sentence: Int, before limit: Int) -> Speaker? {
+        let tokens = context.text.sentenceTokens[sentence]
+        var index = tokens.lowerBound
+        while index < min(limit, tokens.upperBound), index - tokens.lowerBound < 14 {
+            if !quoted[index] {
+                if let mention = table.mention(at: index) {
+                    // "Department spokesman Mark Toner": the person the role words lead to.
+                    var next = mention.candidate.last + 1
+                    while next < limit, next - mention.candidate.last <= 3, context.tokens[next].kind == .word,
+                        !context.isCapitalized(next), context.resources.roles.contains(context.lower[next])
+                    {
+                        next += 1
+                    }
+                    if next > mention.candidate.last + 1, let person = table.mention(at: next) {
+                        return Speaker(
+                            first: person.candidate.first, last: person.candidate.last, entity: person.entity)
+                    }
+                    // A description headed past the name ("Amnesty International report") speaks as a whole.
+                    var end = mention.candidate.last + 1
+                    while end < limit, end - mention.candidate.last < 4, context.tokens[end].kind == .word,
+                        !AttributionWords.documentNouns.contains(context.lower[end]),
+                        !context.resources.stopWords.contains(context.lower[end])
+                    {
+                        end += 1
+                    }
+                    if end < limit, AttributionWords.documentNouns.contains(context.lower[end]),
+                        let description = phraseEnding(at: end)
+                    {
+                        return description
+                    }
+                    return Speaker(first: mention.candidate.first, last: mention.candidate.last, entity: mention.entity)
+                }
+                let word = context.lower[index]
+                if index - tokens.lowerBound < 2, AttributionWords.pronouns.contains(word) {
+                    return Speaker(first: index, last: index, pronoun: word)
+                }
+                if AttributionWords.documentNouns.contains(word), let phrase = phraseEnding(at: index) { return phrase }
+                if context.resources.speechVerbs.contains(word) || context.resources.cueVerbs.contains(word) {
+                    return nil
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// "according to X" in the sentence: the cue's tokens and the speaker.
+    func accordingTo(in sentence: Int) -> (cue: TextRange, speaker: Speaker)? {
+        let tokens = context.text.sentenceTokens[sentence]
+        for index in tokens where context.lower[index] == "according" && !quoted[index] {
+            guard index + 2 < tokens.upperBound, context.lower[index + 1] == "to",
+                let speaker = phraseStarting(at: index + 2)
+            else { continue }
+            return (context.range(index, index + 1), speaker)
+        }
+        return nil
+    }
+}
