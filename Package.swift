@@ -95,6 +95,13 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsTextTests", dependencies: ["NewsText", "NewsCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsAnalysisTests",
+            dependencies: ["NewsAnalysis", "NewsCore"],
+            exclude: ["Snapshots"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "NewsExtractTests",
             dependencies: ["NewsExtract", "NewsCore"],

@@ -83,6 +83,7 @@ struct DateFinder {
             var first = index
             if index - 1 >= start, ["early", "late", "mid", "in", "on"].contains(context.lower[index - 1]) {
                 first = index - 1
+                if first - 1 >= start, context.lower[first - 1] == "in", context.lower[first] != "in" { first -= 1 }
             }
             return (dated.last, dated.value, dated.granularity, dated.relative, first)
         }

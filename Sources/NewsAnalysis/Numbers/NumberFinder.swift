@@ -72,7 +72,8 @@ struct NumberFinder {
                 first: first, last: ofFollows ? index + 1 : index, value: value, qualifier: .exact, ofFollows: ofFollows
             )
         } else if let value = NumberWords.value(of: word) {
-            // "one of the main allies" is not a count.
+            // "one of the main allies" is not a count; "two thirds" is read as a fraction.
+            if index + 1 < end, NumberWords.fractions[context.lower[index + 1]] != nil { return nil }
             if word == "one", index + 1 < end, ["of", "another", "day"].contains(context.lower[index + 1]) {
                 return nil
             }
@@ -94,6 +95,15 @@ struct NumberFinder {
             reading.value *= multiplier
             reading.last = next
             next += 1
+        }
+        // "61 percent", "61%"
+        if next < end, context.lower[next] == "%" || context.lower[next] == "percent" {
+            reading.last = next
+            return reading
+        }
+        if next + 1 < end, context.lower[next] == "per", context.lower[next + 1] == "cent" {
+            reading.last = next + 1
+            return reading
         }
         // "20 to 30", "20-30"
         if next + 1 < end,
@@ -174,7 +184,9 @@ struct NumberFinder {
         let end = context.text.sentenceTokens[sentence].upperBound
         let (counted, countedEnd) = countedPhrase(after: reading.last, end: end, afterOf: reading.ofFollows)
         let isPercent = counted?.hasPrefix("%") ?? false
-        guard let counted, isPercent || !Self.timeUnits.contains(counted.lowercased()) else { return nil }
+        guard let counted,
+            isPercent || !Self.timeUnits.contains(String(counted.lowercased().split(separator: " ").first ?? ""))
+        else { return nil }
         var predicate = predicateAfter(countedEnd, end: end)
         let before = reading.first - 1
         var inheritsFromPrevious = false
@@ -208,8 +220,8 @@ struct NumberFinder {
     /// "civilians", "civilian casualties", "the country's population": up to four words of a noun phrase.
     private func countedPhrase(after last: Int, end: Int, afterOf: Bool) -> (String?, Int) {
         var index = last + 1
-        if index < end, context.lower[index] == "%" || context.lower[index] == "percent" {
-            return ("%", index)
+        if ["%", "percent", "cent"].contains(context.lower[last]) {
+            return ("%", last)
         }
         if !afterOf, index < end, context.lower[index] == "of", index + 1 < end,
             ["the", "them", "those", "these", "their"].contains(context.lower[index + 1])

@@ -167,12 +167,21 @@ struct QuoteAttributor {
         if let verb = (tokens.lowerBound..<tokens.upperBound).last(where: { isSpeech($0) && !finder.quoted[$0] }),
             verb > tokens.lowerBound + 3
         {
-            if let speaker = finder.subject(ofVerb: verb), speaker.first > tokens.lowerBound + 3,
-                context.isPunctuation(speaker.first - 1, ","), !finder.quoted[speaker.first - 2], verb == last
-            {
-                return quote(
-                    kind: .indirect, range: context.range(tokens.lowerBound, speaker.first - 2),
-                    attribution: (verb, speaker), sentence: sentence)
+            if let speaker = finder.subject(ofVerb: verb), verb == last {
+                // "..., union leader Jane Doe said.": back over the role words to the comma.
+                var comma = speaker.first - 1
+                while comma > tokens.lowerBound + 2, comma >= speaker.first - 5, context.tokens[comma].kind == .word,
+                    !context.resources.stopWords.contains(context.lower[comma])
+                        || AttributionWords.determiners.contains(context.lower[comma])
+                {
+                    comma -= 1
+                }
+                if comma > tokens.lowerBound + 2, context.isPunctuation(comma, ","), !finder.quoted[comma - 1] {
+                    return quote(
+                        kind: .indirect, range: context.range(tokens.lowerBound, comma - 1),
+                        attribution: (verb, speaker),
+                        sentence: sentence)
+                }
             }
             if context.isPunctuation(verb - 1, ","), !finder.quoted[verb - 2],
                 let speaker = finder.phraseStarting(at: verb + 1),

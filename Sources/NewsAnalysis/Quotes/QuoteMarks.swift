@@ -33,8 +33,12 @@ enum QuoteMarks {
             let mark = context.lower[index]
             let isDouble = doubleMarks.contains(mark)
             guard isDouble || singleMarks.contains(mark) else { continue }
-            let opens = isOpening(index, tokens)
-            let closes = isClosing(index, tokens)
+            let opens =
+                Self.alwaysOpening.contains(mark)
+                || (!Self.alwaysClosing.contains(mark) && isOpening(index, tokens, mark: mark))
+            let closes =
+                Self.alwaysClosing.contains(mark)
+                || (!Self.alwaysOpening.contains(mark) && isClosing(index, tokens, mark: mark))
             if paragraph != previousParagraph {
                 openSingle = nil
                 if openDouble != nil, isDouble, opens, isFirstToken(index, ofParagraph: paragraph, context) {
@@ -65,14 +69,22 @@ enum QuoteMarks {
         return spans
     }
 
-    private static func isOpening(_ index: Int, _ tokens: [Token]) -> Bool {
+    /// CJK corner brackets have one shape per side.
+    static let alwaysOpening: Set<String> = ["「", "『", "〝"]
+    static let alwaysClosing: Set<String> = ["」", "』", "〞"]
+    /// Guillemets may be spaced inside (French « ... »).
+    static let guillemets: Set<String> = ["«", "»", "‹", "›"]
+
+    private static func isOpening(_ index: Int, _ tokens: [Token], mark: String) -> Bool {
         let next = index + 1
-        guard next < tokens.count, !tokens[next].spaceBefore else { return false }
-        return tokens[index].spaceBefore || (index > 0 && tokens[index - 1].kind == .punctuation)
+        guard next < tokens.count else { return false }
+        let afterSpaceOrPunctuation = tokens[index].spaceBefore || (index > 0 && tokens[index - 1].kind == .punctuation)
+        if guillemets.contains(mark) { return afterSpaceOrPunctuation }
+        return !tokens[next].spaceBefore && afterSpaceOrPunctuation
     }
 
-    private static func isClosing(_ index: Int, _ tokens: [Token]) -> Bool {
-        guard !tokens[index].spaceBefore else { return false }
+    private static func isClosing(_ index: Int, _ tokens: [Token], mark: String) -> Bool {
+        guard !tokens[index].spaceBefore || guillemets.contains(mark) else { return false }
         let next = index + 1
         return next >= tokens.count || tokens[next].spaceBefore || tokens[next].kind == .punctuation
     }
@@ -82,9 +94,11 @@ enum QuoteMarks {
     }
 
     private static func span(_ open: Int, _ close: Int, _ context: AnalysisContext) -> QuoteSpan? {
-        let start = context.tokens[open].range.end
-        let end = context.tokens[close].range.start
-        guard end > start, close > open + 1 else { return nil }
+        guard close > open + 1 else { return nil }
+        // Spaced guillemets (« Nous ») keep their spaces outside the quote.
+        let start = context.tokens[open + 1].range.start
+        let end = context.tokens[close - 1].range.end
+        guard end > start else { return nil }
         return QuoteSpan(open: open, close: close, range: TextRange(start, end))
     }
 }

@@ -1,0 +1,90 @@
+import NewsAnalysis
+import NewsCore
+import Testing
+
+@Suite("Quotes and their speakers")
+struct QuoteTests {
+    /// (kind, quoted text, speaker name) for each quote of `text`.
+    static func quotes(_ text: String, language: String? = nil) -> [String] {
+        let options = AnalysisOptions(language: language.flatMap(LanguageCode.init(rawValue:)))
+        let analysis = TextAnalyzer(options: options).analyze(text)
+        return analysis.quotes.map { quote in
+            let speaker =
+                quote.speaker.map { analysis.entities[$0].name } ?? quote.speakerMention.map { $0.slice(of: text) }
+                ?? "?"
+            return "\(quote.kind.rawValue)|\(quote.range.slice(of: text))|\(speaker)"
+        }
+    }
+
+    @Test(
+        "attribution before, after, inverted, continued, and by pronoun",
+        arguments: [
+            (
+                "\"We will not stop,\" Jane Doe said.",
+                ["direct|We will not stop,|Jane Doe"]
+            ),
+            (
+                "“We will not stop,” said Jane Doe, the union leader.",
+                ["direct|We will not stop,|Jane Doe"]
+            ),
+            (
+                "Jane Doe, the union leader, said: \"We will not stop.\"",
+                ["direct|We will not stop.|Jane Doe"]
+            ),
+            (
+                "Union leader Jane Doe spoke first.\n\n\"We will not stop,\" she said. \"Not now.\"",
+                ["direct|We will not stop,|Jane Doe", "direct|Not now.|Jane Doe"]
+            ),
+            (
+                "Union leader Jane Doe called the offer \"an insult\" on Monday.",
+                ["partial|an insult|Jane Doe"]
+            ),
+            (
+                "Union leader Jane Doe said the strike would go on.",
+                ["indirect|the strike would go on|Jane Doe"]
+            ),
+            (
+                "The strike will go on, union leader Jane Doe said.",
+                ["indirect|The strike will go on|Jane Doe"]
+            ),
+            (
+                "According to Amnesty International, the strikes hit three hospitals.",
+                ["indirect|the strikes hit three hospitals|Amnesty International"]
+            ),
+        ])
+    func attribution(text: String, expected: [String]) {
+        #expect(Self.quotes(text) == expected)
+    }
+
+    @Test("a quote running over two paragraphs is one quote")
+    func multiParagraph() {
+        let text =
+            "Union leader Jane Doe spoke.\n\n\"We will not stop. We have waited years.\n\n\"And we will win,\" she said."
+        let quotes = Self.quotes(text)
+        #expect(quotes == ["direct|We will not stop. We have waited years.\n\n\"And we will win,|Jane Doe"])
+    }
+
+    @Test(
+        "quote marks of other languages pair",
+        arguments: [
+            ("Le ministre Jean Dupont a déclaré : « Nous ne céderons pas. »", "Nous ne céderons pas."),
+            ("Minister Hans Müller sagte: „Wir geben nicht auf.“", "Wir geben nicht auf."),
+            ("Minister Hans Müller sagte: »Wir geben nicht auf.«", "Wir geben nicht auf."),
+            ("大臣は「撤退しない」と述べた。", "撤退しない"),
+            ("The minister said it was ‘a disgrace’ and left.", "a disgrace"),
+        ])
+    func marks(text: String, quoted: String) {
+        let analysis = TextAnalyzer().analyze(text)
+        #expect(analysis.quotes.contains { $0.range.slice(of: text) == quoted && $0.kind != .indirect })
+    }
+
+    @Test("apostrophes and unpaired marks make no quotes")
+    func unpaired() {
+        #expect(
+            Self.quotes("Russia’s rebels' positions were hit, officials' reports say.").allSatisfy {
+                $0.hasPrefix("indirect")
+            })
+        #expect(Self.quotes("He said \"this never closes and the paragraph ends.\n\nNext one.").isEmpty)
+        #expect(Self.quotes(String(repeating: "\" ", count: 5000)).isEmpty)
+    }
+}

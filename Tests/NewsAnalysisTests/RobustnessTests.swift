@@ -1,0 +1,45 @@
+import NewsAnalysis
+import NewsCore
+import Testing
+
+@Suite("Any text terminates with spans that slice back")
+struct RobustnessTests {
+    static let pieces = [
+        "Toner", " said", ".", " ", "\n\n", "“", "”", "\"", "'", "«", "»", "„", "U.N.", "Dec.", " 28", ",", "مرحبا",
+        " שלום", "美国", "。", "👩‍👩‍👧", "e\u{301}", "250,000", " at least", " killed", " according to", " he", " the report",
+        " Mr", " Smith", " Ministry", " spokesman", " Tuesday", " last week", " hundreds of", " civilians", "—",
+    ]
+
+    @Test("random mixtures of scripts, marks and numbers", arguments: 0..<30)
+    func random(seed: UInt64) {
+        var state = seed &* 6_364_136_223_846_793_005 &+ 1
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let text = (0..<(next() % 400)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+        let analysis = TextAnalyzer().analyze(text, published: NumberAndDateTests.tuesday)
+        var ranges =
+            analysis.sentences.map(\.range) + analysis.quotes.map(\.range) + analysis.numbers.map(\.range)
+            + analysis.dates.map(\.range)
+        ranges += analysis.entities.flatMap { $0.mentions.map(\.range) }
+        ranges += analysis.quotes.compactMap(\.speakerMention) + analysis.quotes.compactMap(\.cue)
+        for range in ranges {
+            #expect(range.start >= 0 && range.end <= text.utf8.count && range.start <= range.end)
+            #expect(range.slice(of: text).utf8.count == range.length)
+        }
+        for quote in analysis.quotes {
+            if let speaker = quote.speaker { #expect(speaker < analysis.entities.count) }
+        }
+    }
+
+    @Test("a megabyte without a full stop, and a megabyte of quote marks")
+    func huge() {
+        let words = String(repeating: "Officials said Mark Toner called it \"bad\" and ", count: 20_000)
+        let analysis = TextAnalyzer().analyze(words)
+        #expect(analysis.sentences.count == 1)
+        #expect(analysis.quotes.count >= 20_000)
+        let marks = TextAnalyzer().analyze(String(repeating: "“", count: 1 << 20))
+        #expect(marks.quotes.isEmpty)
+    }
+}
