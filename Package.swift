@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "corroborate-eval",
             dependencies: [
-                "NewsCore", "NewsExtract", "CZlib",
+                "NewsCore", "NewsExtract", "NewsAnalysis", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

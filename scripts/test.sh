@@ -13,3 +13,5 @@ swift test --skip-build
 # message, when ../shared is absent). Release build: the extractor is ten times slower in debug.
 swift build -c release --product corroborate-eval
 .build/release/corroborate-eval extraction --gate
+# Quote finding and attribution on the hand-annotated dev set (Eval/quotes-dev, in the repository).
+.build/release/corroborate-eval quotes --gate

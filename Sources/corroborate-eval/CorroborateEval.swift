@@ -5,6 +5,6 @@ internal import ArgumentParser
 struct CorroborateEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corroborate-eval",
-        abstract: "Score extraction (and later clustering) on the shared evaluation sets.",
-        subcommands: [ExtractionEval.self])
+        abstract: "Score extraction and text analysis on the evaluation sets; measure analysis speed.",
+        subcommands: [ExtractionEval.self, QuotesEval.self, AnalysisSpeed.self])
 }

@@ -75,9 +75,16 @@ struct ExtractionEval: ParsableCommand {
         let report = try Self.score(scorer: scorer, gold: data, predictions: out)
         print(report.text)
         let fingerprint = try Self.fingerprint(data, ids: ids)
-        if pin { try Gate(path: baseline).pin(report.json, fingerprint: fingerprint) }
-        if gate { try Gate(path: baseline).check(report.json, fingerprint: fingerprint) }
+        let floors = Gate(path: baseline, section: "extraction", metrics: Self.metrics)
+        if pin { try floors.pin(report.json, set: "wcxb-dev", fingerprint: fingerprint) }
+        if gate { try floors.check(report.json, fingerprint: fingerprint) }
     }
+
+    /// The scores pinned as floors, as dotted paths into the scorer's JSON report.
+    static let metrics = [
+        "word.f1", "shingle.f1", "page_types.article.word_f1", "page_types.article.shingle_f1",
+        "metadata.title.exact", "metadata.author.exact", "metadata.date.exact",
+    ]
 
     /// SHA-256 over every page's and gold file's name and size: changes when the data set does.
     private static func fingerprint(_ data: String, ids: [String]) throws -> String {

@@ -1,47 +1,42 @@
 internal import ArgumentParser
 internal import Foundation
 
-/// Quality floors pinned in `Eval/baseline.json`: a score below its floor by more than the tolerance fails.
+/// Quality floors pinned in `Eval/baseline.json`, one section per evaluation: a score below its floor by more
+/// than the tolerance fails.
 struct Gate {
     let path: String
+    /// The section of the baseline (`extraction`, `quotes`).
+    let section: String
+    /// The metrics pinned, as dotted paths into the report.
+    let metrics: [String]
 
-    /// The metrics pinned, as dotted paths into the scorer's JSON report.
-    static let metrics = [
-        "word.f1", "shingle.f1", "page_types.article.word_f1", "page_types.article.shingle_f1",
-        "metadata.title.exact", "metadata.author.exact", "metadata.date.exact",
-    ]
-
-    /// Writes the current scores as the floors, with the data's fingerprint.
-    func pin(_ report: [String: Any], fingerprint: String) throws {
+    /// Writes the current scores as this section's floors, with the data's fingerprint; other sections stay.
+    func pin(_ report: [String: Any], set: String, fingerprint: String) throws {
         var floors: [String: Double] = [:]
-        for metric in Self.metrics {
+        for metric in metrics {
             if let value = Self.value(report, metric) { floors[metric] = (value * 1000).rounded(.down) / 1000 }
         }
-        let baseline: [String: Any] = [
-            "tolerance": 0.005,
-            "extraction": ["set": "wcxb-dev", "fingerprint": fingerprint, "floors": floors],
-        ]
+        var baseline = (try? Self.read(path)) ?? ["tolerance": 0.005]
+        baseline[section] = ["set": set, "fingerprint": fingerprint, "floors": floors]
         let data = try JSONSerialization.data(withJSONObject: baseline, options: [.prettyPrinted, .sortedKeys])
         try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
-        print("pinned \(floors.count) floors in \(path)")
+        print("pinned \(floors.count) \(section) floors in \(path)")
     }
 
     func check(_ report: [String: Any], fingerprint: String) throws {
-        guard let data = FileManager.default.contents(atPath: path),
-            let baseline = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let extraction = baseline["extraction"] as? [String: Any],
-            let floors = extraction["floors"] as? [String: Double]
-        else { throw ValidationError("cannot read the floors in \(path)") }
-        if let pinned = extraction["fingerprint"] as? String, pinned != fingerprint {
+        guard let baseline = try? Self.read(path), let pinned = baseline[section] as? [String: Any],
+            let floors = pinned["floors"] as? [String: Double]
+        else { throw ValidationError("cannot read the \(section) floors in \(path)") }
+        if let pinnedPrint = pinned["fingerprint"] as? String, pinnedPrint != fingerprint {
             throw ValidationError(
-                "the evaluation data changed (fingerprint \(fingerprint.prefix(12)), pinned \(pinned.prefix(12))): "
-                    + "check the scores, then re-pin with corroborate-eval extraction --pin")
+                "the evaluation data changed (fingerprint \(fingerprint.prefix(12)), pinned \(pinnedPrint.prefix(12))): "
+                    + "check the scores, then re-pin with corroborate-eval \(section) --pin")
         }
         let tolerance = (baseline["tolerance"] as? Double) ?? 0.005
         var failures: [String] = []
         for (metric, floor) in floors.sorted(by: { $0.key < $1.key }) {
             guard let value = Self.value(report, metric) else {
-                failures.append("\(metric): missing from the scorer's report")
+                failures.append("\(metric): missing from the report")
                 continue
             }
             let verdict = value + tolerance >= floor ? "ok  " : "FAIL"
@@ -51,6 +46,13 @@ struct Gate {
         if !failures.isEmpty {
             throw ValidationError("quality dropped below the floors in \(path): " + failures.joined(separator: "; "))
         }
+    }
+
+    private static func read(_ path: String) throws -> [String: Any] {
+        guard let data = FileManager.default.contents(atPath: path),
+            let baseline = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { throw ValidationError("cannot read \(path)") }
+        return baseline
     }
 
     /// A dotted path into the report, such as `word.f1` or `by_type.article.word_f1`.

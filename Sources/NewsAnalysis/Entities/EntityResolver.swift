@@ -68,8 +68,10 @@ enum EntityResolver {
                 assigned.insert(index)
                 continue
             }
+            // A lone name before "said" is a person, unless it already names something else ("Telnova said").
             if resolved[index].kind == nil {
-                resolved[index].kind = isSingleWord && speechVerbFollows(candidate.last) ? .person : .other
+                let known = keys[normalized] != nil
+                resolved[index].kind = isSingleWord && !known && speechVerbFollows(candidate.last) ? .person : .other
             }
             let group = groupIndex(for: normalized, keys: &keys, groups: &groups)
             groups[group].append(index)

@@ -221,6 +221,9 @@ struct NameFinder {
         if gazetteer.countries[text] != nil || gazetteer.demonyms[text] != nil || gazetteer.organisations[text] != nil {
             return true
         }
+        // An acronym ("NASA's") is a name wherever it stands.
+        let letters = text.prefix { $0 != "'" && $0 != "’" }
+        if letters.count >= 2, letters.allSatisfy({ $0.isUppercase || $0 == "." }) { return true }
         if endsWithPossessive(index) { return capitalisedInside.contains(String(context.lower[index].dropLast(2))) }
         return capitalisedInside.contains(context.lower[index])
     }
@@ -254,6 +257,10 @@ struct NameFinder {
             mention.kind = .organization
         } else if gazetteer.cities[text] != nil || placeWords.contains(context.lower[lastWord]) {
             mention.kind = .place
+        } else if first > 0, context.tokens[first - 1].kind == .word, !context.isCapitalized(first - 1),
+            AttributionWords.organisationNouns.contains(context.lower[first - 1])
+        {
+            mention.kind = .organization  // "telecom operator Telnova", "retailer Hollis & Co"
         } else if isAcronym, text.count >= 2 {
             mention.kind = .organization
             mention.form = .acronym

@@ -25,6 +25,13 @@ struct QuoteAttributor {
         for index in context.tokens.indices where AttributionWords.documentNouns.contains(context.lower[index]) {
             if let phrase = finder.phraseEnding(at: index), let entity = phrase.entity, phrase.first < index {
                 owned.append((index, context.lower[index], entity))
+            } else if let by = (index + 1..<min(context.tokens.count, index + 8)).first(where: {
+                context.lower[$0] == "by"
+            }),
+                let owner = (by + 1..<min(context.tokens.count, by + 6)).lazy.compactMap({ table.mention(at: $0) })
+                    .first
+            {
+                owned.append((index, context.lower[index], owner.entity))  // "a report published by Carbon Watch"
             }
         }
         ownedDescriptions = owned
@@ -40,7 +47,7 @@ struct QuoteAttributor {
                 quotes.append(quoted(spans[spanIndex]))
                 spanIndex += 1
             }
-            if let indirect = indirect(in: sentence) { quotes.append(indirect) }
+            quotes += indirect(in: sentence)
         }
         attributeLoneQuotes(&quotes)
         return quotes.sorted { ($0.range.start, $0.kind.rawValue) < ($1.range.start, $1.kind.rawValue) }
@@ -112,13 +119,25 @@ struct QuoteAttributor {
             return (cue, according.speaker)
         }
         if let verb = (tokens.lowerBound..<limit).last(where: { (isSpeech($0) || isCue($0)) && !finder.quoted[$0] }) {
-            let speaker =
-                context.lower[verb].hasSuffix("ing")
-                ? finder.sentenceSubject(sentence, before: verb)
-                : (finder.subject(ofVerb: verb) ?? finder.sentenceSubject(sentence, before: verb))
+            let speaker = speaker(ofVerb: verb, sentence: sentence)
             if let speaker { return (verb, speaker) }
         }
         return nil
+    }
+
+    /// The speaker of an attribution verb: its subject; for a participle ("adding", "saying"), the subject of
+    /// the sentence's earlier attribution ("he said, adding that") or the sentence's own subject.
+    private func speaker(ofVerb verb: Int, sentence: Int) -> Speaker? {
+        let start = context.text.sentenceTokens[sentence].lowerBound
+        if context.lower[verb].hasSuffix("ing") {
+            if let earlier = (start..<verb).last(where: { isSpeech($0) && !finder.quoted[$0] }),
+                let speaker = finder.subject(ofVerb: earlier) ?? finder.phraseStarting(at: earlier + 1)
+            {
+                return speaker
+            }
+            return finder.sentenceSubject(sentence, before: verb)
+        }
+        return finder.subject(ofVerb: verb) ?? finder.sentenceSubject(sentence, before: verb)
     }
 
     // MARK: Reported speech
@@ -133,41 +152,49 @@ struct QuoteAttributor {
         "promise", "promises", "promised", "predict", "predicts", "predicted", "recall", "recalls", "recalled",
         "write", "writes", "wrote", "respond", "responds", "responded", "reply", "replies", "replied",
         "conclude", "concludes", "concluded", "indicate", "indicates", "indicated", "tell", "tells", "told",
-        "telling", "warning", "stating", "noting",
+        "telling", "warning", "stating", "noting", "claim", "claims", "claimed", "claiming", "fear", "fears",
+        "feared", "hope", "hopes", "hoped", "think", "thinks", "thought", "observe", "observes", "observed",
     ]
     /// Words that cannot open a reported clause.
     private static let notClauseOpeners: Set<String> = [
         "to", "by", "for", "about", "of", "with", "as", "at", "from", "into", "up", "out", "so", "and", "or",
-        "but", "yes", "no", "goodbye", "hello", "sorry", "thanks", "nothing", "something", "anything", "more",
-        "little", "much",
+        "but", "yes", "goodbye", "hello", "sorry", "thanks", "nothing", "something", "anything",
     ]
 
     /// The reported-speech quote of a sentence: `Toner said Kerry highlighted ...`, `UN estimates suggest
     /// that ...`, `According to the report, ...`, `..., Toner said.`
-    private mutating func indirect(in sentence: Int) -> Quote? {
+    private mutating func indirect(in sentence: Int) -> [Quote] {
         let tokens = context.text.sentenceTokens[sentence]
         guard let last = tokens.last(where: { !isClosingPunctuation($0) }), last >= tokens.lowerBound else {
-            return nil
+            return []
         }
-        if let according = accordingTo(in: sentence, last: last) { return according }
-        for verb in tokens where isSpeech(verb) && !finder.quoted[verb] && verb != context.firstWord(of: sentence) {
+        if let according = accordingTo(in: sentence, last: last) { return [according] }
+        // Each attribution verb past the previous reported clause ("said X and warned that Y") reports its own.
+        var found: [Quote] = []
+        var reportedUpTo = -1
+        for verb in tokens
+        where verb > reportedUpTo && isSpeech(verb) && !finder.quoted[verb]
+            && verb != context.firstWord(of: sentence)
+        {
             guard let clause = clauseStart(after: verb, end: tokens.upperBound), clause <= last,
                 (clause...last).filter({ context.tokens[$0].kind == .word }).count >= 3
             else { continue }
-            let speaker =
-                context.lower[verb].hasSuffix("ing")
-                ? finder.sentenceSubject(sentence, before: verb)
-                : (finder.subject(ofVerb: verb) ?? finder.sentenceSubject(sentence, before: verb))
+            let speaker = speaker(ofVerb: verb, sentence: sentence)
             guard let speaker else { continue }
-            return quote(
-                kind: .indirect, range: context.range(clause, clauseEnd(clause, verb: verb, last: last)),
-                attribution: (verb, speaker), sentence: sentence)
+            let end = clauseEnd(clause, verb: verb, last: last)
+            reportedUpTo = end
+            found.append(
+                quote(
+                    kind: .indirect, range: context.range(clause, end), attribution: (verb, speaker), sentence: sentence
+                ))
         }
+        if !found.isEmpty { return found }
         // "..., Toner said." / "..., said Toner."
         if let verb = (tokens.lowerBound..<tokens.upperBound).last(where: { isSpeech($0) && !finder.quoted[$0] }),
             verb > tokens.lowerBound + 3
         {
-            if let speaker = finder.subject(ofVerb: verb), verb == last {
+            let trailing = verb >= last || isTrailingAdjunct(verb + 1...last)
+            if let speaker = finder.subject(ofVerb: verb), trailing {
                 // "..., union leader Jane Doe said.": back over the role words to the comma.
                 var comma = speaker.first - 1
                 while comma > tokens.lowerBound + 2, comma >= speaker.first - 5, context.tokens[comma].kind == .word,
@@ -177,22 +204,35 @@ struct QuoteAttributor {
                     comma -= 1
                 }
                 if comma > tokens.lowerBound + 2, context.isPunctuation(comma, ","), !finder.quoted[comma - 1] {
-                    return quote(
-                        kind: .indirect, range: context.range(tokens.lowerBound, comma - 1),
-                        attribution: (verb, speaker),
-                        sentence: sentence)
+                    return [
+                        quote(
+                            kind: .indirect, range: context.range(tokens.lowerBound, comma - 1),
+                            attribution: (verb, speaker),
+                            sentence: sentence)
+                    ]
                 }
             }
             if context.isPunctuation(verb - 1, ","), !finder.quoted[verb - 2],
                 let speaker = finder.phraseStarting(at: verb + 1),
                 speaker.last == last
             {
-                return quote(
-                    kind: .indirect, range: context.range(tokens.lowerBound, verb - 2), attribution: (verb, speaker),
-                    sentence: sentence)
+                return [
+                    quote(
+                        kind: .indirect, range: context.range(tokens.lowerBound, verb - 2),
+                        attribution: (verb, speaker),
+                        sentence: sentence)
+                ]
             }
         }
-        return nil
+        return []
+    }
+
+    /// Words after a final attribution verb that add only when or where: "on Tuesday", "in The Lancet".
+    private func isTrailingAdjunct(_ tokens: ClosedRange<Int>) -> Bool {
+        if tokens.allSatisfy({ AttributionWords.skippable.contains(context.lower[$0]) }) { return true }
+        let first = context.lower[tokens.lowerBound]
+        return ["in", "on", "at", "to", "during", "from"].contains(first) && tokens.count <= 5
+            && tokens.allSatisfy { context.tokens[$0].kind == .word }
     }
 
     /// A clause inside dashes or after "which" ends at the closing dash or comma; others at the sentence's end.
@@ -203,6 +243,14 @@ struct QuoteAttributor {
             dashes.contains(self.context.lower[index]) && self.context.tokens[index].spaceBefore
         }
         let relative = verb > start && ["which", "who"].contains(context.lower[verb - 1])
+        // "denied that X and said Y": the clause stops before the next attribution.
+        if clause < last,
+            let next = (clause + 1...last).first(where: {
+                context.lower[$0] == "and" && $0 + 1 <= last && isSpeech($0 + 1)
+            }), next > clause
+        {
+            return next - 1
+        }
         guard relative || (start..<verb).contains(where: isSpacedDash) else { return last }
         if let closing = (clause...last).first(where: { isSpacedDash($0) || (relative && context.lower[$0] == ",") }),
             closing > clause
@@ -248,6 +296,12 @@ struct QuoteAttributor {
             index = that
         }
         while index < end, AttributionWords.skippable.contains(context.lower[index]) { index += 1 }
+        // "cautioned, however, that": a parenthetical between commas.
+        if index + 2 < end, context.isPunctuation(index, ","), context.tokens[index + 1].kind == .word,
+            context.isPunctuation(index + 2, ",")
+        {
+            index += 3
+        }
         if index < end, context.lower[index] == "in" || context.lower[index] == "on",
             let closing = (index + 1..<min(end, index + 5)).first(where: { Self.channels.contains(context.lower[$0]) })
         {
@@ -259,7 +313,10 @@ struct QuoteAttributor {
             index += 1
         }
         guard index < end, explicit || !Self.needsThat.contains(word) else { return nil }
-        let opensHedge = index + 1 < end && ["least", "most"].contains(context.lower[index + 1])  // "at least 200"
+        // "at least 200", "about 1,500"
+        let opensHedge =
+            index + 1 < end
+            && (["least", "most"].contains(context.lower[index + 1]) || context.tokens[index + 1].kind == .number)
         guard context.tokens[index].kind != .punctuation,
             opensHedge || !Self.notClauseOpeners.contains(context.lower[index])
         else {
@@ -311,6 +368,13 @@ struct QuoteAttributor {
             for index in stride(from: speaker.first - 1, through: sentenceStart, by: -1) where !finder.quoted[index] {
                 if let mention = table.mention(at: index), fits(mention.entity) { return mention.entity }
             }
+            // The person the previous sentence is about ("Mike Reynolds welcomed it. '...,' he said.").
+            if sentence > 0, paragraph - context.text.sentenceParagraphs[sentence - 1] <= 1 {
+                for index in context.text.sentenceTokens[sentence - 1] where !finder.quoted[index] {
+                    if let mention = table.mention(at: index), fits(mention.entity) { return mention.entity }
+                    if context.resources.speechVerbs.contains(context.lower[index]) { break }
+                }
+            }
             if let recent = lastSpeakers.last(where: { fits($0.entity) }), paragraph - recent.paragraph <= 3 {
                 return recent.entity
             }
@@ -330,7 +394,26 @@ struct QuoteAttributor {
             }?.id
         }
         let before = ownedDescriptions.filter { $0.token < speaker.first }
-        return (before.last { $0.head == head } ?? before.last)?.entity
+        if let owned = before.last(where: { $0.head == head }) { return owned.entity }
+        // "The agency said", "the company said": the organisation named last.
+        // Only a bare "the company" points back; "the data protection authority" names a body of its own.
+        if AttributionWords.organisationNouns.contains(head), speaker.last - speaker.first <= 1 {
+            for index in stride(from: speaker.first - 1, through: max(0, speaker.first - 600), by: -1)
+            where !finder.quoted[index] {
+                if let mention = table.mention(at: index), table.entities[mention.entity].kind == .organization {
+                    return mention.entity
+                }
+            }
+            // An unclassified name ("retailer Hollis & Co") is the next best owner.
+            for index in stride(from: speaker.first - 1, through: max(0, speaker.first - 600), by: -1)
+            where !finder.quoted[index] {
+                if let mention = table.mention(at: index), table.entities[mention.entity].kind == .other {
+                    return mention.entity
+                }
+            }
+            return nil
+        }
+        return AttributionWords.documentHeads.contains(head) ? before.last?.entity : nil
     }
 
     /// A standing-alone quote in marks takes the speaker of the nearest attributed quote in its paragraph,

@@ -43,6 +43,18 @@ enum AttributionWords {
         "night", "morning", "afternoon", "evening", "had", "did", "does", "not", "never", "always", "may",
         "might", "could", "can", "should", "must", "being", "been", "just", "now", "clearly", "openly",
     ]
+    /// Nouns for documents, which speak for whoever published them ("the report").
+    static let documentHeads: Set<String> = [
+        "report", "reports", "statement", "statements", "study", "survey", "letter", "estimates", "estimate",
+        "figures", "data", "investigation", "analysis", "findings", "document", "communique", "communiqué",
+        "declaration", "assessment", "review", "inquiry", "audit", "poll", "census", "tally", "count",
+    ]
+    /// Nouns that stand for an organisation named before ("the agency", "the company").
+    static let organisationNouns: Set<String> = [
+        "agency", "company", "firm", "group", "organisation", "organization", "authority", "ministry",
+        "department", "government", "union", "operator", "bank", "party", "council", "commission", "office",
+        "retailer", "carrier", "airline", "manufacturer", "maker", "chipmaker", "broadcaster", "network", "service",
+    ]
     /// Determiners that open a description.
     static let determiners: Set<String> = [
         "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",

@@ -50,6 +50,20 @@ struct SpeakerFinder {
         }
         let word = context.lower[index]
         if AttributionWords.pronouns.contains(word) { return Speaker(first: index, last: index, pronoun: word) }
+        // "added goalkeeper Emiliano Martinez", "said the Red Cross": role words or an article, then a name.
+        var next = index
+        while next < context.tokens.count, next - index < 3, context.tokens[next].kind == .word,
+            !context.isCapitalized(next),
+            context.resources.roles.contains(context.lower[next])
+                || AttributionWords.determiners.contains(context.lower[next])
+        {
+            next += 1
+        }
+        if next > index, next < context.tokens.count, !quoted[next], let mention = table.mention(at: next),
+            mention.candidate.first == next
+        {
+            return Speaker(first: index, last: mention.candidate.last, entity: mention.entity)
+        }
         guard AttributionWords.determiners.contains(word) || context.tokens[index].kind == .word else { return nil }
         let sentenceEnd = context.text.sentenceTokens[context.sentenceOf[index]].upperBound
         var probe = index
@@ -88,22 +102,99 @@ struct SpeakerFinder {
                 index -= 1
                 continue
             }
-            // "Russia - which claims ...": a relative pronoun speaks for the name before it.
+            // "Russia - which claims ...": a relative pronoun speaks for the name before it, over an
+            // appositive ("Raj Patel, an analyst at Meridian Research, who noted").
             if ["which", "who", "that"].contains(word) {
                 var antecedent = index - 1
                 while antecedent >= sentenceStart, context.tokens[antecedent].kind == .punctuation { antecedent -= 1 }
+                if context.isPunctuation(index - 1, ","),
+                    let opening = (max(sentenceStart, index - 14)..<(index - 1)).last(where: {
+                        context.lower[$0] == ","
+                    }),
+                    let head = phraseEnding(at: opening - 1),
+                    head.entity.map({ table.entities[$0].kind == .person }) ?? false
+                {
+                    return head
+                }
                 return phraseEnding(at: antecedent)
             }
             if word == ",",
-                let opening = (max(sentenceStart, index - 16)..<index).last(where: { context.lower[$0] == "," }),
-                phraseEnding(at: opening - 1) != nil
+                let opening = (max(sentenceStart, index - 16)..<index).last(where: { context.lower[$0] == "," })
             {
-                index = opening - 1  // "Igor Konashenkov, Russian Defence Ministry spokesman, said"
-                continue
+                // "Strand's spokesman, Erik Lund, described": the name inside the commas is the speaker.
+                if let inner = table.mention(at: index - 1), inner.candidate.first == opening + 1,
+                    table.entities[inner.entity].kind == .person
+                {
+                    return Speaker(first: inner.candidate.first, last: inner.candidate.last, entity: inner.entity)
+                }
+                if phraseEnding(at: opening - 1) != nil {
+                    index = opening - 1  // "Igor Konashenkov, Russian Defence Ministry spokesman, said"
+                    continue
+                }
             }
             break
         }
-        return phraseEnding(at: index)
+        guard let phrase = phraseEnding(at: index) ?? commonNounPhrase(endingAt: index) else { return nil }
+        return headOfPhrase(phrase)
+    }
+
+    /// People and bodies whose phrase may carry a prepositional tail ("a senior official in the department").
+    static let personNouns: Set<String> = [
+        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "researcher", "researchers",
+        "analyst", "analysts", "source", "sources", "diplomat", "diplomats", "member", "members", "expert",
+        "experts", "representative", "officer", "head", "chief",
+    ]
+
+    /// "Niamh Byrne of the Dublin Renters' Union", "A senior official in the department": the phrase's head
+    /// comes before its prepositional tail.
+    private func headOfPhrase(_ phrase: Speaker) -> Speaker {
+        var preposition = phrase.first - 1
+        if preposition >= 0, AttributionWords.determiners.contains(context.lower[preposition]) { preposition -= 1 }
+        guard preposition >= 1, context.sentenceOf[preposition] == context.sentenceOf[phrase.first],
+            ["of", "in", "at", "from", "for", "to", "with"].contains(context.lower[preposition])
+        else { return phrase }
+        let before = preposition - 1
+        if let mention = table.mention(at: before) {
+            let kind = table.entities[mention.entity].kind
+            guard kind != .place else { return phrase }
+            return Speaker(first: mention.candidate.first, last: mention.candidate.last, entity: mention.entity)
+        }
+        let word = context.lower[before]
+        guard Self.personNouns.contains(word) && !context.isCapitalized(before) else { return phrase }
+        guard var head = commonNounPhrase(endingAt: before) else { return phrase }
+        head.last = phrase.last
+        head.headNoun = word
+        return head
+    }
+
+    /// "The regional weather service", "Scientists", "their union": a plain noun phrase as a speaker, walked
+    /// back to its determiner or the sentence's start.
+    func commonNounPhrase(endingAt index: Int) -> Speaker? {
+        guard index >= 0, index < context.tokens.count, !quoted[index], context.tokens[index].kind == .word else {
+            return nil
+        }
+        let word = context.lower[index]
+        let resources = context.resources
+        guard !resources.stopWords.contains(word), !resources.speechVerbs.contains(word),
+            !resources.cueVerbs.contains(word), !word.hasSuffix("ly"), !word.hasSuffix("ed"), !word.hasSuffix("ing")
+        else { return nil }
+        let sentenceStart = context.text.sentenceTokens[context.sentenceOf[index]].lowerBound
+        var first = index
+        while first > sentenceStart, index - first < 5 {
+            let previous = context.lower[first - 1]
+            if AttributionWords.determiners.contains(previous) {
+                first -= 1
+                break
+            }
+            guard context.tokens[first - 1].kind == .word, !resources.stopWords.contains(previous),
+                !previous.hasSuffix("ed"), !resources.speechVerbs.contains(previous)
+            else { break }
+            first -= 1
+        }
+        // Only a phrase opening the sentence, or opened by a determiner, is a subject.
+        guard first == sentenceStart || AttributionWords.determiners.contains(context.lower[first]) else { return nil }
+        let entity = (first...index).lazy.compactMap { table.mention(at: $0)?.entity }.first
+        return Speaker(first: first, last: index, entity: entity, headNoun: word)
     }
 
     /// The sentence's subject: its first name, pronoun or speaking description, before `limit`.
@@ -143,7 +234,11 @@ struct SpeakerFinder {
                 if index - tokens.lowerBound < 2, AttributionWords.pronouns.contains(word) {
                     return Speaker(first: index, last: index, pronoun: word)
                 }
-                if AttributionWords.documentNouns.contains(word), let phrase = phraseEnding(at: index) { return phrase }
+                // "Education Minister Paul Fraser": a role word before a name is not the subject.
+                let beforeName = index + 1 < limit && context.isCapitalized(index + 1)
+                if AttributionWords.documentNouns.contains(word), !beforeName, let phrase = phraseEnding(at: index) {
+                    return phrase
+                }
                 if context.resources.speechVerbs.contains(word) || context.resources.cueVerbs.contains(word) {
                     return nil
                 }

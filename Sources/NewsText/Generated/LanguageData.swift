@@ -410,6 +410,59 @@ enum LanguageData {
             gov
             col
             lt
+            resident
+            witness
+            student
+            farmer
+            shopkeeper
+            teacher
+            nurse
+            doctor
+            driver
+            worker
+            survivor
+            owner
+            neighbour
+            neighbor
+            volunteer
+            voter
+            passenger
+            commuter
+            villager
+            refugee
+            coach
+            goalkeeper
+            striker
+            player
+            manager
+            singer
+            actor
+            actress
+            author
+            writer
+            artist
+            scientist
+            physicist
+            historian
+            engineer
+            pilot
+            chef
+            entrepreneur
+            investor
+            banker
+            trader
+            fighter
+            commentator
+            presenter
+            host
+            candidate
+            nominee
+            champion
+            novelist
+            filmmaker
+            director-general
+            president-elect
+            secretary-general
             """#,
             "speech-verbs": #"""
             say
@@ -548,6 +601,44 @@ enum LanguageData {
             highlight
             highlights
             highlighted
+            caution
+            cautions
+            cautioned
+            cautioning
+            maintain
+            maintains
+            maintained
+            contend
+            contends
+            contended
+            concede
+            concedes
+            conceded
+            complain
+            complains
+            complained
+            observe
+            observes
+            observed
+            assure
+            assured
+            vow
+            vows
+            vowed
+            pledge
+            pledged
+            think
+            thinks
+            thought
+            fear
+            fears
+            feared
+            hope
+            hopes
+            hoped
+            disclose
+            discloses
+            disclosed
             """#,
             "stopwords": #"""
             a
