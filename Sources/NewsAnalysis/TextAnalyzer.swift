@@ -42,7 +42,7 @@ public struct TextAnalyzer: Sendable {
 
         let names = NameFinder(context: context).candidates()
         let table = EntityResolver.resolve(names, tokenCount: segmented.tokens.count) { last in
-            last + 1 < context.tokens.count && context.resources.speechVerbs.contains(context.lower[last + 1])
+            last + 1 < context.tokens.count && context.has(last + 1, .speech)
         }
         let reference = published.map {
             CivilDate(dayNumber: Int((($0.timeIntervalSince1970) / 86_400).rounded(.down)))

@@ -10,11 +10,19 @@ enum BlockClassifier {
     }
 
     static func role(of paragraph: String, isLast: Bool) -> BlockRole {
-        let lines = paragraph.split(separator: "\n").map { $0.trimmingSpaces() }
-        if !lines.isEmpty, lines.allSatisfy(isCreditLine) { return .credit }
-        let lowered = paragraph.lowercased()
-        if captionOpenings.contains(where: { lowered.hasPrefix($0) }) { return .caption }
-        if captionMarkers.contains(where: { lowered.contains($0) }) { return .caption }
+        // NB: every test reads a paragraph's opening or a short paragraph, so long body text costs nothing.
+        let utf8 = paragraph.utf8
+        let opening = String(decoding: utf8.prefix(24).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        if utf8.count < 400, creditOpenings.contains(where: { opening.hasPrefix($0) }) {
+            let lines = paragraph.split(separator: "\n").map { $0.trimmingSpaces() }
+            if !lines.isEmpty, lines.allSatisfy(isCreditLine) { return .credit }
+        }
+        if captionOpenings.contains(where: { opening.hasPrefix($0) }) { return .caption }
+        if utf8.count < 1_000, utf8.contains(UInt8(ascii: "(")) {
+            let lowered = paragraph.lowercased()
+            if captionMarkers.contains(where: { lowered.contains($0) }) { return .caption }
+        }
+        let lowered = utf8.count < 80 ? paragraph.lowercased() : opening
         // A short closing line without a full stop naming where the story came from ("TRTWorld and agencies").
         if isLast, paragraph.utf8.count < 80, !paragraph.hasSuffix("."),
             sourceLineWords.contains(where: { lowered.contains($0) })

@@ -56,6 +56,11 @@ struct DateFinder {
 
     /// A date starting at `index`: its last token, value, granularity, relativity and first token.
     private func match(at index: Int, end: Int) -> (Int, String?, DateGranularity, Bool, Int)? {
+        // Most tokens can start no date: only numbers and month, weekday, number or relative words.
+        guard
+            context.tokens[index].kind == .number || context.has(index, .month) || context.has(index, .weekday)
+                || context.has(index, .numberWord) || context.has(index, .dateWord)
+        else { return nil }
         let word = context.lower[index]
         let start = context.text.sentenceTokens[context.sentenceOf[index]].lowerBound
         // 2015-12-29

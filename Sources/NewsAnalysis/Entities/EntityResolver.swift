@@ -118,6 +118,22 @@ enum EntityResolver {
 
     /// The grouping key: lower case, hyphens as spaces, full stops and possessives dropped.
     static func key(_ name: String) -> String {
+        // ASCII names (most) fold byte by byte.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "."): continue
+                case UInt8(ascii: "-"), UInt8(ascii: " "):
+                    if let last = bytes.last, last != UInt8(ascii: " ") { bytes.append(UInt8(ascii: " ")) }
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+                default: bytes.append(byte)
+                }
+            }
+            while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         for character in name.lowercased() {
             switch character {

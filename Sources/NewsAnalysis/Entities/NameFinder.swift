@@ -98,7 +98,7 @@ struct NameFinder {
         let start = context.text.sentenceTokens[sentence].lowerBound
         return (start..<index).allSatisfy {
             context.tokens[$0].kind == .punctuation || sentenceOpeners.contains(context.lower[$0])
-                || context.resources.stopWords.contains(context.lower[$0])
+                || context.has($0, .stop)
         }
     }
 
@@ -116,7 +116,7 @@ struct NameFinder {
         let atStart = isEffectiveStart(first, sentence: sentence)
         if atStart {
             while first <= last,
-                context.resources.stopWords.contains(context.lower[first])
+                context.has(first, .stop)
                     || sentenceOpeners.contains(context.lower[first])
             {
                 first += 1
@@ -129,7 +129,7 @@ struct NameFinder {
         guard let firstWord = words.first, let lastWord = words.last else { return [] }
         // A run ending in an organisation word is one organisation ("Russian Defence Ministry").
         if !isOrganisationWord(lastWord) {
-            if let roleEnd = words.last(where: { context.resources.roles.contains(context.lower[$0]) }),
+            if let roleEnd = words.last(where: { context.has($0, .role) }),
                 roleEnd != lastWord
             {
                 return splitRole(words: words, roleEnd: roleEnd, sentence: sentence)
@@ -138,7 +138,7 @@ struct NameFinder {
                 let rest = Array(words[known...])
                 let roleContext =
                     first >= 2 && ["for", "of"].contains(context.lower[first - 1])
-                    && context.resources.roles.contains(context.lower[first - 2])
+                    && context.has(first - 2, .role)
                 if rest.count >= 2, roleContext || gazetteer.firstNames.contains(context.string(rest[0], rest[0])) {
                     var result: [NameCandidate] = []
                     if let place = candidate(Array(words[..<known]), sentence: sentence, atStart: false) {
@@ -212,7 +212,7 @@ struct NameFinder {
     }
 
     private func isOrganisationWord(_ index: Int) -> Bool {
-        context.resources.organisationWords.contains(context.lower[index])
+        context.has(index, .organisationWord)
     }
 
     /// Whether a word at a sentence's start is a name: known, or capitalised elsewhere too.
@@ -305,7 +305,7 @@ struct NameFinder {
         }
         guard sawRole else { return nil }
         while start < first,
-            context.tokens[start].kind == .punctuation || context.resources.stopWords.contains(context.lower[start])
+            context.tokens[start].kind == .punctuation || context.has(start, .stop)
         {
             start += 1
         }
@@ -322,7 +322,7 @@ struct NameFinder {
             if context.tokens[index].kind != .punctuation || context.lower[index] == "-" { words.append(index) }
             index += 1
         }
-        guard words.prefix(5).contains(where: { context.resources.roles.contains(context.lower[$0]) }) else {
+        guard words.prefix(5).contains(where: { context.has($0, .role) }) else {
             return nil
         }
         while let first = words.first, ["the", "a", "an"].contains(context.lower[first]) { words.removeFirst() }
@@ -342,6 +342,6 @@ struct NameFinder {
 
     private func isFollowedBySpeech(_ last: Int) -> Bool {
         let next = last + 1
-        return next < context.tokens.count && context.resources.speechVerbs.contains(context.lower[next])
+        return next < context.tokens.count && context.has(next, .speech)
     }
 }

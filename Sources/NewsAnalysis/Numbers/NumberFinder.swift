@@ -45,6 +45,7 @@ struct NumberFinder {
 
     private func read(at index: Int, end: Int) -> Reading? {
         let token = context.tokens[index]
+        guard token.kind == .number || context.has(index, .numberWord) else { return nil }
         let word = context.lower[index]
         var reading: Reading
         if token.kind == .number {

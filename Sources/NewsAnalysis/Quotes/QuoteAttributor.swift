@@ -22,7 +22,7 @@ struct QuoteAttributor {
         }
         finder = SpeakerFinder(context: context, table: table, quoted: quoted)
         var owned: [(Int, String, Int)] = []
-        for index in context.tokens.indices where AttributionWords.documentNouns.contains(context.lower[index]) {
+        for index in context.tokens.indices where context.has(index, .documentNoun) {
             if let phrase = finder.phraseEnding(at: index), let entity = phrase.entity, phrase.first < index {
                 owned.append((index, context.lower[index], entity))
             } else if let by = (index + 1..<min(context.tokens.count, index + 8)).first(where: {
@@ -198,8 +198,8 @@ struct QuoteAttributor {
                 // "..., union leader Jane Doe said.": back over the role words to the comma.
                 var comma = speaker.first - 1
                 while comma > tokens.lowerBound + 2, comma >= speaker.first - 5, context.tokens[comma].kind == .word,
-                    !context.resources.stopWords.contains(context.lower[comma])
-                        || AttributionWords.determiners.contains(context.lower[comma])
+                    !context.has(comma, .stop)
+                        || context.has(comma, .determiner)
                 {
                     comma -= 1
                 }
@@ -229,7 +229,7 @@ struct QuoteAttributor {
 
     /// Words after a final attribution verb that add only when or where: "on Tuesday", "in The Lancet".
     private func isTrailingAdjunct(_ tokens: ClosedRange<Int>) -> Bool {
-        if tokens.allSatisfy({ AttributionWords.skippable.contains(context.lower[$0]) }) { return true }
+        if tokens.allSatisfy({ context.has($0, .skippable) }) { return true }
         let first = context.lower[tokens.lowerBound]
         return ["in", "on", "at", "to", "during", "from"].contains(first) && tokens.count <= 5
             && tokens.allSatisfy { context.tokens[$0].kind == .word }
@@ -295,7 +295,7 @@ struct QuoteAttributor {
             }
             index = that
         }
-        while index < end, AttributionWords.skippable.contains(context.lower[index]) { index += 1 }
+        while index < end, context.has(index, .skippable) { index += 1 }
         // "cautioned, however, that": a parenthetical between commas.
         if index + 2 < end, context.isPunctuation(index, ","), context.tokens[index + 1].kind == .word,
             context.isPunctuation(index + 2, ",")
@@ -372,7 +372,7 @@ struct QuoteAttributor {
             if sentence > 0, paragraph - context.text.sentenceParagraphs[sentence - 1] <= 1 {
                 for index in context.text.sentenceTokens[sentence - 1] where !finder.quoted[index] {
                     if let mention = table.mention(at: index), fits(mention.entity) { return mention.entity }
-                    if context.resources.speechVerbs.contains(context.lower[index]) { break }
+                    if context.has(index, .speech) { break }
                 }
             }
             if let recent = lastSpeakers.last(where: { fits($0.entity) }), paragraph - recent.paragraph <= 3 {
@@ -436,12 +436,12 @@ struct QuoteAttributor {
     // MARK: Words
 
     private func isSpeech(_ index: Int) -> Bool {
-        context.tokens[index].kind == .word && context.resources.speechVerbs.contains(context.lower[index])
+        context.tokens[index].kind == .word && context.has(index, .speech)
             && isVerbUse(index)
     }
 
     private func isCue(_ index: Int) -> Bool {
-        context.tokens[index].kind == .word && context.resources.cueVerbs.contains(context.lower[index])
+        context.tokens[index].kind == .word && context.has(index, .cue)
             && isVerbUse(index)
     }
 

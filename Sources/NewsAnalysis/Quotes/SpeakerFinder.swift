@@ -54,8 +54,8 @@ struct SpeakerFinder {
         var next = index
         while next < context.tokens.count, next - index < 3, context.tokens[next].kind == .word,
             !context.isCapitalized(next),
-            context.resources.roles.contains(context.lower[next])
-                || AttributionWords.determiners.contains(context.lower[next])
+            context.has(next, .role)
+                || context.has(next, .determiner)
         {
             next += 1
         }
@@ -68,7 +68,7 @@ struct SpeakerFinder {
         let sentenceEnd = context.text.sentenceTokens[context.sentenceOf[index]].upperBound
         var probe = index
         while probe < sentenceEnd, probe - index < 6, context.tokens[probe].kind == .word {
-            if AttributionWords.documentNouns.contains(context.lower[probe]) {
+            if context.has(probe, .documentNoun) {
                 var speaker =
                     phraseEnding(at: probe) ?? Speaker(first: index, last: probe, headNoun: context.lower[probe])
                 speaker.first = index
@@ -79,7 +79,7 @@ struct SpeakerFinder {
                 if speaker.entity == nil, probe + 2 < sentenceEnd,
                     ["for", "of", "from", "by", "at"].contains(context.lower[probe + 1])
                 {
-                    let after = AttributionWords.determiners.contains(context.lower[probe + 2]) ? probe + 3 : probe + 2
+                    let after = context.has(probe + 2, .determiner) ? probe + 3 : probe + 2
                     if let mention = table.mention(at: after) {
                         speaker.entity = mention.entity
                         speaker.last = mention.candidate.last
@@ -149,7 +149,7 @@ struct SpeakerFinder {
     /// comes before its prepositional tail.
     private func headOfPhrase(_ phrase: Speaker) -> Speaker {
         var preposition = phrase.first - 1
-        if preposition >= 0, AttributionWords.determiners.contains(context.lower[preposition]) { preposition -= 1 }
+        if preposition >= 0, context.has(preposition, .determiner) { preposition -= 1 }
         guard preposition >= 1, context.sentenceOf[preposition] == context.sentenceOf[phrase.first],
             ["of", "in", "at", "from", "for", "to", "with"].contains(context.lower[preposition])
         else { return phrase }
@@ -192,7 +192,7 @@ struct SpeakerFinder {
             first -= 1
         }
         // Only a phrase opening the sentence, or opened by a determiner, is a subject.
-        guard first == sentenceStart || AttributionWords.determiners.contains(context.lower[first]) else { return nil }
+        guard first == sentenceStart || context.has(first, .determiner) else { return nil }
         let entity = (first...index).lazy.compactMap { table.mention(at: $0)?.entity }.first
         return Speaker(first: first, last: index, entity: entity, headNoun: word)
     }
@@ -207,7 +207,7 @@ struct SpeakerFinder {
                     // "Department spokesman Mark Toner": the person the role words lead to.
                     var next = mention.candidate.last + 1
                     while next < limit, next - mention.candidate.last <= 3, context.tokens[next].kind == .word,
-                        !context.isCapitalized(next), context.resources.roles.contains(context.lower[next])
+                        !context.isCapitalized(next), context.has(next, .role)
                     {
                         next += 1
                     }
@@ -218,12 +218,12 @@ struct SpeakerFinder {
                     // A description headed past the name ("Amnesty International report") speaks as a whole.
                     var end = mention.candidate.last + 1
                     while end < limit, end - mention.candidate.last < 4, context.tokens[end].kind == .word,
-                        !AttributionWords.documentNouns.contains(context.lower[end]),
-                        !context.resources.stopWords.contains(context.lower[end])
+                        !context.has(end, .documentNoun),
+                        !context.has(end, .stop)
                     {
                         end += 1
                     }
-                    if end < limit, AttributionWords.documentNouns.contains(context.lower[end]),
+                    if end < limit, context.has(end, .documentNoun),
                         let description = phraseEnding(at: end)
                     {
                         return description
