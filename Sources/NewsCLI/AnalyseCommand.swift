@@ -15,11 +15,24 @@ struct AnalyseCommand: AsyncParsableCommand {
             them. Relative dates ("on Tuesday") are resolved against each article's publication date.
             With --json, prints one document (docs/JSON.md, corroborate.analysis.v1) whose offsets count Unicode
             scalars of the article's text.
+
+            With --stored, analyses the articles in the database instead and keeps the results: those never
+            analysed or analysed by an older algorithm (all of them with --force, or the ids given). Show one
+            with: corroborate article ID --analysis
             """,
         aliases: ["analyze"])
 
-    @Argument(help: ArgumentHelp("Article files, or - for standard input.", valueName: "file"))
-    var files: [String]
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(
+        help: ArgumentHelp("Article files, or - for standard input (with --stored: article ids).", valueName: "file"))
+    var files: [String] = []
+
+    @Flag(help: "Analyse the stored articles that need it and keep the results in the database.")
+    var stored = false
+
+    @Flag(help: "With --stored: analyse every article again, even those already current.")
+    var force = false
 
     @Option(help: "Analyse as this language (ISO 639 code) instead of detecting it.")
     var language: String?
@@ -34,9 +47,23 @@ struct AnalyseCommand: AsyncParsableCommand {
         if let language, LanguageCode(rawValue: language) == nil {
             throw ValidationError("'\(language)' is not a language code such as en or fr")
         }
+        if stored {
+            for file in files where Int64(file.trimmingPrefix("#")) == nil {
+                throw ValidationError("'\(file)' is not an article id; with --stored, give ids such as 12 or #12")
+            }
+        } else {
+            if files.isEmpty {
+                throw ValidationError("give the files to analyse, or --stored for the database's articles")
+            }
+            if force { throw ValidationError("--force goes with --stored") }
+        }
     }
 
     func run() async throws {
+        if stored {
+            try await runStored()
+            return
+        }
         let analyzer = TextAnalyzer(options: AnalysisOptions(language: language.flatMap(LanguageCode.init(rawValue:))))
         let parser = ArticleParser()
         var results: [AnalysisDTO] = []

@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import Foundation
+internal import NewsAnalysis
 internal import NewsCore
 internal import NewsStore
 
@@ -15,6 +16,9 @@ struct ArticleCommand: AsyncParsableCommand {
 
     @Flag(help: "Print the raw input the article was parsed from, byte for byte.")
     var raw = false
+
+    @Flag(help: "Show the stored text analysis (entities, quotes, numbers, dates); see `analyse --stored`.")
+    var analysis = false
 
     @Flag(help: "Print one JSON document (schema corroborate.article.v1, docs/JSON.md).")
     var json = false
@@ -34,7 +38,27 @@ struct ArticleCommand: AsyncParsableCommand {
                     "error: no article \(articleID) in \(global.databasePath); list them with: corroborate articles")
                 throw ErrorRendering.failure
             }
-            if raw {
+            if analysis {
+                guard let stored = try await database.analysis(of: articleID) else {
+                    Terminal.message(
+                        "error: article \(articleID) has no analysis yet; make one with: corroborate analyse --stored \(articleID.rawValue)"
+                    )
+                    throw ErrorRendering.failure
+                }
+                if stored.analysis.algorithm != TextAnalyzer.algorithm {
+                    Terminal.message(
+                        "note: analysed by \(stored.analysis.algorithm), older than \(TextAnalyzer.algorithm); "
+                            + "redo it with: corroborate analyse --stored \(articleID.rawValue)")
+                }
+                let result = AnalysisDTO(
+                    input: "#\(articleID.rawValue)", title: article.title, source: article.source,
+                    published: article.published, text: article.text, analysis: stored.analysis)
+                if json {
+                    JSONOutput.write(AnalysisDocument(articles: [result], rejected: []))
+                } else {
+                    AnalysisRenderer(verbose: false).render(result)
+                }
+            } else if raw {
                 FileHandle.standardOutput.write(Data(try await database.rawInput(of: articleID) ?? []))
             } else if json {
                 JSONOutput.write(JSONOutput.ArticleDocument(article: .init(article, withText: true)))

@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import NewsAnalysis
 internal import NewsStore
 internal import NewsStoreSQLite
 
@@ -34,5 +35,11 @@ struct InfoCommand: AsyncParsableCommand {
         Terminal.output(
             "rejected   \(Terminal.count(info.rejectionCount)) input(s) kept with their reasons (corroborate rejections)"
         )
+        let current = info.analysesByAlgorithm[TextAnalyzer.algorithm] ?? 0
+        let stale = info.analysesByAlgorithm.filter { $0.key != TextAnalyzer.algorithm }.values.reduce(0, +)
+        var analysed = "\(Terminal.count(current)) article(s) by \(TextAnalyzer.algorithm)"
+        if stale > 0 { analysed += ", \(Terminal.count(stale)) by older algorithms" }
+        if current < info.articleCount { analysed += " (corroborate analyse --stored does the rest)" }
+        Terminal.output("analysed   \(analysed)")
     }
 }

@@ -206,6 +206,7 @@ enum JSONOutput {
         var sources: Int
         var fullTextIndexes: [String: Int]
         var rejectedInputs: Int
+        var analysesByAlgorithm: [String: Int]
 
         init(_ info: StoreInfo) {
             database = info.location
@@ -215,6 +216,7 @@ enum JSONOutput {
             sources = info.sourceCount
             fullTextIndexes = info.indexedLanguages
             rejectedInputs = info.rejectionCount
+            analysesByAlgorithm = info.analysesByAlgorithm
         }
     }
 }

@@ -15,6 +15,12 @@ enum Terminal {
     /// Whether standard error is a terminal (progress and colour go there only then).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Redraws one progress line on standard error (a terminal), or clears it with `nil`.
+    static func progress(_ line: String?) {
+        let text = line.map { truncated($0, to: errorWidth - 1) } ?? ""
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    }
+
     /// Whether standard output is a terminal and colour is welcome (`NO_COLOR` unset).
     static var stdoutIsStyled: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -29,6 +29,19 @@ public protocol ArticleStore: Sendable {
 
     /// Rejected inputs, newest first.
     func rejections(limit: Int, offset: Int) async throws(StoreError) -> [RejectedInput]
+
+    /// Keeps analyses, replacing any earlier analysis of the same articles; all or none.
+    func saveAnalyses(_ analyses: [StoredAnalysis]) async throws(StoreError)
+
+    /// The stored analysis of an article, whichever algorithm made it.
+    func analysis(of id: ArticleID) async throws(StoreError) -> StoredAnalysis?
+
+    /// Up to `limit` article ids, oldest first, that have no analysis by `algorithm` (never analysed, or by
+    /// an older algorithm) and come after `after`.
+    func idsNeedingAnalysis(algorithm: String, after: ArticleID?, limit: Int) async throws(StoreError) -> [ArticleID]
+
+    /// How many articles have no analysis by `algorithm`.
+    func countNeedingAnalysis(algorithm: String) async throws(StoreError) -> Int
 }
 
 /// A description of a store, for `corroborate info`.
@@ -47,6 +60,8 @@ public struct StoreInfo: Sendable, Hashable {
     public var indexedLanguages: [String: Int]
     /// How many rejected inputs are kept.
     public var rejectionCount: Int = 0
+    /// How many articles have a stored analysis, by the algorithm that made it.
+    public var analysesByAlgorithm: [String: Int] = [:]
 
     /// Creates a description.
     public init(

@@ -59,6 +59,11 @@ extension NewsDatabase {
                 sourceCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM source") ?? 0,
                 indexedLanguages: languages)
             info.rejectionCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM rejected_input") ?? 0
+            for row in try Row.fetchAll(
+                db, sql: "SELECT algorithm, count(*) AS n FROM article_analysis GROUP BY algorithm")
+            {
+                info.analysesByAlgorithm[row["algorithm"]] = row["n"]
+            }
             return info
         }
     }

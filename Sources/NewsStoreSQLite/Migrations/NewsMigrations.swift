@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -58,6 +58,21 @@ enum NewsMigrations {
                     );
                     CREATE INDEX rejected_input_time ON rejected_input(rejected_at);
                     PRAGMA user_version = 2;
+                    """)
+        }
+        migrator.registerMigration("v3-article-analyses") { db in
+            // NB: the analysis is one JSON document (NewsCore's Codable ArticleAnalysis) named by its
+            // algorithm; the comparison reads whole analyses, and a new algorithm replaces them wholesale.
+            try db.execute(
+                sql: """
+                    CREATE TABLE article_analysis (
+                        article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                        algorithm TEXT NOT NULL,
+                        analysed_at TEXT NOT NULL,
+                        analysis BLOB NOT NULL
+                    );
+                    CREATE INDEX article_analysis_algorithm ON article_analysis(algorithm);
+                    PRAGMA user_version = 3;
                     """)
         }
         return migrator
