@@ -46,4 +46,8 @@ say "stored articles"
 "$corroborate" articles
 say "search: Toner"
 "$corroborate" search Toner
+say "text analysis of the stored articles (kept, versioned by algorithm)"
+"$corroborate" analyse --stored
+say "who said what in the first one: corroborate article 1 --analysis"
+"$corroborate" article 1 --analysis
 say "done: $corroborate --help shows every command"
