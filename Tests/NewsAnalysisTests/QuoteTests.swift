@@ -36,6 +36,14 @@ struct QuoteTests {
                 ["direct|We will not stop,|Jane Doe", "direct|Not now.|Jane Doe"]
             ),
             (
+                "\"We will not stop,\" Jane Doe said, \"until the offer is fair.\"",
+                ["direct|We will not stop,|Jane Doe", "direct|until the offer is fair.|Jane Doe"]
+            ),
+            (
+                "State Department spokesman Mark Toner spoke first. \"It is fine,\" Mr Toner said.",
+                ["direct|It is fine,|Mark Toner"]
+            ),
+            (
                 "Union leader Jane Doe called the offer \"an insult\" on Monday.",
                 ["partial|an insult|Jane Doe"]
             ),

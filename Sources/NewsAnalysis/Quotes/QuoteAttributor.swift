@@ -68,9 +68,12 @@ struct QuoteAttributor {
             if !headHasWords { kind = .direct }
         } else if let headCue = headAttribution(before: span.open) {
             attribution = headCue
-            // `Toner said: "..."` is direct; `Toner said it was "fake"` is partial.
+            // `Toner said: "..."` is direct, and so is `"We will stop," she said, "when we win."`, continued
+            // after its attribution; `Toner said it was "fake"` is partial.
             let subjectStart = headCue.speaker.first
-            if !head.contains(where: { $0 < subjectStart && context.tokens[$0].kind != .punctuation }) {
+            if !head.contains(where: {
+                $0 < subjectStart && context.tokens[$0].kind != .punctuation && !finder.quoted[$0]
+            }) {
                 kind = .direct
             }
         } else if !headHasWords,
