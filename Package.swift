@@ -93,18 +93,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Test support, for the test targets only.
+        .target(name: "NewsTesting", swiftSettings: strictSettings),
+
         // Tests.
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
-        .testTarget(name: "NewsTextTests", dependencies: ["NewsText", "NewsCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsTextTests", dependencies: ["NewsText", "NewsCore", "NewsTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsAnalysisTests",
-            dependencies: ["NewsAnalysis", "NewsCore"],
+            dependencies: ["NewsAnalysis", "NewsCore", "NewsTesting"],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "NewsExtractTests",
-            dependencies: ["NewsExtract", "NewsCore"],
+            dependencies: ["NewsExtract", "NewsCore", "NewsTesting"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

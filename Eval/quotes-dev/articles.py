@@ -1,6 +1,7 @@
 # The quote dev set's source: articles written for Corroborate by its authors (no outside text), with their
 # quotes annotated by hand. `python3 articles.py` rewrites articles.jsonl and checks every span occurs.
-import json, pathlib
+import pathlib
+import sys
 
 ARTICLES = [
  dict(id="strike-1", published="2024-03-12", text="""Dock workers in Rotterdam walked out on Monday over pay, halting most container traffic at Europe's largest port.
@@ -298,17 +299,8 @@ The UN refugee agency said survivors described the vessel as dangerously overcro
   ]),
 ]
 
-def main():
-    here = pathlib.Path(__file__).parent
-    lines = []
-    for article in ARTICLES:
-        quotes = []
-        for kind, text, speaker in article["quotes"]:
-            assert text in article["text"], (article["id"], text)
-            quotes.append({"kind": kind, "text": text, "speaker": speaker})
-        lines.append(json.dumps({"id": article["id"], "published": article["published"], "text": article["text"], "quotes": quotes}, ensure_ascii=False))
-    (here / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(ARTICLES)} articles, {sum(len(a['quotes']) for a in ARTICLES)} quotes")
-
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+    from quote_sets import write
+
+    write(pathlib.Path(__file__).resolve().parent, ARTICLES)

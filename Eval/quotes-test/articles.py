@@ -1,7 +1,8 @@
 # A second quote set, written after the dev set and never tuned on: scored once per change to report how
 # the dev-set numbers carry over. Written for Corroborate by its authors (no outside text).
 # `python3 articles.py` rewrites articles.jsonl and checks every span occurs.
-import json, pathlib
+import pathlib
+import sys
 
 ARTICLES = [
  dict(id="t-housing", published="2025-04-02", text="""Rents in the capital rose 11 percent last year, the fastest pace since records began, according to figures released on Wednesday by the national statistics office.
@@ -103,17 +104,8 @@ The data protection authority said it was investigating.""",
   ]),
 ]
 
-def main():
-    here = pathlib.Path(__file__).parent
-    lines = []
-    for article in ARTICLES:
-        quotes = []
-        for kind, text, speaker in article["quotes"]:
-            assert text in article["text"], (article["id"], text)
-            quotes.append({"kind": kind, "text": text, "speaker": speaker})
-        lines.append(json.dumps({"id": article["id"], "published": article["published"], "text": article["text"], "quotes": quotes}, ensure_ascii=False))
-    (here / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(ARTICLES)} articles, {sum(len(a['quotes']) for a in ARTICLES)} quotes")
-
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+    from quote_sets import write
+
+    write(pathlib.Path(__file__).resolve().parent, ARTICLES)

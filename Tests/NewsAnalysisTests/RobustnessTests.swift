@@ -1,5 +1,6 @@
 import NewsAnalysis
 import NewsCore
+import NewsTesting
 import Testing
 
 @Suite("Any text terminates with spans that slice back")
@@ -12,12 +13,9 @@ struct RobustnessTests {
 
     @Test("random mixtures of scripts, marks and numbers", arguments: 0..<30)
     func random(seed: UInt64) {
-        var state = seed &* 6_364_136_223_846_793_005 &+ 1
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
-        let text = (0..<(next() % 400)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+        var generator = SeededGenerator(seed: seed)
+        let count = Int.random(in: 0..<400, using: &generator)
+        let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
         let analysis = TextAnalyzer().analyze(text, published: NumberAndDateTests.tuesday)
         var ranges =
             analysis.sentences.map(\.range) + analysis.quotes.map(\.range) + analysis.numbers.map(\.range)

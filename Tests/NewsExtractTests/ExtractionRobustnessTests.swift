@@ -1,4 +1,5 @@
 import Foundation
+import NewsTesting
 import Testing
 
 @testable import NewsExtract
@@ -53,7 +54,7 @@ struct ExtractionRobustnessTests {
     }
 
     @Test func randomBytesNeverCrash() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for round in 0..<200 {
             let length = Int(generator.next() % 4096)
             var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
@@ -67,18 +68,5 @@ struct ExtractionRobustnessTests {
             }
             _ = HTMLExtractor().extract(bytes)
         }
-    }
-}
-
-/// A small seeded generator, so failures reproduce.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,19 +1,7 @@
 import NewsCore
+import NewsTesting
 import NewsText
 import Testing
-
-/// A small deterministic generator (SplitMix64), so failures replay.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Offsets slice back to the text")
 struct OffsetPropertyTests {
@@ -27,7 +15,7 @@ struct OffsetPropertyTests {
 
     @Test("sentences, tokens and paragraphs of random text slice back and stay ordered", arguments: 0..<40)
     func randomText(seed: UInt64) {
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         let count = Int.random(in: 0..<300, using: &generator)
         let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
         let segmented = TextSegmenter(language: .english).segment(text)

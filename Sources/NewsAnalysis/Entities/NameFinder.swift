@@ -7,7 +7,7 @@ struct NameFinder {
     let context: AnalysisContext
     let gazetteer = Gazetteer.shared
     /// Lower-cased words seen capitalised away from a sentence's start: evidence they are names.
-    private let capitalisedInside: Set<String>
+    let capitalisedInside: Set<String>
 
     init(context: AnalysisContext) {
         self.context = context
@@ -43,7 +43,7 @@ struct NameFinder {
 
     // MARK: Runs
 
-    private func startsName(_ index: Int) -> Bool {
+    func startsName(_ index: Int) -> Bool {
         guard context.isCapitalized(index) else { return false }
         let word = context.lower[index]
         if adjectivesOfDirection.contains(word), !(index + 1 < context.tokens.count && context.isCapitalized(index + 1))
@@ -54,7 +54,7 @@ struct NameFinder {
     }
 
     /// The last token of the capitalised run starting at `first`.
-    private func runEnd(from first: Int, limit: Int) -> Int {
+    func runEnd(from first: Int, limit: Int) -> Int {
         var last = first
         while !endsWithPossessive(last) {
             let next = last + 1
@@ -94,7 +94,7 @@ struct NameFinder {
     }
 
     /// Whether only punctuation and openers ("FILE -", "In this photo") come before `index` in its sentence.
-    private func isEffectiveStart(_ index: Int, sentence: Int) -> Bool {
+    func isEffectiveStart(_ index: Int, sentence: Int) -> Bool {
         let start = context.text.sentenceTokens[sentence].lowerBound
         return (start..<index).allSatisfy {
             context.tokens[$0].kind == .punctuation || sentenceOpeners.contains(context.lower[$0])
@@ -102,7 +102,7 @@ struct NameFinder {
         }
     }
 
-    private func endsWithPossessive(_ index: Int) -> Bool {
+    func endsWithPossessive(_ index: Int) -> Bool {
         let word = context.lower[index]
         return word.hasSuffix("'s") || word.hasSuffix("’s")
     }
@@ -111,7 +111,7 @@ struct NameFinder {
 
     /// The mentions in one capitalised run: a leading opener dropped, a role split off, a known place or
     /// organisation split from a following name.
-    private func split(first firstToken: Int, last: Int, sentence: Int) -> [NameCandidate] {
+    func split(first firstToken: Int, last: Int, sentence: Int) -> [NameCandidate] {
         var first = firstToken
         let atStart = isEffectiveStart(first, sentence: sentence)
         if atStart {
@@ -159,7 +159,7 @@ struct NameFinder {
     }
 
     /// "Russian Foreign Minister Sergei Lavrov": the role words, then the person.
-    private func splitRole(words: [Int], roleEnd: Int, sentence: Int) -> [NameCandidate] {
+    func splitRole(words: [Int], roleEnd: Int, sentence: Int) -> [NameCandidate] {
         guard let roleIndex = words.firstIndex(of: roleEnd) else { return [] }
         var nameStart = roleIndex + 1
         // "Envoy for Syria", "Secretary of State": one capitalised word after "of"/"for" belongs to the role.
@@ -188,7 +188,7 @@ struct NameFinder {
     }
 
     /// How many leading words name a known country, demonym, city or organisation (longest match, up to 3).
-    private func knownPrefix(_ words: [Int]) -> Int? {
+    func knownPrefix(_ words: [Int]) -> Int? {
         for length in stride(from: min(3, words.count), through: 1, by: -1) {
             let text = context.string(words[0], trailingDot(words[length - 1]))
             if gazetteer.countries[text] != nil || gazetteer.demonyms[text] != nil || gazetteer.cities[text] != nil
@@ -201,7 +201,7 @@ struct NameFinder {
     }
 
     /// The token, or the acronym full stop right after it.
-    private func trailingDot(_ index: Int) -> Int {
+    func trailingDot(_ index: Int) -> Int {
         let next = index + 1
         if next < context.tokens.count, context.lower[index].contains("."), context.isPunctuation(next, "."),
             !context.tokens[next].spaceBefore
@@ -211,12 +211,12 @@ struct NameFinder {
         return index
     }
 
-    private func isOrganisationWord(_ index: Int) -> Bool {
+    func isOrganisationWord(_ index: Int) -> Bool {
         context.has(index, .organisationWord)
     }
 
     /// Whether a word at a sentence's start is a name: known, or capitalised elsewhere too.
-    private func isEvidencedName(_ index: Int) -> Bool {
+    func isEvidencedName(_ index: Int) -> Bool {
         let text = context.string(index, trailingDot(index))
         if gazetteer.countries[text] != nil || gazetteer.demonyms[text] != nil || gazetteer.organisations[text] != nil {
             return true
@@ -226,122 +226,5 @@ struct NameFinder {
         if letters.count >= 2, letters.allSatisfy({ $0.isUppercase || $0 == "." }) { return true }
         if endsWithPossessive(index) { return capitalisedInside.contains(String(context.lower[index].dropLast(2))) }
         return capitalisedInside.contains(context.lower[index])
-    }
-
-    // MARK: Classification
-
-    /// A classified mention of the words `words` (first to last, inclusive).
-    private func candidate(_ words: [Int], sentence: Int, atStart: Bool) -> NameCandidate? {
-        guard let first = words.first, let lastWord = words.last else { return nil }
-        let last = trailingDot(lastWord)
-        var range = context.range(first, last)
-        if endsWithPossessive(lastWord) { range.end -= context.lower[lastWord].hasSuffix("'s") ? 2 : 4 }
-        let text = context.text.string(range)
-        guard !text.isEmpty else { return nil }
-        var mention = NameCandidate(
-            first: first, last: last, range: range, text: text, kind: nil, form: .name, canonical: text, role: nil)
-        let isAcronym = text.unicodeScalars.allSatisfy { $0 == "." || ("A"..."Z").contains($0) } && text.count <= 8
-        if let organisation = gazetteer.organisations[text] {
-            mention.kind = .organization
-            mention.canonical = organisation
-            mention.form = isAcronym ? .acronym : .name
-        } else if let country = gazetteer.countries[text] {
-            mention.kind = .place
-            mention.canonical = country.name
-            mention.form = isAcronym ? .acronym : .name
-        } else if let country = gazetteer.demonyms[text] {
-            mention.kind = .place
-            mention.canonical = country.name
-            mention.form = .demonym
-        } else if words.contains(where: isOrganisationWord) {
-            mention.kind = .organization
-        } else if gazetteer.cities[text] != nil || placeWords.contains(context.lower[lastWord]) {
-            mention.kind = .place
-        } else if first > 0, context.tokens[first - 1].kind == .word, !context.isCapitalized(first - 1),
-            AttributionWords.organisationNouns.contains(context.lower[first - 1])
-        {
-            mention.kind = .organization  // "telecom operator Telnova", "retailer Hollis & Co"
-        } else if isAcronym, text.count >= 2 {
-            mention.kind = .organization
-            mention.form = .acronym
-        } else if let role = roleBefore(first) ?? roleAfter(last) {
-            mention.kind = .person
-            mention.role = role
-        } else if words.count >= 2, words.count <= 4, gazetteer.firstNames.contains(context.string(first, first)) {
-            mention.kind = .person
-        } else if words.count >= 2, words.count <= 4, isFollowedBySpeech(last) {
-            mention.kind = .person
-        }
-        if mention.kind == nil, words.count == 1, isAfterPlacePreposition(first) {
-            mention.kind = .place
-            mention.isWeak = true
-        }
-        if mention.kind == .person, mention.role == nil { mention.role = roleBefore(first) ?? roleAfter(last) }
-        return mention
-    }
-
-    /// "State Department spokesman Mark Toner": lower-case role words (and the names before them) right
-    /// before a name.
-    private func roleBefore(_ first: Int) -> String? {
-        let sentenceStart = context.text.sentenceTokens[context.sentenceOf[first]].lowerBound
-        let roles = context.resources.roles
-        var index = first - 1
-        var start = first
-        var sawRole = false
-        while index >= sentenceStart, first - index <= 10 {
-            let word = context.lower[index]
-            let isWord = context.tokens[index].kind == .word
-            if isWord, !context.isCapitalized(index), roles.contains(word) {
-                sawRole = true
-            } else if context.isCapitalized(index) || word == "." || word == "-" {
-                // A name part of the role ("State Department", "U.N.").
-            } else if word == "of" || word == "for", index > sentenceStart, roles.contains(context.lower[index - 1]) {
-                // "envoy for Syria"
-            } else {
-                break
-            }
-            start = index
-            index -= 1
-        }
-        guard sawRole else { return nil }
-        while start < first,
-            context.tokens[start].kind == .punctuation || context.has(start, .stop)
-        {
-            start += 1
-        }
-        return start < first ? context.string(start, first - 1) : nil
-    }
-
-    /// "Igor Konashenkov, Russian Defence Ministry spokesman,": an appositive holding a role word.
-    private func roleAfter(_ last: Int) -> String? {
-        guard context.isPunctuation(last + 1, ",") else { return nil }
-        let sentenceEnd = context.text.sentenceTokens[context.sentenceOf[last]].upperBound
-        var index = last + 2
-        var words: [Int] = []
-        while index < sentenceEnd, words.count < 12, !context.isPunctuation(index, ","), !context.isClauseEnd(index) {
-            if context.tokens[index].kind != .punctuation || context.lower[index] == "-" { words.append(index) }
-            index += 1
-        }
-        guard words.prefix(5).contains(where: { context.has($0, .role) }) else {
-            return nil
-        }
-        while let first = words.first, ["the", "a", "an"].contains(context.lower[first]) { words.removeFirst() }
-        guard let first = words.first, let lastWord = words.last else { return nil }
-        return context.string(first, lastWord)
-    }
-
-    /// "in Nawa", "neighborhood of Zahraa": an unknown single name where places go.
-    private func isAfterPlacePreposition(_ first: Int) -> Bool {
-        guard first >= 1 else { return false }
-        let previous = context.lower[first - 1]
-        if ["in", "near", "outside", "across", "around"].contains(previous) { return true }
-        guard previous == "of", first >= 2 else { return false }
-        return placeWords.contains(context.lower[first - 2])
-            || ["neighborhood", "neighbourhood", "outskirts"].contains(context.lower[first - 2])
-    }
-
-    private func isFollowedBySpeech(_ last: Int) -> Bool {
-        let next = last + 1
-        return next < context.tokens.count && context.has(next, .speech)
     }
 }

@@ -1,0 +1,106 @@
+internal import NewsCore
+internal import NewsText
+
+/// Quotes made from attributions, and speakers resolved to entities.
+extension QuoteAttributor {
+    mutating func quote(
+        kind: QuoteKind, range: TextRange, attribution: (cue: Int, speaker: Speaker)?, sentence: Int
+    ) -> Quote {
+        guard let attribution else {
+            return Quote(kind: kind, range: range, cue: nil, speakerMention: nil, speaker: nil, sentence: sentence)
+        }
+        let speaker = attribution.speaker
+        let entity = resolve(speaker)
+        let mentionRange = context.range(speaker.first, speaker.last)
+        if let entity {
+            if let pronoun = speaker.pronoun, !pronoun.isEmpty {
+                table.addMention(Mention(range: mentionRange, form: .pronoun), to: entity)
+            } else if speaker.entity == nil {
+                table.addMention(Mention(range: mentionRange, form: .description), to: entity)
+            }
+            let paragraph = context.text.sentenceParagraphs[sentence]
+            lastSpeakers.append((entity, table.entities[entity].kind, paragraph))
+        }
+        var cue = context.range(attribution.cue, attribution.cue)
+        if context.lower[attribution.cue] == "according" { cue = context.range(attribution.cue, attribution.cue + 1) }
+        return Quote(
+            kind: kind, range: range, cue: cue, speakerMention: mentionRange, speaker: entity, sentence: sentence)
+    }
+
+    /// The entity a speaker phrase stands for.
+    func resolve(_ speaker: Speaker) -> Int? {
+        if let entity = speaker.entity { return entity }
+        let sentence = context.sentenceOf[speaker.first]
+        let paragraph = context.text.sentenceParagraphs[sentence]
+        if let pronoun = speaker.pronoun {
+            let wantsPerson = AttributionWords.personalPronouns.contains(pronoun)
+            func fits(_ entity: Int) -> Bool { (table.entities[entity].kind == .person) == wantsPerson }
+            let sentenceStart = context.text.sentenceTokens[sentence].lowerBound
+            for index in stride(from: speaker.first - 1, through: sentenceStart, by: -1) where !finder.quoted[index] {
+                if let mention = table.mention(at: index), fits(mention.entity) { return mention.entity }
+            }
+            // The person the previous sentence is about ("Mike Reynolds welcomed it. '...,' he said.").
+            if sentence > 0, paragraph - context.text.sentenceParagraphs[sentence - 1] <= 1 {
+                for index in context.text.sentenceTokens[sentence - 1] where !finder.quoted[index] {
+                    if let mention = table.mention(at: index), fits(mention.entity) { return mention.entity }
+                    if context.has(index, .speech) { break }
+                }
+            }
+            if let recent = lastSpeakers.last(where: { fits($0.entity) }), paragraph - recent.paragraph <= 3 {
+                return recent.entity
+            }
+            for index in stride(from: sentenceStart - 1, through: max(0, sentenceStart - 400), by: -1)
+            where !finder.quoted[index] {
+                if let mention = table.mention(at: index), fits(mention.entity) { return mention.entity }
+            }
+            return nil
+        }
+        guard let head = speaker.headNoun else { return nil }
+        if ["spokesman", "spokeswoman", "spokesperson", "official", "minister", "envoy", "president", "leader"]
+            .contains(head)
+        {
+            return table.entities.last { entity in
+                entity.kind == .person && (entity.role?.lowercased().contains(head) ?? false)
+                    && (entity.mentions.first?.range.start ?? .max) < context.tokens[speaker.first].range.start
+            }?.id
+        }
+        let before = ownedDescriptions.filter { $0.token < speaker.first }
+        if let owned = before.last(where: { $0.head == head }) { return owned.entity }
+        // "The agency said", "the company said": the organisation named last.
+        // Only a bare "the company" points back; "the data protection authority" names a body of its own.
+        if AttributionWords.organisationNouns.contains(head), speaker.last - speaker.first <= 1 {
+            for index in stride(from: speaker.first - 1, through: max(0, speaker.first - 600), by: -1)
+            where !finder.quoted[index] {
+                if let mention = table.mention(at: index), table.entities[mention.entity].kind == .organization {
+                    return mention.entity
+                }
+            }
+            // An unclassified name ("retailer Hollis & Co") is the next best owner.
+            for index in stride(from: speaker.first - 1, through: max(0, speaker.first - 600), by: -1)
+            where !finder.quoted[index] {
+                if let mention = table.mention(at: index), table.entities[mention.entity].kind == .other {
+                    return mention.entity
+                }
+            }
+            return nil
+        }
+        return AttributionWords.documentHeads.contains(head) ? before.last?.entity : nil
+    }
+
+    /// A standing-alone quote in marks takes the speaker of the nearest attributed quote in its paragraph,
+    /// else of the quote closing the paragraph before.
+    mutating func attributeLoneQuotes(_ quotes: inout [Quote]) {
+        for index in quotes.indices where quotes[index].kind == .direct && quotes[index].speakerMention == nil {
+            let paragraph = context.text.sentenceParagraphs[quotes[index].sentence]
+            func paragraphOf(_ quote: Quote) -> Int { context.text.sentenceParagraphs[quote.sentence] }
+            let attributed = quotes.indices.filter { quotes[$0].kind == .direct && quotes[$0].speakerMention != nil }
+            let sameParagraph = attributed.filter { paragraphOf(quotes[$0]) == paragraph }
+            let donor =
+                sameParagraph.last { $0 < index } ?? sameParagraph.first { $0 > index }
+                ?? attributed.last { $0 < index && paragraphOf(quotes[$0]) == paragraph - 1 }
+            guard let donor else { continue }
+            quotes[index].speaker = quotes[donor].speaker
+            quotes[index].speakerMention = quotes[donor].speakerMention
+        }
+    }
+}
