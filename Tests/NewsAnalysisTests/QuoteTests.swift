@@ -40,6 +40,26 @@ struct QuoteTests {
                 ["direct|We will not stop,|Jane Doe", "direct|until the offer is fair.|Jane Doe"]
             ),
             (
+                "\"The data are clear,\" said Dr. Jane Smith, a professor at the University of Toronto.",
+                ["direct|The data are clear,|Jane Smith"]
+            ),
+            (
+                "\"It's a disaster,\" said one resident, who asked not to be named.",
+                ["direct|It's a disaster,|one resident"]
+            ),
+            (
+                "The mayor, who spoke to reporters outside city hall, said crews would work through the night.",
+                ["indirect|crews would work through the night|The mayor"]
+            ),
+            (
+                "Prime Minister Justin Trudeau left early. \"We are staying,\" she said.",
+                ["direct|We are staying,|she"]
+            ),
+            (
+                "\"I don't know,\" Jane Smith said when asked about the timeline.",
+                ["direct|I don't know,|Jane Smith"]
+            ),
+            (
                 "State Department spokesman Mark Toner spoke first. \"It is fine,\" Mr Toner said.",
                 ["direct|It is fine,|Mark Toner"]
             ),

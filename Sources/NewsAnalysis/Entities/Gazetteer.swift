@@ -14,8 +14,13 @@ struct Gazetteer: Sendable {
     let cities: [String: String]
     /// Organisation names and abbreviations as written to their canonical name.
     let organisations: [String: String]
-    /// First names, capitalised ("Mark").
-    let firstNames: Set<String>
+    /// Whom a first name is given to, by the census's counts.
+    enum Gender: Sendable {
+        case male, female, either
+    }
+
+    /// First names, capitalised ("Mark"), with whom they are given to.
+    let firstNames: [String: Gender]
 
     /// The shipped gazetteers.
     static let shared = Gazetteer()
@@ -56,6 +61,10 @@ struct Gazetteer: Sendable {
         self.demonyms = demonyms
         self.cities = cities
         self.organisations = organisations
-        self.firstNames = Set((GazetteerData.files["first-names"] ?? "").split(separator: "\n").map(String.init))
+        var firstNames: [String: Gender] = [:]
+        for fields in rows("first-names") where fields.count == 2 {
+            firstNames[String(fields[0])] = fields[1] == "M" ? .male : (fields[1] == "F" ? .female : .either)
+        }
+        self.firstNames = firstNames
     }
 }

@@ -40,7 +40,7 @@ extension NameFinder {
         } else if let role = roleBefore(first) ?? roleAfter(last) {
             mention.kind = .person
             mention.role = role
-        } else if words.count >= 2, words.count <= 4, gazetteer.firstNames.contains(context.string(first, first)) {
+        } else if words.count >= 2, words.count <= 4, gazetteer.firstNames[context.string(first, first)] != nil {
             mention.kind = .person
         } else if words.count >= 2, words.count <= 4, isFollowedBySpeech(last) {
             mention.kind = .person

@@ -61,7 +61,7 @@ struct NameFinder {
             guard next < limit else { break }
             let token = context.tokens[next]
             if token.kind == .punctuation, context.lower[next] == ".", !token.spaceBefore,
-                context.lower[last].contains(".")
+                context.lower[last].contains(".") || context.resources.abbreviations[context.lower[last]] == .title
             {
                 last = next  // the full stop of an acronym ("U.N.")
                 continue
@@ -139,7 +139,7 @@ struct NameFinder {
                 let roleContext =
                     first >= 2 && ["for", "of"].contains(context.lower[first - 1])
                     && context.has(first - 2, .role)
-                if rest.count >= 2, roleContext || gazetteer.firstNames.contains(context.string(rest[0], rest[0])) {
+                if rest.count >= 2, roleContext || gazetteer.firstNames[context.string(rest[0], rest[0])] != nil {
                     var result: [NameCandidate] = []
                     if let place = candidate(Array(words[..<known]), sentence: sentence, atStart: false) {
                         result.append(place)
@@ -225,6 +225,10 @@ struct NameFinder {
         let letters = text.prefix { $0 != "'" && $0 != "’" }
         if letters.count >= 2, letters.allSatisfy({ $0.isUppercase || $0 == "." }) { return true }
         if endsWithPossessive(index) { return capitalisedInside.contains(String(context.lower[index].dropLast(2))) }
+        // "Trudeau said ...": a capitalised word doing the speaking is a name.
+        if index + 1 < context.tokens.count, context.has(index + 1, .speech), !context.has(index, .stop) {
+            return true
+        }
         return capitalisedInside.contains(context.lower[index])
     }
 }

@@ -14585,5169 +14585,5169 @@ enum GazetteerData {
         ZW	Zimbabwe	Republic of Zimbabwe	Zimbabwean|Zimbabweans
         """#,
         "first-names": #"""
-        Aaron
-        Abbey
-        Abbie
-        Abby
-        Abdul
-        Abe
-        Abel
-        Abigail
-        Abraham
-        Abram
-        Ada
-        Adah
-        Adalberto
-        Adaline
-        Adam
-        Adan
-        Addie
-        Adela
-        Adelaida
-        Adelaide
-        Adele
-        Adelia
-        Adelina
-        Adeline
-        Adell
-        Adella
-        Adelle
-        Adena
-        Adina
-        Adolfo
-        Adolph
-        Adria
-        Adrian
-        Adriana
-        Adriane
-        Adrianna
-        Adrianne
-        Adrien
-        Adriene
-        Adrienne
-        Afton
-        Agatha
-        Agnes
-        Agnus
-        Agripina
-        Agueda
-        Agustin
-        Agustina
-        Ahmad
-        Ahmed
-        Ai
-        Aida
-        Aide
-        Aiko
-        Aileen
-        Ailene
-        Aimee
-        Aisha
-        Aja
-        Akiko
-        Akilah
-        Al
-        Alaina
-        Alaine
-        Alan
-        Alana
-        Alane
-        Alanna
-        Alayna
-        Alba
-        Albert
-        Alberta
-        Albertha
-        Albertina
-        Albertine
-        Alberto
-        Albina
-        Alda
-        Alden
-        Aldo
-        Alease
-        Alec
-        Alecia
-        Aleen
-        Aleida
-        Aleisha
-        Alejandra
-        Alejandrina
-        Alejandro
-        Alena
-        Alene
-        Alesha
-        Aleshia
-        Alesia
-        Alessandra
-        Aleta
-        Aletha
-        Alethea
-        Alethia
-        Alex
-        Alexa
-        Alexander
-        Alexandra
-        Alexandria
-        Alexia
-        Alexis
-        Alfonso
-        Alfonzo
-        Alfred
-        Alfreda
-        Alfredia
-        Alfredo
-        Ali
-        Alia
-        Alica
-        Alice
-        Alicia
-        Alida
-        Alina
-        Aline
-        Alisa
-        Alise
-        Alisha
-        Alishia
-        Alisia
-        Alison
-        Alissa
-        Alita
-        Alix
-        Aliza
-        Alla
-        Allan
-        Alleen
-        Allegra
-        Allen
-        Allena
-        Allene
-        Allie
-        Alline
-        Allison
-        Allyn
-        Allyson
-        Alma
-        Almeda
-        Almeta
-        Alona
-        Alonso
-        Alonzo
-        Alpha
-        Alphonse
-        Alphonso
-        Alta
-        Altagracia
-        Altha
-        Althea
-        Alton
-        Alva
-        Alvaro
-        Alvera
-        Alverta
-        Alvin
-        Alvina
-        Alyce
-        Alycia
-        Alysa
-        Alyse
-        Alysha
-        Alysia
-        Alyson
-        Alyssa
-        Amada
-        Amado
-        Amal
-        Amalia
-        Amanda
-        Amber
-        Amberly
-        Ambrose
-        Amee
-        Amelia
-        America
-        Ami
-        Amie
-        Amiee
-        Amina
-        Amira
-        Ammie
-        Amos
-        Amparo
-        Amy
-        An
-        Ana
-        Anabel
-        Analisa
-        Anamaria
-        Anastacia
-        Anastasia
-        Andera
-        Anderson
-        Andra
-        Andre
-        Andrea
-        Andreas
-        Andree
-        Andres
-        Andrew
-        Andria
-        Andy
-        Anette
-        Angel
-        Angela
-        Angele
-        Angelena
-        Angeles
-        Angelia
-        Angelic
-        Angelica
-        Angelika
-        Angelina
-        Angeline
-        Angelique
-        Angelita
-        Angella
-        Angelo
-        Angelyn
-        Angie
-        Angila
-        Angla
-        Angle
-        Anglea
-        Anh
-        Anibal
-        Anika
-        Anisa
-        Anisha
-        Anissa
-        Anita
-        Anitra
-        Anja
-        Anjanette
-        Anjelica
-        Ann
-        Anna
-        Annabel
-        Annabell
-        Annabelle
-        Annalee
-        Annalisa
-        Annamae
-        Annamaria
-        Annamarie
-        Anne
-        Anneliese
-        Annelle
-        Annemarie
-        Annett
-        Annetta
-        Annette
-        Annice
-        Annie
-        Annika
-        Annis
-        Annita
-        Annmarie
-        Anthony
-        Antione
-        Antionette
-        Antoine
-        Antoinette
-        Anton
-        Antone
-        Antonetta
-        Antonette
-        Antonia
-        Antonietta
-        Antonina
-        Antonio
-        Antony
-        Antwan
-        Anya
-        Apolonia
-        April
-        Apryl
-        Ara
-        Araceli
-        Aracelis
-        Aracely
-        Arcelia
-        Archie
-        Ardath
-        Ardelia
-        Ardell
-        Ardella
-        Ardelle
-        Arden
-        Ardis
-        Ardith
-        Aretha
-        Argelia
-        Argentina
-        Ariana
-        Ariane
-        Arianna
-        Arianne
-        Arica
-        Arie
-        Ariel
-        Arielle
-        Arla
-        Arlean
-        Arleen
-        Arlen
-        Arlena
-        Arlene
-        Arletha
-        Arletta
-        Arlette
-        Arlie
-        Arlinda
-        Arline
-        Arlyne
-        Armand
-        Armanda
-        Armandina
-        Armando
-        Armida
-        Arminda
-        Arnetta
-        Arnette
-        Arnita
-        Arnold
-        Arnoldo
-        Arnulfo
-        Aron
-        Arron
-        Art
-        Arthur
-        Artie
-        Arturo
-        Arvilla
-        Asa
-        Asha
-        Ashanti
-        Ashely
-        Ashlea
-        Ashlee
-        Ashleigh
-        Ashley
-        Ashli
-        Ashlie
-        Ashly
-        Ashlyn
-        Ashton
-        Asia
-        Asley
-        Assunta
-        Astrid
-        Asuncion
-        Athena
-        Aubrey
-        Audie
-        Audra
-        Audrea
-        Audrey
-        Audria
-        Audrie
-        Audry
-        August
-        Augusta
-        Augustina
-        Augustine
-        Augustus
-        Aundrea
-        Aura
-        Aurea
-        Aurelia
-        Aurelio
-        Aurora
-        Aurore
-        Austin
-        Autumn
-        Ava
-        Avelina
-        Avery
-        Avis
-        Avril
-        Awilda
-        Ayako
-        Ayana
-        Ayanna
-        Ayesha
-        Azalee
-        Azucena
-        Azzie
-        Babara
-        Babette
-        Bailey
-        Bambi
-        Bao
-        Barabara
-        Barb
-        Barbar
-        Barbara
-        Barbera
-        Barbie
-        Barbra
-        Bari
-        Barney
-        Barrett
-        Barrie
-        Barry
-        Bart
-        Barton
-        Basil
-        Basilia
-        Bea
-        Beata
-        Beatrice
-        Beatris
-        Beatriz
-        Beau
-        Beaulah
-        Bebe
-        Becki
-        Beckie
-        Becky
-        Bee
-        Belen
-        Belia
-        Belinda
-        Belkis
-        Bell
-        Bella
-        Belle
-        Belva
-        Ben
-        Benedict
-        Benita
-        Benito
-        Benjamin
-        Bennett
-        Bennie
-        Benny
-        Benton
-        Berenice
-        Berna
-        Bernadette
-        Bernadine
-        Bernard
-        Bernarda
-        Bernardina
-        Bernardine
-        Bernardo
-        Berneice
-        Bernetta
-        Bernice
-        Bernie
-        Berniece
-        Bernita
-        Berry
-        Bert
-        Berta
-        Bertha
-        Bertie
-        Bertram
-        Beryl
-        Bess
-        Bessie
-        Beth
-        Bethanie
-        Bethann
-        Bethany
-        Bethel
-        Betsey
-        Betsy
-        Bette
-        Bettie
-        Bettina
-        Betty
-        Bettyann
-        Bettye
-        Beula
-        Beulah
-        Bev
-        Beverlee
-        Beverley
-        Beverly
-        Bianca
-        Bibi
-        Bill
-        Billi
-        Billie
-        Billy
-        Billye
-        Birdie
-        Birgit
-        Blaine
-        Blair
-        Blake
-        Blanca
-        Blanch
-        Blanche
-        Blondell
-        Blossom
-        Blythe
-        Bo
-        Bob
-        Bobbi
-        Bobbie
-        Bobby
-        Bobbye
-        Bobette
-        Bok
-        Bong
-        Bonita
-        Bonnie
-        Bonny
-        Booker
-        Boris
-        Boyce
-        Boyd
-        Brad
-        Bradford
-        Bradley
-        Bradly
-        Brady
-        Brain
-        Branda
-        Brande
-        Brandee
-        Branden
-        Brandi
-        Brandie
-        Brandon
-        Brandy
-        Brant
-        Breana
-        Breann
-        Breanna
-        Breanne
-        Bree
-        Brenda
-        Brendan
-        Brendon
-        Brenna
-        Brent
-        Brenton
-        Bret
-        Brett
-        Brian
-        Briana
-        Brianna
-        Brianne
-        Brice
-        Bridget
-        Bridgett
-        Bridgette
-        Brigette
-        Brigid
-        Brigida
-        Brigitte
-        Brinda
-        Britany
-        Britney
-        Britni
-        Britt
-        Britta
-        Brittaney
-        Brittani
-        Brittanie
-        Brittany
-        Britteny
-        Brittney
-        Brittni
-        Brittny
-        Brock
-        Broderick
-        Bronwyn
-        Brook
-        Brooke
-        Brooks
-        Bruce
-        Bruna
-        Brunilda
-        Bruno
-        Bryan
-        Bryanna
-        Bryant
-        Bryce
-        Brynn
-        Bryon
-        Buck
-        Bud
-        Buddy
-        Buena
-        Buffy
-        Buford
-        Bula
-        Bulah
-        Bunny
-        Burl
-        Burma
-        Burt
-        Burton
-        Buster
-        Byron
-        Caitlin
-        Caitlyn
-        Calandra
-        Caleb
-        Calista
-        Callie
-        Calvin
-        Camelia
-        Camellia
-        Cameron
-        Cami
-        Camie
-        Camila
-        Camilla
-        Camille
-        Cammie
-        Cammy
-        Candace
-        Candance
-        Candelaria
-        Candi
-        Candice
-        Candida
-        Candie
-        Candis
-        Candra
-        Candy
-        Candyce
-        Caprice
-        Cara
-        Caren
-        Carey
-        Cari
-        Caridad
-        Carie
-        Carin
-        Carina
-        Carisa
-        Carissa
-        Carita
-        Carl
-        Carla
-        Carlee
-        Carleen
-        Carlena
-        Carlene
-        Carletta
-        Carley
-        Carli
-        Carlie
-        Carline
-        Carlita
-        Carlo
-        Carlos
-        Carlota
-        Carlotta
-        Carlton
-        Carly
-        Carlyn
-        Carma
-        Carman
-        Carmel
-        Carmela
-        Carmelia
-        Carmelina
-        Carmelita
-        Carmella
-        Carmelo
-        Carmen
-        Carmina
-        Carmine
-        Carmon
-        Carol
-        Carola
-        Carolann
-        Carole
-        Carolee
-        Carolin
-        Carolina
-        Caroline
-        Caroll
-        Carolyn
-        Carolyne
-        Carolynn
-        Caron
-        Caroyln
-        Carri
-        Carrie
-        Carrol
-        Carroll
-        Carry
-        Carson
-        Carter
-        Cary
-        Caryl
-        Carylon
-        Caryn
-        Casandra
-        Casey
-        Casie
-        Casimira
-        Cassandra
-        Cassaundra
-        Cassey
-        Cassi
-        Cassidy
-        Cassie
-        Cassondra
-        Cassy
-        Catalina
-        Catarina
-        Caterina
-        Catharine
-        Catherin
-        Catherina
-        Catherine
-        Cathern
-        Catheryn
-        Cathey
-        Cathi
-        Cathie
-        Cathleen
-        Cathrine
-        Cathryn
-        Cathy
-        Catina
-        Catrice
-        Catrina
-        Cayla
-        Cecelia
-        Cecil
-        Cecila
-        Cecile
-        Cecilia
-        Cecille
-        Cecily
-        Cedric
-        Cedrick
-        Celena
-        Celesta
-        Celeste
-        Celestina
-        Celestine
-        Celia
-        Celina
-        Celinda
-        Celine
-        Celsa
-        Ceola
-        Cesar
-        Chad
-        Chadwick
-        Chae
-        Chan
-        Chana
-        Chance
-        Chanda
-        Chandra
-        Chanel
-        Chanell
-        Chanelle
-        Chang
-        Chantal
-        Chantay
-        Chante
-        Chantel
-        Chantell
-        Chantelle
-        Chara
-        Charis
-        Charise
-        Charissa
-        Charisse
-        Charita
-        Charity
-        Charla
-        Charleen
-        Charlena
-        Charlene
-        Charles
-        Charlesetta
-        Charlette
-        Charley
-        Charlie
-        Charline
-        Charlott
-        Charlotte
-        Charlsie
-        Charlyn
-        Charmain
-        Charmaine
-        Charolette
-        Chas
-        Chase
-        Chasidy
-        Chasity
-        Chassidy
-        Chastity
-        Chau
-        Chauncey
-        Chaya
-        Chelsea
-        Chelsey
-        Chelsie
-        Cher
-        Chere
-        Cheree
-        Cherelle
-        Cheri
-        Cherie
-        Cherilyn
-        Cherise
-        Cherish
-        Cherly
-        Cherlyn
-        Cherri
-        Cherrie
-        Cherry
-        Cherryl
-        Chery
-        Cheryl
-        Cheryle
-        Cheryll
-        Chester
-        Chet
-        Cheyenne
-        Chi
-        Chia
-        Chieko
-        Chin
-        China
-        Ching
-        Chiquita
-        Chloe
-        Chong
-        Chris
-        Chrissy
-        Christa
-        Christal
-        Christeen
-        Christel
-        Christen
-        Christena
-        Christene
-        Christi
-        Christia
-        Christian
-        Christiana
-        Christiane
-        Christie
-        Christin
-        Christina
-        Christine
-        Christinia
-        Christoper
-        Christopher
-        Christy
-        Chrystal
-        Chu
-        Chuck
-        Chun
-        Chung
-        Ciara
-        Cicely
-        Ciera
-        Cierra
-        Cinda
-        Cinderella
-        Cindi
-        Cindie
-        Cindy
-        Cinthia
-        Cira
-        Clair
-        Claire
-        Clara
-        Clare
-        Clarence
-        Claretha
-        Claretta
-        Claribel
-        Clarice
-        Clarinda
-        Clarine
-        Claris
-        Clarisa
-        Clarissa
-        Clarita
-        Clark
-        Classie
-        Claud
-        Claude
-        Claudette
-        Claudia
-        Claudie
-        Claudine
-        Claudio
-        Clay
-        Clayton
-        Clelia
-        Clemencia
-        Clement
-        Clemente
-        Clementina
-        Clementine
-        Clemmie
-        Cleo
-        Cleopatra
-        Cleora
-        Cleotilde
-        Cleta
-        Cletus
-        Cleveland
-        Cliff
-        Clifford
-        Clifton
-        Clint
-        Clinton
-        Clora
-        Clorinda
-        Clotilde
-        Clyde
-        Codi
-        Cody
-        Colby
-        Cole
-        Coleen
-        Coleman
-        Colene
-        Coletta
-        Colette
-        Colin
-        Colleen
-        Collen
-        Collene
-        Collette
-        Collin
-        Colton
-        Columbus
-        Concepcion
-        Conception
-        Concetta
-        Concha
-        Conchita
-        Connie
-        Conrad
-        Constance
-        Consuela
-        Consuelo
-        Contessa
-        Cora
-        Coral
-        Coralee
-        Coralie
-        Corazon
-        Cordelia
-        Cordell
-        Cordia
-        Cordie
-        Coreen
-        Corene
-        Coretta
-        Corey
-        Cori
-        Corie
-        Corina
-        Corine
-        Corinna
-        Corinne
-        Corliss
-        Cornelia
-        Cornelius
-        Cornell
-        Corrie
-        Corrin
-        Corrina
-        Corrine
-        Corrinne
-        Cortez
-        Cortney
-        Cory
-        Courtney
-        Coy
-        Craig
-        Creola
-        Cris
-        Criselda
-        Crissy
-        Crista
-        Cristal
-        Cristen
-        Cristi
-        Cristie
-        Cristin
-        Cristina
-        Cristine
-        Cristobal
-        Cristopher
-        Cristy
-        Cruz
-        Crysta
-        Crystal
-        Crystle
-        Cuc
-        Curt
-        Curtis
-        Cyndi
-        Cyndy
-        Cynthia
-        Cyril
-        Cyrstal
-        Cyrus
-        Cythia
-        Dacia
-        Dagmar
-        Dagny
-        Dahlia
-        Daina
-        Daine
-        Daisey
-        Daisy
-        Dakota
-        Dale
-        Dalene
-        Dalia
-        Dalila
-        Dallas
-        Dalton
-        Damaris
-        Damian
-        Damien
-        Damion
-        Damon
-        Dan
-        Dana
-        Danae
-        Dane
-        Danelle
-        Danette
-        Dani
-        Dania
-        Danial
-        Danica
-        Daniel
-        Daniela
-        Daniele
-        Daniell
-        Daniella
-        Danielle
-        Danika
-        Danille
-        Danilo
-        Danita
-        Dann
-        Danna
-        Dannette
-        Dannie
-        Dannielle
-        Danny
-        Dante
-        Danuta
-        Danyel
-        Danyell
-        Danyelle
-        Daphine
-        Daphne
-        Dara
-        Darby
-        Darcel
-        Darcey
-        Darci
-        Darcie
-        Darcy
-        Darell
-        Daren
-        Daria
-        Darin
-        Dario
-        Darius
-        Darla
-        Darleen
-        Darlena
-        Darlene
-        Darline
-        Darnell
-        Daron
-        Darrel
-        Darrell
-        Darren
-        Darrick
-        Darrin
-        Darron
-        Darryl
-        Darwin
-        Daryl
-        Dave
-        David
-        Davida
-        Davina
-        Davis
-        Dawn
-        Dawna
-        Dawne
-        Dayle
-        Dayna
-        Daysi
-        Deadra
-        Dean
-        Deana
-        Deandra
-        Deandre
-        Deandrea
-        Deane
-        Deangelo
-        Deann
-        Deanna
-        Deanne
-        Deb
-        Debbi
-        Debbie
-        Debbra
-        Debby
-        Debera
-        Debi
-        Debora
-        Deborah
-        Debra
-        Debrah
-        Debroah
-        Dede
-        Dedra
-        Dee
-        Deeann
-        Deeanna
-        Deedee
-        Deedra
-        Deena
-        Deetta
-        Deidra
-        Deidre
-        Deirdre
-        Deja
-        Del
-        Delaine
-        Delana
-        Delbert
-        Delcie
-        Delena
-        Delfina
-        Delia
-        Delicia
-        Delila
-        Delilah
-        Delinda
-        Delisa
-        Dell
-        Della
-        Delma
-        Delmar
-        Delmer
-        Delmy
-        Delois
-        Deloise
-        Delora
-        Deloras
-        Delores
-        Deloris
-        Delorse
-        Delpha
-        Delphia
-        Delphine
-        Delsie
-        Delta
-        Demarcus
-        Demetra
-        Demetria
-        Demetrice
-        Demetrius
-        Dena
-        Denae
-        Deneen
-        Denese
-        Denice
-        Denis
-        Denise
-        Denisha
-        Denisse
-        Denita
-        Denna
-        Dennis
-        Dennise
-        Denny
-        Denver
-        Denyse
-        Deon
-        Deonna
-        Derek
-        Derick
-        Derrick
-        Deshawn
-        Desirae
-        Desire
-        Desiree
-        Desmond
-        Despina
-        Dessie
-        Destiny
-        Detra
-        Devin
-        Devon
-        Devona
-        Devora
-        Devorah
-        Dewayne
-        Dewey
-        Dewitt
-        Dexter
-        Dia
-        Diamond
-        Dian
-        Diana
-        Diane
-        Diann
-        Dianna
-        Dianne
-        Dick
-        Diedra
-        Diedre
-        Diego
-        Dierdre
-        Digna
-        Dillon
-        Dimple
-        Dina
-        Dinah
-        Dino
-        Dinorah
-        Dion
-        Dione
-        Dionna
-        Dionne
-        Dirk
-        Divina
-        Dixie
-        Dodie
-        Dollie
-        Dolly
-        Dolores
-        Doloris
-        Domenic
-        Domenica
-        Dominga
-        Domingo
-        Dominic
-        Dominica
-        Dominick
-        Dominique
-        Dominque
-        Domitila
-        Domonique
-        Don
-        Dona
-        Donald
-        Donella
-        Donetta
-        Donette
-        Dong
-        Donita
-        Donn
-        Donna
-        Donnell
-        Donnetta
-        Donnette
-        Donnie
-        Donny
-        Donovan
-        Donte
-        Donya
-        Dora
-        Dorathy
-        Dorcas
-        Doreatha
-        Doreen
-        Dorene
-        Doretha
-        Dorethea
-        Doretta
-        Dori
-        Doria
-        Dorian
-        Dorie
-        Dorinda
-        Dorine
-        Doris
-        Dorla
-        Dorotha
-        Dorothea
-        Dorothy
-        Dorris
-        Dorsey
-        Dortha
-        Dorthea
-        Dorthey
-        Dorthy
-        Dot
-        Dottie
-        Dotty
-        Doug
-        Douglas
-        Douglass
-        Dovie
-        Doyle
-        Dreama
-        Drema
-        Drew
-        Drucilla
-        Drusilla
-        Duane
-        Dudley
-        Dulce
-        Dulcie
-        Duncan
-        Dung
-        Dusti
-        Dustin
-        Dusty
-        Dwain
-        Dwana
-        Dwayne
-        Dwight
-        Dyan
-        Dylan
-        Earl
-        Earle
-        Earlean
-        Earleen
-        Earlene
-        Earlie
-        Earline
-        Earnest
-        Earnestine
-        Eartha
-        Easter
-        Eboni
-        Ebonie
-        Ebony
-        Echo
-        Ed
-        Eda
-        Edda
-        Eddie
-        Eddy
-        Edelmira
-        Eden
-        Edgar
-        Edgardo
-        Edie
-        Edison
-        Edith
-        Edmond
-        Edmund
-        Edmundo
-        Edna
-        Edra
-        Edris
-        Eduardo
-        Edward
-        Edwardo
-        Edwin
-        Edwina
-        Edyth
-        Edythe
-        Effie
-        Efrain
-        Efren
-        Ehtel
-        Eileen
-        Eilene
-        Ela
-        Eladia
-        Elaina
-        Elaine
-        Elana
-        Elane
-        Elanor
-        Elayne
-        Elba
-        Elbert
-        Elda
-        Elden
-        Eldon
-        Eldora
-        Eldridge
-        Eleanor
-        Eleanora
-        Eleanore
-        Elease
-        Elena
-        Elene
-        Eleni
-        Elenor
-        Elenora
-        Elenore
-        Eleonor
-        Eleonora
-        Eleonore
-        Elfreda
-        Elfrieda
-        Elfriede
-        Eli
-        Elia
-        Eliana
-        Elias
-        Elicia
-        Elida
-        Elidia
-        Elijah
-        Elin
-        Elina
-        Elinor
-        Elinore
-        Elisa
-        Elisabeth
-        Elise
-        Eliseo
-        Elisha
-        Elissa
-        Eliz
-        Eliza
-        Elizabet
-        Elizabeth
-        Elizbeth
-        Elizebeth
-        Elke
-        Ella
-        Ellamae
-        Ellan
-        Ellen
-        Ellena
-        Elli
-        Ellie
-        Elliot
-        Elliott
-        Ellis
-        Ellsworth
-        Elly
-        Ellyn
-        Elma
-        Elmer
-        Elmira
-        Elmo
-        Elna
-        Elnora
-        Elodia
-        Elois
-        Eloisa
-        Eloise
-        Elouise
-        Eloy
-        Elroy
-        Elsa
-        Else
-        Elsie
-        Elsy
-        Elton
-        Elva
-        Elvera
-        Elvia
-        Elvie
-        Elvin
-        Elvina
-        Elvira
-        Elvis
-        Elwanda
-        Elwood
-        Elyse
-        Elza
-        Ema
-        Emanuel
-        Emelda
-        Emelia
-        Emelina
-        Emeline
-        Emely
-        Emerald
-        Emerita
-        Emerson
-        Emery
-        Emiko
-        Emil
-        Emile
-        Emilee
-        Emilia
-        Emilie
-        Emilio
-        Emily
-        Emma
-        Emmaline
-        Emmanuel
-        Emmett
-        Emmie
-        Emmitt
-        Emmy
-        Emogene
-        Emory
-        Ena
-        Enda
-        Enedina
-        Eneida
-        Enid
-        Enoch
-        Enola
-        Enrique
-        Enriqueta
-        Epifania
-        Era
-        Erasmo
-        Eric
-        Erica
-        Erich
-        Erick
-        Ericka
-        Erik
-        Erika
-        Erin
-        Erinn
-        Erlene
-        Erlinda
-        Erline
-        Erma
-        Ermelinda
-        Erminia
-        Erna
-        Ernest
-        Ernestina
-        Ernestine
-        Ernesto
-        Ernie
-        Errol
-        Ervin
-        Erwin
-        Eryn
-        Esmeralda
-        Esperanza
-        Essie
-        Esta
-        Esteban
-        Estefana
-        Estela
-        Estell
-        Estella
-        Estelle
-        Ester
-        Esther
-        Estrella
-        Etha
-        Ethan
-        Ethel
-        Ethelene
-        Ethelyn
-        Ethyl
-        Etsuko
-        Etta
-        Ettie
-        Eufemia
-        Eugena
-        Eugene
-        Eugenia
-        Eugenie
-        Eugenio
-        Eula
-        Eulah
-        Eulalia
-        Eun
-        Euna
-        Eunice
-        Eura
-        Eusebia
-        Eusebio
-        Eustolia
-        Eva
-        Evalyn
-        Evan
-        Evangelina
-        Evangeline
-        Eve
-        Evelia
-        Evelin
-        Evelina
-        Eveline
-        Evelyn
-        Evelyne
-        Evelynn
-        Everett
-        Everette
-        Evette
-        Evia
-        Evie
-        Evita
-        Evon
-        Evonne
-        Ewa
-        Exie
-        Ezekiel
-        Ezequiel
-        Ezra
-        Fabian
-        Fabiola
-        Fae
-        Fairy
-        Faith
-        Fallon
-        Fannie
-        Fanny
-        Farah
-        Farrah
-        Fatima
-        Fatimah
-        Faustina
-        Faustino
-        Fausto
-        Faviola
-        Fawn
-        Fay
-        Faye
-        Fe
-        Federico
-        Felecia
-        Felica
-        Felice
-        Felicia
-        Felicidad
-        Felicita
-        Felicitas
-        Felipa
-        Felipe
-        Felisa
-        Felisha
-        Felix
-        Felton
-        Ferdinand
-        Fermin
-        Fermina
-        Fern
-        Fernanda
-        Fernande
-        Fernando
-        Ferne
-        Fidel
-        Fidela
-        Fidelia
-        Filiberto
-        Filomena
-        Fiona
-        Flavia
-        Fleta
-        Fletcher
-        Flo
-        Flor
-        Flora
-        Florance
-        Florence
-        Florencia
-        Florencio
-        Florene
-        Florentina
-        Florentino
-        Floretta
-        Floria
-        Florida
-        Florinda
-        Florine
-        Florrie
-        Flossie
-        Floy
-        Floyd
-        Fonda
-        Forest
-        Forrest
-        Foster
-        Fran
-        France
-        Francene
-        Frances
-        Francesca
-        Francesco
-        Franchesca
-        Francie
-        Francina
-        Francine
-        Francis
-        Francisca
-        Francisco
-        Francoise
-        Frank
-        Frankie
-        Franklin
-        Franklyn
-        Fransisca
-        Fred
-        Freda
-        Fredda
-        Freddie
-        Freddy
-        Frederic
-        Frederica
-        Frederick
-        Fredericka
-        Fredia
-        Fredric
-        Fredrick
-        Fredricka
-        Freeda
-        Freeman
-        Freida
-        Frida
-        Frieda
-        Fritz
-        Fumiko
-        Gabriel
-        Gabriela
-        Gabriele
-        Gabriella
-        Gabrielle
-        Gail
-        Gala
-        Gale
-        Galen
-        Galina
-        Garfield
-        Garland
-        Garnet
-        Garnett
-        Garret
-        Garrett
-        Garry
-        Garth
-        Gary
-        Gaston
-        Gavin
-        Gay
-        Gaye
-        Gayla
-        Gayle
-        Gaylene
-        Gaylord
-        Gaynell
-        Gaynelle
-        Gearldine
-        Gema
-        Gemma
-        Gena
-        Genaro
-        Gene
-        Genesis
-        Geneva
-        Genevie
-        Genevieve
-        Genevive
-        Genia
-        Genie
-        Genna
-        Gennie
-        Genny
-        Genoveva
-        Geoffrey
-        Georgann
-        George
-        Georgeann
-        Georgeanna
-        Georgene
-        Georgetta
-        Georgette
-        Georgia
-        Georgiana
-        Georgiann
-        Georgianna
-        Georgianne
-        Georgie
-        Georgina
-        Georgine
-        Gerald
-        Geraldine
-        Geraldo
-        Geralyn
-        Gerard
-        Gerardo
-        Gerda
-        Geri
-        Germaine
-        German
-        Gerri
-        Gerry
-        Gertha
-        Gertie
-        Gertrud
-        Gertrude
-        Gertrudis
-        Gertude
-        Ghislaine
-        Gia
-        Gianna
-        Gidget
-        Gigi
-        Gil
-        Gilbert
-        Gilberte
-        Gilberto
-        Gilda
-        Gillian
-        Gilma
-        Gina
-        Ginette
-        Ginger
-        Ginny
-        Gino
-        Giovanna
-        Giovanni
-        Gisela
-        Gisele
-        Giselle
-        Gita
-        Giuseppe
-        Giuseppina
-        Gladis
-        Glady
-        Gladys
-        Glayds
-        Glen
-        Glenda
-        Glendora
-        Glenn
-        Glenna
-        Glennie
-        Glennis
-        Glinda
-        Gloria
-        Glory
-        Glynda
-        Glynis
-        Golda
-        Golden
-        Goldie
-        Gonzalo
-        Gordon
-        Grace
-        Gracia
-        Gracie
-        Graciela
-        Grady
-        Graham
-        Graig
-        Grant
-        Granville
-        Grayce
-        Grazyna
-        Greg
-        Gregg
-        Gregoria
-        Gregorio
-        Gregory
-        Greta
-        Gretchen
-        Gretta
-        Gricelda
-        Grisel
-        Griselda
-        Grover
-        Guadalupe
-        Gudrun
-        Guillermina
-        Guillermo
-        Gus
-        Gussie
-        Gustavo
-        Guy
-        Gwen
-        Gwenda
-        Gwendolyn
-        Gwenn
-        Gwyn
-        Gwyneth
-        Ha
-        Hae
-        Hai
-        Hailey
-        Hal
-        Haley
-        Halina
-        Halley
-        Hallie
-        Han
-        Hana
-        Hang
-        Hanh
-        Hank
-        Hanna
-        Hannah
-        Hannelore
-        Hans
-        Harlan
-        Harland
-        Harley
-        Harmony
-        Harold
-        Harriet
-        Harriett
-        Harriette
-        Harris
-        Harrison
-        Harry
-        Harvey
-        Hassan
-        Hassie
-        Hattie
-        Haydee
-        Hayden
-        Hayley
-        Haywood
-        Hazel
-        Heath
-        Heather
-        Hector
-        Hedwig
-        Hedy
-        Hee
-        Heide
-        Heidi
-        Heidy
-        Heike
-        Helaine
-        Helen
-        Helena
-        Helene
-        Helga
-        Hellen
-        Henrietta
-        Henriette
-        Henry
-        Herb
-        Herbert
-        Heriberto
-        Herlinda
-        Herma
-        Herman
-        Hermelinda
-        Hermila
-        Hermina
-        Hermine
-        Herminia
-        Herschel
-        Hershel
-        Herta
-        Hertha
-        Hester
-        Hettie
-        Hiedi
-        Hien
-        Hilaria
-        Hilario
-        Hilary
-        Hilda
-        Hilde
-        Hildegard
-        Hildegarde
-        Hildred
-        Hillary
-        Hilma
-        Hilton
-        Hipolito
-        Hiram
-        Hiroko
-        Hisako
-        Hoa
-        Hobert
-        Holley
-        Holli
-        Hollie
-        Hollis
-        Holly
-        Homer
-        Honey
-        Hong
-        Hope
-        Horace
-        Horacio
-        Hortencia
-        Hortense
-        Hortensia
-        Hosea
-        Houston
-        Howard
-        Hoyt
-        Hsiu
-        Hubert
-        Hue
-        Huey
-        Hugh
-        Hugo
-        Hui
-        Hulda
-        Humberto
-        Hung
-        Hunter
-        Huong
-        Hwa
-        Hyacinth
-        Hye
-        Hyman
-        Hyo
-        Hyon
-        Hyun
-        Ian
-        Ida
-        Idalia
-        Idell
-        Idella
-        Iesha
-        Ignacia
-        Ignacio
-        Ike
-        Ila
-        Ilana
-        Ilda
-        Ileana
-        Ileen
-        Ilene
-        Iliana
-        Illa
-        Ilona
-        Ilse
-        Iluminada
-        Ima
-        Imelda
-        Imogene
-        In
-        Ina
-        India
-        Indira
-        Inell
-        Ines
-        Inez
-        Inga
-        Inge
-        Ingeborg
-        Inger
-        Ingrid
-        Inocencia
-        Iola
-        Iona
-        Ione
-        Ira
-        Iraida
-        Irena
-        Irene
-        Irina
-        Iris
-        Irish
-        Irma
-        Irmgard
-        Irvin
-        Irving
-        Irwin
-        Isa
-        Isaac
-        Isabel
-        Isabell
-        Isabella
-        Isabelle
-        Isadora
-        Isaiah
-        Isaias
-        Isaura
-        Isela
-        Isiah
-        Isidra
-        Isidro
-        Isis
-        Ismael
-        Isobel
-        Israel
-        Isreal
-        Issac
-        Iva
-        Ivan
-        Ivana
-        Ivelisse
-        Ivette
-        Ivey
-        Ivonne
-        Ivory
-        Ivy
-        Izetta
-        Izola
-        Ja
-        Jacalyn
-        Jacelyn
-        Jacinda
-        Jacinta
-        Jacinto
-        Jack
-        Jackeline
-        Jackelyn
-        Jacki
-        Jackie
-        Jacklyn
-        Jackqueline
-        Jackson
-        Jaclyn
-        Jacob
-        Jacqualine
-        Jacque
-        Jacquelin
-        Jacqueline
-        Jacquelyn
-        Jacquelyne
-        Jacquelynn
-        Jacques
-        Jacquetta
-        Jacqui
-        Jacquie
-        Jacquiline
-        Jacquline
-        Jacqulyn
-        Jada
-        Jade
-        Jadwiga
-        Jae
-        Jaime
-        Jaimee
-        Jaimie
-        Jake
-        Jaleesa
-        Jalisa
-        Jama
-        Jamaal
-        Jamal
-        Jamar
-        Jame
-        Jamee
-        Jamel
-        James
-        Jamey
-        Jami
-        Jamie
-        Jamika
-        Jamila
-        Jamison
-        Jammie
-        Jan
-        Jana
-        Janae
-        Janay
-        Jane
-        Janean
-        Janee
-        Janeen
-        Janel
-        Janell
-        Janella
-        Janelle
-        Janene
-        Janessa
-        Janet
-        Janeth
-        Janett
-        Janetta
-        Janette
-        Janey
-        Jani
-        Janice
-        Janie
-        Janiece
-        Janina
-        Janine
-        Janis
-        Janise
-        Janita
-        Jann
-        Janna
-        Jannet
-        Jannette
-        Jannie
-        January
-        Janyce
-        Jaqueline
-        Jaquelyn
-        Jared
-        Jarod
-        Jarred
-        Jarrett
-        Jarrod
-        Jarvis
-        Jasmin
-        Jasmine
-        Jason
-        Jasper
-        Jaunita
-        Javier
-        Jay
-        Jaye
-        Jayme
-        Jaymie
-        Jayna
-        Jayne
-        Jayson
-        Jazmin
-        Jazmine
-        Jc
-        Jean
-        Jeana
-        Jeane
-        Jeanelle
-        Jeanene
-        Jeanett
-        Jeanetta
-        Jeanette
-        Jeanice
-        Jeanie
-        Jeanine
-        Jeanmarie
-        Jeanna
-        Jeanne
-        Jeannetta
-        Jeannette
-        Jeannie
-        Jeannine
-        Jed
-        Jeff
-        Jefferey
-        Jefferson
-        Jeffery
-        Jeffie
-        Jeffrey
-        Jeffry
-        Jen
-        Jena
-        Jenae
-        Jene
-        Jenee
-        Jenell
-        Jenelle
-        Jenette
-        Jeneva
-        Jeni
-        Jenice
-        Jenifer
-        Jeniffer
-        Jenine
-        Jenise
-        Jenna
-        Jennefer
-        Jennell
-        Jennette
-        Jenni
-        Jennie
-        Jennifer
-        Jenniffer
-        Jennine
-        Jenny
-        Jerald
-        Jeraldine
-        Jeramy
-        Jere
-        Jeremiah
-        Jeremy
-        Jeri
-        Jerica
-        Jerilyn
-        Jerlene
-        Jermaine
-        Jerold
-        Jerome
-        Jeromy
-        Jerrell
-        Jerri
-        Jerrica
-        Jerrie
-        Jerrod
-        Jerrold
-        Jerry
-        Jesenia
-        Jesica
-        Jess
-        Jesse
-        Jessenia
-        Jessi
-        Jessia
-        Jessica
-        Jessie
-        Jessika
-        Jestine
-        Jesus
-        Jesusa
-        Jesusita
-        Jetta
-        Jettie
-        Jewel
-        Jewell
-        Ji
-        Jill
-        Jillian
-        Jim
-        Jimmie
-        Jimmy
-        Jin
-        Jina
-        Jinny
-        Jo
-        Joan
-        Joana
-        Joane
-        Joanie
-        Joann
-        Joanna
-        Joanne
-        Joannie
-        Joaquin
-        Joaquina
-        Jocelyn
-        Jodee
-        Jodi
-        Jodie
-        Jody
-        Joe
-        Joeann
-        Joel
-        Joella
-        Joelle
-        Joellen
-        Joesph
-        Joetta
-        Joette
-        Joey
-        Johana
-        Johanna
-        Johanne
-        John
-        Johna
-        Johnathan
-        Johnathon
-        Johnetta
-        Johnette
-        Johnie
-        Johnna
-        Johnnie
-        Johnny
-        Johnsie
-        Johnson
-        Joi
-        Joie
-        Jolanda
-        Joleen
-        Jolene
-        Jolie
-        Joline
-        Jolyn
-        Jolynn
-        Jon
-        Jona
-        Jonah
-        Jonas
-        Jonathan
-        Jonathon
-        Jone
-        Jonell
-        Jonelle
-        Jong
-        Joni
-        Jonie
-        Jonna
-        Jonnie
-        Jordan
-        Jordon
-        Jorge
-        Jose
-        Josef
-        Josefa
-        Josefina
-        Josefine
-        Joselyn
-        Joseph
-        Josephina
-        Josephine
-        Josette
-        Josh
-        Joshua
-        Josiah
-        Josie
-        Joslyn
-        Jospeh
-        Josphine
-        Josue
-        Jovan
-        Jovita
-        Joy
-        Joya
-        Joyce
-        Joycelyn
-        Joye
-        Juan
-        Juana
-        Juanita
-        Jude
-        Judi
-        Judie
-        Judith
-        Judson
-        Judy
-        Jule
-        Julee
-        Julene
-        Jules
-        Juli
-        Julia
-        Julian
-        Juliana
-        Juliane
-        Juliann
-        Julianna
-        Julianne
-        Julie
-        Julieann
-        Julienne
-        Juliet
-        Julieta
-        Julietta
-        Juliette
-        Julio
-        Julissa
-        Julius
-        June
-        Jung
-        Junie
-        Junior
-        Junita
-        Junko
-        Justa
-        Justin
-        Justina
-        Justine
-        Jutta
-        Ka
-        Kacey
-        Kaci
-        Kacie
-        Kacy
-        Kai
-        Kaila
-        Kaitlin
-        Kaitlyn
-        Kala
-        Kaleigh
-        Kaley
-        Kali
-        Kallie
-        Kalyn
-        Kam
-        Kamala
-        Kami
-        Kamilah
-        Kandace
-        Kandi
-        Kandice
-        Kandis
-        Kandra
-        Kandy
-        Kanesha
-        Kanisha
-        Kara
-        Karan
-        Kareem
-        Kareen
-        Karen
-        Karena
-        Karey
-        Kari
-        Karie
-        Karima
-        Karin
-        Karina
-        Karine
-        Karisa
-        Karissa
-        Karl
-        Karla
-        Karleen
-        Karlene
-        Karly
-        Karlyn
-        Karma
-        Karmen
-        Karol
-        Karole
-        Karoline
-        Karolyn
-        Karon
-        Karren
-        Karri
-        Karrie
-        Karry
-        Kary
-        Karyl
-        Karyn
-        Kasandra
-        Kasey
-        Kasha
-        Kasi
-        Kasie
-        Kassandra
-        Kassie
-        Kate
-        Katelin
-        Katelyn
-        Katelynn
-        Katerine
-        Kathaleen
-        Katharina
-        Katharine
-        Katharyn
-        Kathe
-        Katheleen
-        Katherin
-        Katherina
-        Katherine
-        Kathern
-        Katheryn
-        Kathey
-        Kathi
-        Kathie
-        Kathleen
-        Kathlene
-        Kathline
-        Kathlyn
-        Kathrin
-        Kathrine
-        Kathryn
-        Kathryne
-        Kathy
-        Kathyrn
-        Kati
-        Katia
-        Katie
-        Katina
-        Katlyn
-        Katrice
-        Katrina
-        Kattie
-        Katy
-        Kay
-        Kayce
-        Kaycee
-        Kaye
-        Kayla
-        Kaylee
-        Kayleen
-        Kayleigh
-        Kaylene
-        Kazuko
-        Kecia
-        Keeley
-        Keely
-        Keena
-        Keenan
-        Keesha
-        Keiko
-        Keila
-        Keira
-        Keisha
-        Keith
-        Keitha
-        Keli
-        Kelle
-        Kellee
-        Kelley
-        Kelli
-        Kellie
-        Kelly
-        Kellye
-        Kelsey
-        Kelsi
-        Kelsie
-        Kelvin
-        Kemberly
-        Ken
-        Kena
-        Kenda
-        Kendal
-        Kendall
-        Kendra
-        Kendrick
-        Keneth
-        Kenia
-        Kenisha
-        Kenna
-        Kenneth
-        Kennith
-        Kenny
-        Kent
-        Kenton
-        Kenya
-        Kenyatta
-        Kenyetta
-        Kera
-        Keren
-        Keri
-        Kermit
-        Kerri
-        Kerrie
-        Kerry
-        Kerstin
-        Kesha
-        Keshia
-        Keturah
-        Keva
-        Keven
-        Kevin
-        Khadijah
-        Khalilah
-        Kia
-        Kiana
-        Kiara
-        Kiera
-        Kiersten
-        Kiesha
-        Kieth
-        Kiley
-        Kim
-        Kimber
-        Kimberely
-        Kimberlee
-        Kimberley
-        Kimberli
-        Kimberlie
-        Kimberly
-        Kimbery
-        Kimbra
-        Kimi
-        Kimiko
-        Kina
-        Kindra
-        King
-        Kip
-        Kira
-        Kirby
-        Kirk
-        Kirsten
-        Kirstie
-        Kirstin
-        Kisha
-        Kit
-        Kittie
-        Kitty
-        Kiyoko
-        Kizzie
-        Kizzy
-        Klara
-        Korey
-        Kori
-        Kortney
-        Kory
-        Kourtney
-        Kraig
-        Kris
-        Krishna
-        Krissy
-        Krista
-        Kristal
-        Kristan
-        Kristeen
-        Kristel
-        Kristen
-        Kristi
-        Kristian
-        Kristie
-        Kristin
-        Kristina
-        Kristine
-        Kristle
-        Kristofer
-        Kristopher
-        Kristy
-        Kristyn
-        Krysta
-        Krystal
-        Krysten
-        Krystin
-        Krystina
-        Krystle
-        Krystyna
-        Kum
-        Kurt
-        Kurtis
-        Kyla
-        Kyle
-        Kylee
-        Kylie
-        Kym
-        Kymberly
-        Kyoko
-        Kyong
-        Kyra
-        Kyung
-        Lacey
-        Lachelle
-        Laci
-        Lacie
-        Lacresha
-        Lacy
-        Ladawn
-        Ladonna
-        Lady
-        Lael
-        Lahoma
-        Lai
-        Laila
-        Laine
-        Lajuana
-        Lakeesha
-        Lakeisha
-        Lakendra
-        Lakenya
-        Lakesha
-        Lakeshia
-        Lakia
-        Lakiesha
-        Lakisha
-        Lakita
-        Lala
-        Lamar
-        Lamonica
-        Lamont
-        Lan
-        Lana
-        Lance
-        Landon
-        Lane
-        Lanell
-        Lanelle
-        Lanette
-        Lang
-        Lani
-        Lanie
-        Lanita
-        Lannie
-        Lanny
-        Lanora
-        Laquanda
-        Laquita
-        Lara
-        Larae
-        Laraine
-        Laree
-        Larhonda
-        Larisa
-        Larissa
-        Larita
-        Laronda
-        Larraine
-        Larry
-        Larue
-        Lasandra
-        Lashanda
-        Lashandra
-        Lashaun
-        Lashaunda
-        Lashawn
-        Lashawna
-        Lashawnda
-        Lashay
-        Lashell
-        Lashon
-        Lashonda
-        Lashunda
-        Lasonya
-        Latanya
-        Latarsha
-        Latasha
-        Latashia
-        Latesha
-        Latia
-        Laticia
-        Latina
-        Latisha
-        Latonia
-        Latonya
-        Latoria
-        Latosha
-        Latoya
-        Latoyia
-        Latrice
-        Latricia
-        Latrina
-        Latrisha
-        Launa
-        Laura
-        Lauralee
-        Lauran
-        Laure
-        Laureen
-        Laurel
-        Lauren
-        Laurena
-        Laurence
-        Laurene
-        Lauretta
-        Laurette
-        Lauri
-        Laurice
-        Laurie
-        Laurinda
-        Laurine
-        Lauryn
-        Lavada
-        Lavelle
-        Lavenia
-        Lavera
-        Lavern
-        Laverna
-        Laverne
-        Laveta
-        Lavette
-        Lavina
-        Lavinia
-        Lavon
-        Lavona
-        Lavonda
-        Lavone
-        Lavonia
-        Lavonna
-        Lavonne
-        Lawana
-        Lawanda
-        Lawanna
-        Lawerence
-        Lawrence
-        Layla
-        Layne
-        Lazaro
-        Le
-        Lea
-        Leah
-        Lean
-        Leana
-        Leandra
-        Leandro
-        Leann
-        Leanna
-        Leanne
-        Leanora
-        Leatha
-        Leatrice
-        Lecia
-        Leda
-        Lee
-        Leeann
-        Leeanna
-        Leeanne
-        Leena
-        Leesa
-        Leia
-        Leida
-        Leif
-        Leigh
-        Leigha
-        Leighann
-        Leila
-        Leilani
-        Leisa
-        Leisha
-        Lekisha
-        Lela
-        Lelah
-        Leland
-        Lelia
-        Lemuel
-        Len
-        Lena
-        Lenard
-        Lenita
-        Lenna
-        Lennie
-        Lenny
-        Lenora
-        Lenore
-        Leo
-        Leola
-        Leoma
-        Leon
-        Leona
-        Leonard
-        Leonarda
-        Leonardo
-        Leone
-        Leonel
-        Leonia
-        Leonida
-        Leonie
-        Leonila
-        Leonor
-        Leonora
-        Leonore
-        Leontine
-        Leopoldo
-        Leora
-        Leota
-        Lera
-        Leroy
-        Les
-        Lesa
-        Lesha
-        Lesia
-        Leslee
-        Lesley
-        Lesli
-        Leslie
-        Lessie
-        Lester
-        Leta
-        Letha
-        Leticia
-        Letisha
-        Letitia
-        Lettie
-        Letty
-        Levi
-        Lewis
-        Lexie
-        Lezlie
-        Li
-        Lia
-        Liana
-        Liane
-        Lianne
-        Libbie
-        Libby
-        Liberty
-        Librada
-        Lida
-        Lidia
-        Lien
-        Lieselotte
-        Ligia
-        Lila
-        Lili
-        Lilia
-        Lilian
-        Liliana
-        Lilla
-        Lilli
-        Lillia
-        Lilliam
-        Lillian
-        Lilliana
-        Lillie
-        Lilly
-        Lily
-        Lin
-        Lina
-        Lincoln
-        Linda
-        Lindsay
-        Lindsey
-        Lindsy
-        Lindy
-        Linette
-        Ling
-        Linh
-        Linn
-        Linnea
-        Linnie
-        Lino
-        Linsey
-        Linwood
-        Lionel
-        Lisa
-        Lisabeth
-        Lisandra
-        Lisbeth
-        Lise
-        Lisette
-        Lisha
-        Lissa
-        Lissette
-        Lita
-        Livia
-        Liz
-        Liza
-        Lizabeth
-        Lizbeth
-        Lizeth
-        Lizette
-        Lizzette
-        Lizzie
-        Lloyd
-        Loan
-        Logan
-        Loida
-        Lois
-        Loise
-        Lola
-        Lolita
-        Loma
-        Lon
-        Lona
-        Londa
-        Long
-        Loni
-        Lonna
-        Lonnie
-        Lonny
-        Lora
-        Loraine
-        Loralee
-        Lore
-        Lorean
-        Loree
-        Loreen
-        Lorelei
-        Loren
-        Lorena
-        Lorene
-        Lorenza
-        Lorenzo
-        Loreta
-        Loretta
-        Lorette
-        Lori
-        Loria
-        Loriann
-        Lorie
-        Lorilee
-        Lorina
-        Lorinda
-        Lorine
-        Loris
-        Lorita
-        Lorna
-        Lorraine
-        Lorretta
-        Lorri
-        Lorriane
-        Lorrie
-        Lorrine
-        Lory
-        Lottie
-        Lou
-        Louann
-        Louanne
-        Louella
-        Louetta
-        Louie
-        Louis
-        Louisa
-        Louise
-        Loura
-        Lourdes
-        Lourie
-        Louvenia
-        Love
-        Lovella
-        Lovetta
-        Lovie
-        Lowell
-        Loyce
-        Loyd
-        Lu
-        Luana
-        Luann
-        Luanna
-        Luanne
-        Luba
-        Lucas
-        Luci
-        Lucia
-        Luciana
-        Luciano
-        Lucie
-        Lucien
-        Lucienne
-        Lucila
-        Lucile
-        Lucilla
-        Lucille
-        Lucina
-        Lucinda
-        Lucio
-        Lucius
-        Lucrecia
-        Lucretia
-        Lucy
-        Ludie
-        Ludivina
-        Lue
-        Luella
-        Luetta
-        Luigi
-        Luis
-        Luisa
-        Luise
-        Luke
-        Lula
-        Lulu
-        Luna
-        Lupe
-        Lupita
-        Lura
-        Lurlene
-        Lurline
-        Luther
-        Luvenia
-        Luz
-        Lyda
-        Lydia
-        Lyla
-        Lyle
-        Lyman
-        Lyn
-        Lynda
-        Lyndia
-        Lyndon
-        Lyndsay
-        Lyndsey
-        Lynell
-        Lynelle
-        Lynetta
-        Lynette
-        Lynn
-        Lynna
-        Lynne
-        Lynnette
-        Lynsey
-        Lynwood
-        Ma
-        Mabel
-        Mabelle
-        Mable
-        Mac
-        Machelle
-        Macie
-        Mack
-        Mackenzie
-        Macy
-        Madalene
-        Madaline
-        Madalyn
-        Maddie
-        Madelaine
-        Madeleine
-        Madelene
-        Madeline
-        Madelyn
-        Madge
-        Madie
-        Madison
-        Madlyn
-        Madonna
-        Mae
-        Maegan
-        Mafalda
-        Magali
-        Magaly
-        Magan
-        Magaret
-        Magda
-        Magdalen
-        Magdalena
-        Magdalene
-        Magen
-        Maggie
-        Magnolia
-        Mahalia
-        Mai
-        Maia
-        Maida
-        Maile
-        Maira
-        Maire
-        Maisha
-        Maisie
-        Major
-        Majorie
-        Makeda
-        Malcolm
-        Malcom
-        Malena
-        Malia
-        Malik
-        Malika
-        Malinda
-        Malisa
-        Malissa
-        Malka
-        Mallie
-        Mallory
-        Malorie
-        Malvina
-        Mamie
-        Mammie
-        Man
-        Mana
-        Manda
-        Mandi
-        Mandie
-        Mandy
-        Manie
-        Manual
-        Manuel
-        Manuela
-        Many
-        Mao
-        Maple
-        Mara
-        Maragaret
-        Maragret
-        Maranda
-        Marc
-        Marcel
-        Marcela
-        Marcelene
-        Marcelina
-        Marceline
-        Marcelino
-        Marcell
-        Marcella
-        Marcelle
-        Marcellus
-        Marcelo
-        Marcene
-        Marchelle
-        Marci
-        Marcia
-        Marcie
-        Marco
-        Marcos
-        Marcus
-        Marcy
-        Mardell
-        Maren
-        Marg
-        Margaret
-        Margareta
-        Margarete
-        Margarett
-        Margaretta
-        Margarette
-        Margarita
-        Margarite
-        Margarito
-        Margart
-        Marge
-        Margene
-        Margeret
-        Margert
-        Margery
-        Marget
-        Margherita
-        Margie
-        Margit
-        Margo
-        Margorie
-        Margot
-        Margret
-        Margrett
-        Marguerita
-        Marguerite
-        Margurite
-        Margy
-        Marhta
-        Mari
-        Maria
-        Mariah
-        Mariam
-        Marian
-        Mariana
-        Marianela
-        Mariann
-        Marianna
-        Marianne
-        Mariano
-        Maribel
-        Maribeth
-        Marica
-        Maricela
-        Maricruz
-        Marie
-        Mariel
-        Mariela
-        Mariella
-        Marielle
-        Marietta
-        Mariette
-        Mariko
-        Marilee
-        Marilou
-        Marilu
-        Marilyn
-        Marilynn
-        Marin
-        Marina
-        Marinda
-        Marine
-        Mario
-        Marion
-        Maris
-        Marisa
-        Marisela
-        Marisha
-        Marisol
-        Marissa
-        Marita
-        Maritza
-        Marivel
-        Marjorie
-        Marjory
-        Mark
-        Marketta
-        Markita
-        Markus
-        Marla
-        Marlana
-        Marleen
-        Marlen
-        Marlena
-        Marlene
-        Marlin
-        Marline
-        Marlo
-        Marlon
-        Marlyn
-        Marlys
-        Marna
-        Marni
-        Marnie
-        Marquerite
-        Marquetta
-        Marquis
-        Marquita
-        Marquitta
-        Marry
-        Marsha
-        Marshall
-        Marta
-        Marth
-        Martha
-        Marti
-        Martin
-        Martina
-        Martine
-        Marty
-        Marva
-        Marvel
-        Marvella
-        Marvin
-        Marvis
-        Marx
-        Mary
-        Marya
-        Maryalice
-        Maryam
-        Maryann
-        Maryanna
-        Maryanne
-        Marybelle
-        Marybeth
-        Maryellen
-        Maryetta
-        Maryjane
-        Maryjo
-        Maryland
-        Marylee
-        Marylin
-        Maryln
-        Marylou
-        Marylouise
-        Marylyn
-        Marylynn
-        Maryrose
-        Masako
-        Mason
-        Matha
-        Mathew
-        Mathilda
-        Mathilde
-        Matilda
-        Matilde
-        Matt
-        Matthew
-        Mattie
-        Maud
-        Maude
-        Maudie
-        Maura
-        Maureen
-        Maurice
-        Mauricio
-        Maurine
-        Maurita
-        Mauro
-        Mavis
-        Max
-        Maxie
-        Maxima
-        Maximina
-        Maximo
-        Maxine
-        Maxwell
-        May
-        Maya
-        Maybell
-        Maybelle
-        Maye
-        Mayme
-        Maynard
-        Mayola
-        Mayra
-        Mazie
-        Mckenzie
-        Mckinley
-        Meagan
-        Meaghan
-        Mechelle
-        Meda
-        Mee
-        Meg
-        Megan
-        Meggan
-        Meghan
-        Meghann
-        Mei
-        Mel
-        Melaine
-        Melani
-        Melania
-        Melanie
-        Melany
-        Melba
-        Melda
-        Melia
-        Melida
-        Melina
-        Melinda
-        Melisa
-        Melissa
-        Melissia
-        Melita
-        Mellie
-        Mellisa
-        Mellissa
-        Melodee
-        Melodi
-        Melodie
-        Melody
-        Melonie
-        Melony
-        Melva
-        Melvin
-        Melvina
-        Melynda
-        Mendy
-        Mercedes
-        Mercedez
-        Mercy
-        Meredith
-        Meri
-        Merideth
-        Meridith
-        Merilyn
-        Merissa
-        Merle
-        Merlene
-        Merlin
-        Merlyn
-        Merna
-        Merri
-        Merrie
-        Merrilee
-        Merrill
-        Merry
-        Mertie
-        Mervin
-        Meryl
-        Meta
-        Mi
-        Mia
-        Mica
-        Micaela
-        Micah
-        Micha
-        Michael
-        Michaela
-        Michaele
-        Michal
-        Michale
-        Micheal
-        Michel
-        Michele
-        Michelina
-        Micheline
-        Michell
-        Michelle
-        Michiko
-        Mickey
-        Micki
-        Mickie
-        Miesha
-        Migdalia
-        Mignon
-        Miguel
-        Miguelina
-        Mika
-        Mikaela
-        Mike
-        Mikel
-        Miki
-        Mikki
-        Mila
-        Milagro
-        Milagros
-        Milan
-        Milda
-        Mildred
-        Miles
-        Milford
-        Milissa
-        Millard
-        Millicent
-        Millie
-        Milly
-        Milo
-        Milton
-        Mimi
-        Min
-        Mina
-        Minda
-        Mindi
-        Mindy
-        Minerva
-        Ming
-        Minh
-        Minna
-        Minnie
-        Minta
-        Miquel
-        Mira
-        Miranda
-        Mireille
-        Mirella
-        Mireya
-        Miriam
-        Mirian
-        Mirna
-        Mirta
-        Mirtha
-        Misha
-        Miss
-        Missy
-        Misti
-        Mistie
-        Misty
-        Mitch
-        Mitchel
-        Mitchell
-        Mitsue
-        Mitsuko
-        Mittie
-        Mitzi
-        Mitzie
-        Miyoko
-        Modesta
-        Modesto
-        Mohamed
-        Mohammad
-        Mohammed
-        Moira
-        Moises
-        Mollie
-        Molly
-        Mona
-        Monet
-        Monica
-        Monika
-        Monique
-        Monnie
-        Monroe
-        Monserrate
-        Monte
-        Monty
-        Moon
-        Mora
-        Morgan
-        Moriah
-        Morris
-        Morton
-        Mose
-        Moses
-        Moshe
-        Mozell
-        Mozella
-        Mozelle
-        Mui
-        Muoi
-        Muriel
-        Murray
-        My
-        Myesha
-        Myles
-        Myong
-        Myra
-        Myriam
-        Myrl
-        Myrle
-        Myrna
-        Myron
-        Myrta
-        Myrtice
-        Myrtie
-        Myrtis
-        Myrtle
-        Myung
-        Na
-        Nada
-        Nadene
-        Nadia
-        Nadine
-        Naida
-        Nakesha
-        Nakia
-        Nakisha
-        Nakita
-        Nam
-        Nan
-        Nana
-        Nancee
-        Nancey
-        Nanci
-        Nancie
-        Nancy
-        Nanette
-        Nannette
-        Nannie
-        Naoma
-        Naomi
-        Napoleon
-        Narcisa
-        Natacha
-        Natalia
-        Natalie
-        Natalya
-        Natasha
-        Natashia
-        Nathalie
-        Nathan
-        Nathanael
-        Nathanial
-        Nathaniel
-        Natisha
-        Natividad
-        Natosha
-        Neal
-        Necole
-        Ned
-        Neda
-        Nedra
-        Neely
-        Neida
-        Neil
-        Nelda
-        Nelia
-        Nelida
-        Nell
-        Nella
-        Nelle
-        Nellie
-        Nelly
-        Nelson
-        Nena
-        Nenita
-        Neoma
-        Neomi
-        Nereida
-        Nerissa
-        Nery
-        Nestor
-        Neta
-        Nettie
-        Neva
-        Nevada
-        Neville
-        Newton
-        Nga
-        Ngan
-        Ngoc
-        Nguyet
-        Nia
-        Nichelle
-        Nichol
-        Nicholas
-        Nichole
-        Nicholle
-        Nick
-        Nicki
-        Nickie
-        Nickolas
-        Nickole
-        Nicky
-        Nicol
-        Nicola
-        Nicolas
-        Nicolasa
-        Nicole
-        Nicolette
-        Nicolle
-        Nida
-        Nidia
-        Niesha
-        Nieves
-        Nigel
-        Niki
-        Nikia
-        Nikita
-        Nikki
-        Nikole
-        Nila
-        Nilda
-        Nilsa
-        Nina
-        Ninfa
-        Nisha
-        Nita
-        Noah
-        Noble
-        Nobuko
-        Noe
-        Noel
-        Noelia
-        Noella
-        Noelle
-        Noemi
-        Nohemi
-        Nola
-        Nolan
-        Noma
-        Nona
-        Nora
-        Norah
-        Norbert
-        Norberto
-        Noreen
-        Norene
-        Noriko
-        Norine
-        Norma
-        Norman
-        Normand
-        Norris
-        Nova
-        Novella
-        Nu
-        Nubia
-        Numbers
-        Nydia
-        Nyla
-        Obdulia
-        Ocie
-        Octavia
-        Octavio
-        Oda
-        Odelia
-        Odell
-        Odessa
-        Odette
-        Odilia
-        Odis
-        Ofelia
-        Ok
-        Ola
-        Olen
-        Olene
-        Oleta
-        Olevia
-        Olga
-        Olimpia
-        Olin
-        Olinda
-        Oliva
-        Olive
-        Oliver
-        Olivia
-        Ollie
-        Olympia
-        Oma
-        Omar
-        Omega
-        Omer
-        Ona
-        Oneida
-        Onie
-        Onita
-        Opal
-        Ophelia
-        Ora
-        Oralee
-        Oralia
-        Oren
-        Oretha
-        Orlando
-        Orpha
-        Orval
-        Orville
-        Oscar
-        Ossie
-        Osvaldo
-        Oswaldo
-        Otelia
-        Otha
-        Otilia
-        Otis
-        Otto
-        Ouida
-        Owen
-        Ozell
-        Ozella
-        Ozie
-        Pa
-        Pablo
-        Page
-        Paige
-        Palma
-        Palmer
-        Palmira
-        Pam
-        Pamala
-        Pamela
-        Pamelia
-        Pamella
-        Pamila
-        Pamula
-        Pandora
-        Pansy
-        Paola
-        Paris
-        Parker
-        Parthenia
-        Particia
-        Pasquale
-        Pasty
-        Pat
-        Patience
-        Patria
-        Patrica
-        Patrice
-        Patricia
-        Patrick
-        Patrina
-        Patsy
-        Patti
-        Pattie
-        Patty
-        Paul
-        Paula
-        Paulene
-        Pauletta
-        Paulette
-        Paulina
-        Pauline
-        Paulita
-        Paz
-        Pearl
-        Pearle
-        Pearlene
-        Pearlie
-        Pearline
-        Pearly
-        Pedro
-        Peg
-        Peggie
-        Peggy
-        Pei
-        Penelope
-        Penney
-        Penni
-        Pennie
-        Penny
-        Percy
-        Perla
-        Perry
-        Pete
-        Peter
-        Petra
-        Petrina
-        Petronila
-        Phebe
-        Phil
-        Philip
-        Phillip
-        Phillis
-        Philomena
-        Phoebe
-        Phung
-        Phuong
-        Phylicia
-        Phylis
-        Phyliss
-        Phyllis
-        Pia
-        Piedad
-        Pierre
-        Pilar
-        Ping
-        Pinkie
-        Piper
-        Pok
-        Polly
-        Porfirio
-        Porsche
-        Porsha
-        Porter
-        Portia
-        Precious
-        Preston
-        Pricilla
-        Prince
-        Princess
-        Priscila
-        Priscilla
-        Providencia
-        Prudence
-        Pura
-        Qiana
-        Queen
-        Queenie
-        Quentin
-        Quiana
-        Quincy
-        Quinn
-        Quintin
-        Quinton
-        Quyen
-        Rachael
-        Rachal
-        Racheal
-        Rachel
-        Rachele
-        Rachell
-        Rachelle
-        Racquel
-        Rae
-        Raeann
-        Raelene
-        Rafael
-        Rafaela
-        Raguel
-        Raina
-        Raisa
-        Raleigh
-        Ralph
-        Ramiro
-        Ramon
-        Ramona
-        Ramonita
-        Rana
-        Ranae
-        Randa
-        Randal
-        Randall
-        Randee
-        Randell
-        Randi
-        Randolph
-        Randy
-        Ranee
-        Raphael
-        Raquel
-        Rashad
-        Rasheeda
-        Rashida
-        Raul
-        Raven
-        Ray
-        Raye
-        Rayford
-        Raylene
-        Raymon
-        Raymond
-        Raymonde
-        Raymundo
-        Rayna
-        Rea
-        Reagan
-        Reanna
-        Reatha
-        Reba
-        Rebbeca
-        Rebbecca
-        Rebeca
-        Rebecca
-        Rebecka
-        Rebekah
-        Reda
-        Reed
-        Reena
-        Refugia
-        Refugio
-        Regan
-        Regena
-        Regenia
-        Reggie
-        Regina
-        Reginald
-        Regine
-        Reginia
-        Reid
-        Reiko
-        Reina
-        Reinaldo
-        Reita
-        Rema
-        Remedios
-        Remona
-        Rena
-        Renae
-        Renaldo
-        Renata
-        Renate
-        Renato
-        Renay
-        Renda
-        Rene
-        Renea
-        Renee
-        Renetta
-        Renita
-        Renna
-        Ressie
-        Reta
-        Retha
-        Retta
-        Reuben
-        Reva
-        Rex
-        Rey
-        Reyes
-        Reyna
-        Reynalda
-        Reynaldo
-        Rhea
-        Rheba
-        Rhett
-        Rhiannon
-        Rhoda
-        Rhona
-        Rhonda
-        Ria
-        Ricarda
-        Ricardo
-        Rich
-        Richard
-        Richelle
-        Richie
-        Rick
-        Rickey
-        Ricki
-        Rickie
-        Ricky
-        Rico
-        Rigoberto
-        Rikki
-        Riley
-        Rima
-        Rina
-        Risa
-        Rita
-        Riva
-        Rivka
-        Rob
-        Robbi
-        Robbie
-        Robbin
-        Robby
-        Robbyn
-        Robena
-        Robert
-        Roberta
-        Roberto
-        Robin
-        Robt
-        Robyn
-        Rocco
-        Rochel
-        Rochell
-        Rochelle
-        Rocio
-        Rocky
-        Rod
-        Roderick
-        Rodger
-        Rodney
-        Rodolfo
-        Rodrick
-        Rodrigo
-        Rogelio
-        Roger
-        Roland
-        Rolanda
-        Rolande
-        Rolando
-        Rolf
-        Rolland
-        Roma
-        Romaine
-        Roman
-        Romana
-        Romelia
-        Romeo
-        Romona
-        Ron
-        Rona
-        Ronald
-        Ronda
-        Roni
-        Ronna
-        Ronni
-        Ronnie
-        Ronny
-        Roosevelt
-        Rory
-        Rosa
-        Rosalba
-        Rosalee
-        Rosalia
-        Rosalie
-        Rosalina
-        Rosalind
-        Rosalinda
-        Rosaline
-        Rosalva
-        Rosalyn
-        Rosamaria
-        Rosamond
-        Rosana
-        Rosann
-        Rosanna
-        Rosanne
-        Rosaria
-        Rosario
-        Rosaura
-        Roscoe
-        Rose
-        Roseann
-        Roseanna
-        Roseanne
-        Roselee
-        Roselia
-        Roseline
-        Rosella
-        Roselle
-        Roselyn
-        Rosemarie
-        Rosemary
-        Rosena
-        Rosenda
-        Rosendo
-        Rosetta
-        Rosette
-        Rosia
-        Rosie
-        Rosina
-        Rosio
-        Rosita
-        Roslyn
-        Ross
-        Rossana
-        Rossie
-        Rosy
-        Rowena
-        Roxana
-        Roxane
-        Roxann
-        Roxanna
-        Roxanne
-        Roxie
-        Roxy
-        Roy
-        Royal
-        Royce
-        Rozanne
-        Rozella
-        Ruben
-        Rubi
-        Rubie
-        Rubin
-        Ruby
-        Rubye
-        Rudolf
-        Rudolph
-        Rudy
-        Rueben
-        Rufina
-        Rufus
-        Rupert
-        Russ
-        Russel
-        Russell
-        Rusty
-        Ruth
-        Rutha
-        Ruthann
-        Ruthanne
-        Ruthe
-        Ruthie
-        Ryan
-        Ryann
-        Sabina
-        Sabine
-        Sabra
-        Sabrina
-        Sacha
-        Sachiko
-        Sade
-        Sadie
-        Sadye
-        Sage
-        Sal
-        Salena
-        Salina
-        Salley
-        Sallie
-        Sally
-        Salome
-        Salvador
-        Salvatore
-        Sam
-        Samantha
-        Samara
-        Samatha
-        Samella
-        Samira
-        Sammie
-        Sammy
-        Samual
-        Samuel
-        Sana
-        Sanda
-        Sandee
-        Sandi
-        Sandie
-        Sandra
-        Sandy
-        Sanford
-        Sang
-        Sanjuana
-        Sanjuanita
-        Sanora
-        Santa
-        Santana
-        Santiago
-        Santina
-        Santo
-        Santos
-        Sara
-        Sarah
-        Sarai
-        Saran
-        Sari
-        Sarina
-        Sarita
-        Sasha
-        Saturnina
-        Sau
-        Saul
-        Saundra
-        Savanna
-        Savannah
-        Scarlet
-        Scarlett
-        Scot
-        Scott
-        Scottie
-        Scotty
-        Sean
-        Season
-        Sebastian
-        Sebrina
-        See
-        Seema
-        Selena
-        Selene
-        Selina
-        Selma
-        Sena
-        Senaida
-        September
-        Serafina
-        Serena
-        Sergio
-        Serina
-        Serita
-        Seth
-        Setsuko
-        Seymour
-        Sha
-        Shad
-        Shae
-        Shaina
-        Shakia
-        Shakira
-        Shakita
-        Shala
-        Shalanda
-        Shalon
-        Shalonda
-        Shameka
-        Shamika
-        Shan
-        Shana
-        Shanae
-        Shanda
-        Shandi
-        Shandra
-        Shane
-        Shaneka
-        Shanel
-        Shanell
-        Shanelle
-        Shani
-        Shanice
-        Shanika
-        Shaniqua
-        Shanita
-        Shanna
-        Shannan
-        Shannon
-        Shanon
-        Shanta
-        Shantae
-        Shantay
-        Shante
-        Shantel
-        Shantell
-        Shantelle
-        Shanti
-        Shaquana
-        Shaquita
-        Shara
-        Sharan
-        Sharda
-        Sharee
-        Sharell
-        Sharen
-        Shari
-        Sharice
-        Sharie
-        Sharika
-        Sharilyn
-        Sharita
-        Sharla
-        Sharleen
-        Sharlene
-        Sharmaine
-        Sharolyn
-        Sharon
-        Sharonda
-        Sharri
-        Sharron
-        Sharyl
-        Sharyn
-        Shasta
-        Shaun
-        Shauna
-        Shaunda
-        Shaunna
-        Shaunta
-        Shaunte
-        Shavon
-        Shavonda
-        Shavonne
-        Shawana
-        Shawanda
-        Shawanna
-        Shawn
-        Shawna
-        Shawnda
-        Shawnee
-        Shawnna
-        Shawnta
-        Shay
-        Shayla
-        Shayna
-        Shayne
-        Shea
-        Sheba
-        Sheena
-        Sheila
-        Sheilah
-        Shela
-        Shelba
-        Shelby
-        Sheldon
-        Shelia
-        Shella
-        Shelley
-        Shelli
-        Shellie
-        Shelly
-        Shelton
-        Shemeka
-        Shemika
-        Shena
-        Shenika
-        Shenita
-        Shenna
-        Shera
-        Sheree
-        Sherell
-        Sheri
-        Sherice
-        Sheridan
-        Sherie
-        Sherika
-        Sherill
-        Sherilyn
-        Sherise
-        Sherita
-        Sherlene
-        Sherley
-        Sherly
-        Sherlyn
-        Sherman
-        Sheron
-        Sherrell
-        Sherri
-        Sherrie
-        Sherril
-        Sherrill
-        Sherron
-        Sherry
-        Sherryl
-        Sherwood
-        Shery
-        Sheryl
-        Sheryll
-        Shiela
-        Shila
-        Shiloh
-        Shin
-        Shira
-        Shirely
-        Shirl
-        Shirlee
-        Shirleen
-        Shirlene
-        Shirley
-        Shirly
-        Shizue
-        Shizuko
-        Shon
-        Shona
-        Shonda
-        Shondra
-        Shonna
-        Shonta
-        Shoshana
-        Shu
-        Shyla
-        Sibyl
-        Sid
-        Sidney
-        Sierra
-        Signe
-        Sigrid
-        Silas
-        Silva
-        Silvana
-        Silvia
-        Sima
-        Simon
-        Simona
-        Simone
-        Simonne
-        Sina
-        Sindy
-        Siobhan
-        Sirena
-        Siu
-        Sixta
-        Skye
-        Slyvia
-        So
-        Socorro
-        Sofia
-        Soila
-        Sol
-        Solange
-        Soledad
-        Solomon
-        Somer
-        Sommer
-        Son
-        Sona
-        Sondra
-        Song
-        Sonia
-        Sonja
-        Sonny
-        Sonya
-        Soo
-        Sook
-        Soon
-        Sophia
-        Sophie
-        Soraya
-        Sparkle
-        Spencer
-        Spring
-        Stacee
-        Stacey
-        Staci
-        Stacia
-        Stacie
-        Stacy
-        Stan
-        Stanford
-        Stanley
-        Stanton
-        Star
-        Starla
-        Starr
-        Stasia
-        Stefan
-        Stefani
-        Stefania
-        Stefanie
-        Stefany
-        Steffanie
-        Stella
-        Stepanie
-        Stephaine
-        Stephan
-        Stephane
-        Stephani
-        Stephania
-        Stephanie
-        Stephany
-        Stephen
-        Stephenie
-        Stephine
-        Stephnie
-        Sterling
-        Steve
-        Steven
-        Stevie
-        Stewart
-        Stormy
-        Stuart
-        Su
-        Suanne
-        Sudie
-        Sue
-        Sueann
-        Suellen
-        Suk
-        Sulema
-        Sumiko
-        Summer
-        Sun
-        Sunday
-        Sung
-        Sunni
-        Sunny
-        Sunshine
-        Susan
-        Susana
-        Susann
-        Susanna
-        Susannah
-        Susanne
-        Susie
-        Susy
-        Suzan
-        Suzann
-        Suzanna
-        Suzanne
-        Suzette
-        Suzi
-        Suzie
-        Suzy
-        Svetlana
-        Sybil
-        Syble
-        Sydney
-        Sylvester
-        Sylvia
-        Sylvie
-        Synthia
-        Syreeta
-        Ta
-        Tabatha
-        Tabetha
-        Tabitha
-        Tad
-        Tai
-        Taina
-        Taisha
-        Tajuana
-        Takako
-        Takisha
-        Talia
-        Talisha
-        Talitha
-        Tam
-        Tama
-        Tamala
-        Tamar
-        Tamara
-        Tamatha
-        Tambra
-        Tameika
-        Tameka
-        Tamekia
-        Tamela
-        Tamera
-        Tamesha
-        Tami
-        Tamica
-        Tamie
-        Tamika
-        Tamiko
-        Tamisha
-        Tammara
-        Tammera
-        Tammi
-        Tammie
-        Tammy
-        Tamra
-        Tana
-        Tandra
-        Tandy
-        Taneka
-        Tanesha
-        Tangela
-        Tania
-        Tanika
-        Tanisha
-        Tanja
-        Tanna
-        Tanner
-        Tanya
-        Tara
-        Tarah
-        Taren
-        Tari
-        Tarra
-        Tarsha
-        Taryn
-        Tasha
-        Tashia
-        Tashina
-        Tasia
-        Tatiana
-        Tatum
-        Tatyana
-        Taunya
-        Tawana
-        Tawanda
-        Tawanna
-        Tawna
-        Tawny
-        Tawnya
-        Taylor
-        Tayna
-        Ted
-        Teddy
-        Teena
-        Tegan
-        Teisha
-        Telma
-        Temeka
-        Temika
-        Tempie
-        Temple
-        Tena
-        Tenesha
-        Tenisha
-        Tennie
-        Tennille
-        Teodora
-        Teodoro
-        Teofila
-        Tequila
-        Tera
-        Tereasa
-        Terence
-        Teresa
-        Terese
-        Teresia
-        Teresita
-        Teressa
-        Teri
-        Terica
-        Terina
-        Terisa
-        Terra
-        Terrance
-        Terrell
-        Terrence
-        Terresa
-        Terri
-        Terrie
-        Terrilyn
-        Terry
-        Tesha
-        Tess
-        Tessa
-        Tessie
-        Thad
-        Thaddeus
-        Thalia
-        Thanh
-        Thao
-        Thea
-        Theda
-        Thelma
-        Theo
-        Theodora
-        Theodore
-        Theola
-        Theresa
-        Therese
-        Theresia
-        Theressa
-        Theron
-        Thersa
-        Thi
-        Thomas
-        Thomasena
-        Thomasina
-        Thomasine
-        Thora
-        Thresa
-        Thu
-        Thurman
-        Thuy
-        Tia
-        Tiana
-        Tianna
-        Tiara
-        Tien
-        Tiera
-        Tierra
-        Tiesha
-        Tifany
-        Tiffaney
-        Tiffani
-        Tiffanie
-        Tiffany
-        Tiffiny
-        Tijuana
-        Tilda
-        Tillie
-        Tim
-        Timika
-        Timmy
-        Timothy
-        Tina
-        Tinisha
-        Tiny
-        Tisa
-        Tish
-        Tisha
-        Titus
-        Tobi
-        Tobias
-        Tobie
-        Toby
-        Toccara
-        Tod
-        Todd
-        Toi
-        Tom
-        Tomas
-        Tomasa
-        Tomeka
-        Tomi
-        Tomika
-        Tomiko
-        Tommie
-        Tommy
-        Tommye
-        Tomoko
-        Tona
-        Tonda
-        Tonette
-        Toney
-        Toni
-        Tonia
-        Tonie
-        Tonisha
-        Tonita
-        Tonja
-        Tony
-        Tonya
-        Tora
-        Tori
-        Torie
-        Torri
-        Torrie
-        Tory
-        Tosha
-        Toshia
-        Toshiko
-        Tova
-        Towanda
-        Toya
-        Tracee
-        Tracey
-        Traci
-        Tracie
-        Tracy
-        Tran
-        Trang
-        Travis
-        Treasa
-        Treena
-        Trena
-        Trent
-        Trenton
-        Tresa
-        Tressa
-        Tressie
-        Treva
-        Trevor
-        Trey
-        Tricia
-        Trina
-        Trinh
-        Trinidad
-        Trinity
-        Trish
-        Trisha
-        Trista
-        Tristan
-        Troy
-        Trudi
-        Trudie
-        Trudy
-        Trula
-        Truman
-        Tu
-        Tuan
-        Tula
-        Tuyet
-        Twana
-        Twanda
-        Twanna
-        Twila
-        Twyla
-        Ty
-        Tyesha
-        Tyisha
-        Tyler
-        Tynisha
-        Tyra
-        Tyree
-        Tyrell
-        Tyron
-        Tyrone
-        Tyson
-        Ula
-        Ulrike
-        Ulysses
-        Un
-        Una
-        Ursula
-        Usha
-        Ute
-        Vada
-        Val
-        Valarie
-        Valda
-        Valencia
-        Valene
-        Valentin
-        Valentina
-        Valentine
-        Valeri
-        Valeria
-        Valerie
-        Valery
-        Vallie
-        Valorie
-        Valrie
-        Van
-        Vance
-        Vanda
-        Vanesa
-        Vanessa
-        Vanetta
-        Vania
-        Vanita
-        Vanna
-        Vannesa
-        Vannessa
-        Vashti
-        Vasiliki
-        Vaughn
-        Veda
-        Velda
-        Velia
-        Vella
-        Velma
-        Velva
-        Velvet
-        Vena
-        Venessa
-        Venetta
-        Venice
-        Venita
-        Vennie
-        Venus
-        Veola
-        Vera
-        Verda
-        Verdell
-        Verdie
-        Verena
-        Vergie
-        Verla
-        Verlene
-        Verlie
-        Verline
-        Vern
-        Verna
-        Vernell
-        Vernetta
-        Vernia
-        Vernice
-        Vernie
-        Vernita
-        Vernon
-        Verona
-        Veronica
-        Veronika
-        Veronique
-        Versie
-        Vertie
-        Vesta
-        Veta
-        Vi
-        Vicenta
-        Vicente
-        Vickey
-        Vicki
-        Vickie
-        Vicky
-        Victor
-        Victoria
-        Victorina
-        Vida
-        Viki
-        Vikki
-        Vilma
-        Vina
-        Vince
-        Vincent
-        Vincenza
-        Vincenzo
-        Vinita
-        Vinnie
-        Viola
-        Violet
-        Violeta
-        Violette
-        Virgen
-        Virgie
-        Virgil
-        Virgilio
-        Virgina
-        Virginia
-        Vita
-        Vito
-        Viva
-        Vivan
-        Vivian
-        Viviana
-        Vivien
-        Vivienne
-        Von
-        Voncile
-        Vonda
-        Vonnie
-        Wade
-        Wai
-        Waldo
-        Walker
-        Wallace
-        Wally
-        Walter
-        Walton
-        Waltraud
-        Wan
-        Wanda
-        Waneta
-        Wanetta
-        Wanita
-        Ward
-        Warner
-        Warren
-        Wava
-        Waylon
-        Wayne
-        Wei
-        Weldon
-        Wen
-        Wendell
-        Wendi
-        Wendie
-        Wendolyn
-        Wendy
-        Wenona
-        Werner
-        Wes
-        Wesley
-        Weston
-        Whitley
-        Whitney
-        Wilber
-        Wilbert
-        Wilbur
-        Wilburn
-        Wilda
-        Wiley
-        Wilford
-        Wilfred
-        Wilfredo
-        Wilhelmina
-        Wilhemina
-        Will
-        Willa
-        Willard
-        Willena
-        Willene
-        Willetta
-        Willette
-        Willia
-        William
-        Williams
-        Willian
-        Willie
-        Williemae
-        Willis
-        Willodean
-        Willow
-        Willy
-        Wilma
-        Wilmer
-        Wilson
-        Wilton
-        Windy
-        Winford
-        Winfred
-        Winifred
-        Winnie
-        Winnifred
-        Winona
-        Winston
-        Winter
-        Wm
-        Wonda
-        Woodrow
-        Wyatt
-        Wynell
-        Wynona
-        Xavier
-        Xenia
-        Xiao
-        Xiomara
-        Xochitl
-        Xuan
-        Yadira
-        Yaeko
-        Yael
-        Yahaira
-        Yajaira
-        Yan
-        Yang
-        Yanira
-        Yasmin
-        Yasmine
-        Yasuko
-        Yee
-        Yelena
-        Yen
-        Yer
-        Yesenia
-        Yessenia
-        Yetta
-        Yevette
-        Yi
-        Ying
-        Yoko
-        Yolanda
-        Yolande
-        Yolando
-        Yolonda
-        Yon
-        Yong
-        Yoshie
-        Yoshiko
-        Youlanda
-        Young
-        Yu
-        Yuette
-        Yuk
-        Yuki
-        Yukiko
-        Yuko
-        Yulanda
-        Yun
-        Yung
-        Yuonne
-        Yuri
-        Yuriko
-        Yvette
-        Yvone
-        Yvonne
-        Zachariah
-        Zachary
-        Zachery
-        Zack
-        Zackary
-        Zada
-        Zaida
-        Zana
-        Zandra
-        Zane
-        Zelda
-        Zella
-        Zelma
-        Zena
-        Zenaida
-        Zenia
-        Zenobia
-        Zetta
-        Zina
-        Zita
-        Zoe
-        Zofia
-        Zoila
-        Zola
-        Zona
-        Zonia
-        Zora
-        Zoraida
-        Zula
-        Zulema
-        Zulma
+        Aaron	M
+        Abbey	F
+        Abbie	F
+        Abby	F
+        Abdul	M
+        Abe	M
+        Abel	M
+        Abigail	F
+        Abraham	M
+        Abram	M
+        Ada	F
+        Adah	F
+        Adalberto	M
+        Adaline	F
+        Adam	M
+        Adan	M
+        Addie	F
+        Adela	F
+        Adelaida	F
+        Adelaide	F
+        Adele	F
+        Adelia	F
+        Adelina	F
+        Adeline	F
+        Adell	F
+        Adella	F
+        Adelle	F
+        Adena	F
+        Adina	F
+        Adolfo	M
+        Adolph	M
+        Adria	F
+        Adrian	M
+        Adriana	F
+        Adriane	F
+        Adrianna	F
+        Adrianne	F
+        Adrien	F
+        Adriene	F
+        Adrienne	F
+        Afton	F
+        Agatha	F
+        Agnes	F
+        Agnus	F
+        Agripina	F
+        Agueda	F
+        Agustin	M
+        Agustina	F
+        Ahmad	M
+        Ahmed	M
+        Ai	F
+        Aida	F
+        Aide	F
+        Aiko	F
+        Aileen	F
+        Ailene	F
+        Aimee	F
+        Aisha	F
+        Aja	F
+        Akiko	F
+        Akilah	F
+        Al	M
+        Alaina	F
+        Alaine	F
+        Alan	M
+        Alana	F
+        Alane	F
+        Alanna	F
+        Alayna	F
+        Alba	F
+        Albert	M
+        Alberta	F
+        Albertha	F
+        Albertina	F
+        Albertine	F
+        Alberto	M
+        Albina	F
+        Alda	F
+        Alden	M
+        Aldo	M
+        Alease	F
+        Alec	M
+        Alecia	F
+        Aleen	F
+        Aleida	F
+        Aleisha	F
+        Alejandra	F
+        Alejandrina	F
+        Alejandro	M
+        Alena	F
+        Alene	F
+        Alesha	F
+        Aleshia	F
+        Alesia	F
+        Alessandra	F
+        Aleta	F
+        Aletha	F
+        Alethea	F
+        Alethia	F
+        Alex	M
+        Alexa	F
+        Alexander	M
+        Alexandra	F
+        Alexandria	F
+        Alexia	F
+        Alexis	MF
+        Alfonso	M
+        Alfonzo	M
+        Alfred	M
+        Alfreda	F
+        Alfredia	F
+        Alfredo	M
+        Ali	M
+        Alia	F
+        Alica	F
+        Alice	F
+        Alicia	F
+        Alida	F
+        Alina	F
+        Aline	F
+        Alisa	F
+        Alise	F
+        Alisha	F
+        Alishia	F
+        Alisia	F
+        Alison	F
+        Alissa	F
+        Alita	F
+        Alix	F
+        Aliza	F
+        Alla	F
+        Allan	M
+        Alleen	F
+        Allegra	F
+        Allen	M
+        Allena	F
+        Allene	F
+        Allie	F
+        Alline	F
+        Allison	F
+        Allyn	F
+        Allyson	F
+        Alma	F
+        Almeda	F
+        Almeta	F
+        Alona	F
+        Alonso	M
+        Alonzo	M
+        Alpha	F
+        Alphonse	M
+        Alphonso	M
+        Alta	F
+        Altagracia	F
+        Altha	F
+        Althea	F
+        Alton	M
+        Alva	MF
+        Alvaro	M
+        Alvera	F
+        Alverta	F
+        Alvin	M
+        Alvina	F
+        Alyce	F
+        Alycia	F
+        Alysa	F
+        Alyse	F
+        Alysha	F
+        Alysia	F
+        Alyson	F
+        Alyssa	F
+        Amada	F
+        Amado	M
+        Amal	F
+        Amalia	F
+        Amanda	F
+        Amber	F
+        Amberly	F
+        Ambrose	M
+        Amee	F
+        Amelia	F
+        America	F
+        Ami	F
+        Amie	F
+        Amiee	F
+        Amina	F
+        Amira	F
+        Ammie	F
+        Amos	M
+        Amparo	F
+        Amy	F
+        An	F
+        Ana	F
+        Anabel	F
+        Analisa	F
+        Anamaria	F
+        Anastacia	F
+        Anastasia	F
+        Andera	F
+        Anderson	M
+        Andra	F
+        Andre	M
+        Andrea	F
+        Andreas	M
+        Andree	F
+        Andres	M
+        Andrew	M
+        Andria	F
+        Andy	M
+        Anette	F
+        Angel	MF
+        Angela	F
+        Angele	F
+        Angelena	F
+        Angeles	F
+        Angelia	F
+        Angelic	F
+        Angelica	F
+        Angelika	F
+        Angelina	F
+        Angeline	F
+        Angelique	F
+        Angelita	F
+        Angella	F
+        Angelo	M
+        Angelyn	F
+        Angie	F
+        Angila	F
+        Angla	F
+        Angle	F
+        Anglea	F
+        Anh	F
+        Anibal	M
+        Anika	F
+        Anisa	F
+        Anisha	F
+        Anissa	F
+        Anita	F
+        Anitra	F
+        Anja	F
+        Anjanette	F
+        Anjelica	F
+        Ann	F
+        Anna	F
+        Annabel	F
+        Annabell	F
+        Annabelle	F
+        Annalee	F
+        Annalisa	F
+        Annamae	F
+        Annamaria	F
+        Annamarie	F
+        Anne	F
+        Anneliese	F
+        Annelle	F
+        Annemarie	F
+        Annett	F
+        Annetta	F
+        Annette	F
+        Annice	F
+        Annie	F
+        Annika	F
+        Annis	F
+        Annita	F
+        Annmarie	F
+        Anthony	M
+        Antione	M
+        Antionette	F
+        Antoine	M
+        Antoinette	F
+        Anton	M
+        Antone	M
+        Antonetta	F
+        Antonette	F
+        Antonia	F
+        Antonietta	F
+        Antonina	F
+        Antonio	M
+        Antony	M
+        Antwan	M
+        Anya	F
+        Apolonia	F
+        April	F
+        Apryl	F
+        Ara	F
+        Araceli	F
+        Aracelis	F
+        Aracely	F
+        Arcelia	F
+        Archie	M
+        Ardath	F
+        Ardelia	F
+        Ardell	F
+        Ardella	F
+        Ardelle	F
+        Arden	M
+        Ardis	F
+        Ardith	F
+        Aretha	F
+        Argelia	F
+        Argentina	F
+        Ariana	F
+        Ariane	F
+        Arianna	F
+        Arianne	F
+        Arica	F
+        Arie	F
+        Ariel	MF
+        Arielle	F
+        Arla	F
+        Arlean	F
+        Arleen	F
+        Arlen	M
+        Arlena	F
+        Arlene	F
+        Arletha	F
+        Arletta	F
+        Arlette	F
+        Arlie	M
+        Arlinda	F
+        Arline	F
+        Arlyne	F
+        Armand	M
+        Armanda	F
+        Armandina	F
+        Armando	M
+        Armida	F
+        Arminda	F
+        Arnetta	F
+        Arnette	F
+        Arnita	F
+        Arnold	M
+        Arnoldo	M
+        Arnulfo	M
+        Aron	M
+        Arron	M
+        Art	M
+        Arthur	M
+        Artie	F
+        Arturo	M
+        Arvilla	F
+        Asa	M
+        Asha	F
+        Ashanti	F
+        Ashely	F
+        Ashlea	F
+        Ashlee	F
+        Ashleigh	F
+        Ashley	F
+        Ashli	F
+        Ashlie	F
+        Ashly	F
+        Ashlyn	F
+        Ashton	F
+        Asia	F
+        Asley	F
+        Assunta	F
+        Astrid	F
+        Asuncion	F
+        Athena	F
+        Aubrey	MF
+        Audie	F
+        Audra	F
+        Audrea	F
+        Audrey	F
+        Audria	F
+        Audrie	F
+        Audry	F
+        August	M
+        Augusta	F
+        Augustina	F
+        Augustine	MF
+        Augustus	M
+        Aundrea	F
+        Aura	F
+        Aurea	F
+        Aurelia	F
+        Aurelio	M
+        Aurora	F
+        Aurore	F
+        Austin	M
+        Autumn	F
+        Ava	F
+        Avelina	F
+        Avery	M
+        Avis	F
+        Avril	F
+        Awilda	F
+        Ayako	F
+        Ayana	F
+        Ayanna	F
+        Ayesha	F
+        Azalee	F
+        Azucena	F
+        Azzie	F
+        Babara	F
+        Babette	F
+        Bailey	F
+        Bambi	F
+        Bao	F
+        Barabara	F
+        Barb	F
+        Barbar	F
+        Barbara	F
+        Barbera	F
+        Barbie	F
+        Barbra	F
+        Bari	F
+        Barney	M
+        Barrett	M
+        Barrie	F
+        Barry	M
+        Bart	M
+        Barton	M
+        Basil	M
+        Basilia	F
+        Bea	F
+        Beata	F
+        Beatrice	F
+        Beatris	F
+        Beatriz	F
+        Beau	M
+        Beaulah	F
+        Bebe	F
+        Becki	F
+        Beckie	F
+        Becky	F
+        Bee	F
+        Belen	F
+        Belia	F
+        Belinda	F
+        Belkis	F
+        Bell	F
+        Bella	F
+        Belle	F
+        Belva	F
+        Ben	M
+        Benedict	M
+        Benita	F
+        Benito	M
+        Benjamin	M
+        Bennett	M
+        Bennie	MF
+        Benny	M
+        Benton	M
+        Berenice	F
+        Berna	F
+        Bernadette	F
+        Bernadine	F
+        Bernard	M
+        Bernarda	F
+        Bernardina	F
+        Bernardine	F
+        Bernardo	M
+        Berneice	F
+        Bernetta	F
+        Bernice	F
+        Bernie	MF
+        Berniece	F
+        Bernita	F
+        Berry	M
+        Bert	M
+        Berta	F
+        Bertha	F
+        Bertie	F
+        Bertram	M
+        Beryl	F
+        Bess	F
+        Bessie	F
+        Beth	F
+        Bethanie	F
+        Bethann	F
+        Bethany	F
+        Bethel	F
+        Betsey	F
+        Betsy	F
+        Bette	F
+        Bettie	F
+        Bettina	F
+        Betty	F
+        Bettyann	F
+        Bettye	F
+        Beula	F
+        Beulah	F
+        Bev	F
+        Beverlee	F
+        Beverley	F
+        Beverly	F
+        Bianca	F
+        Bibi	F
+        Bill	M
+        Billi	F
+        Billie	MF
+        Billy	M
+        Billye	F
+        Birdie	F
+        Birgit	F
+        Blaine	M
+        Blair	MF
+        Blake	M
+        Blanca	F
+        Blanch	F
+        Blanche	F
+        Blondell	F
+        Blossom	F
+        Blythe	F
+        Bo	M
+        Bob	M
+        Bobbi	F
+        Bobbie	F
+        Bobby	M
+        Bobbye	F
+        Bobette	F
+        Bok	F
+        Bong	F
+        Bonita	F
+        Bonnie	F
+        Bonny	F
+        Booker	M
+        Boris	M
+        Boyce	M
+        Boyd	M
+        Brad	M
+        Bradford	M
+        Bradley	M
+        Bradly	M
+        Brady	M
+        Brain	M
+        Branda	F
+        Brande	F
+        Brandee	F
+        Branden	M
+        Brandi	F
+        Brandie	F
+        Brandon	M
+        Brandy	F
+        Brant	M
+        Breana	F
+        Breann	F
+        Breanna	F
+        Breanne	F
+        Bree	F
+        Brenda	F
+        Brendan	M
+        Brendon	M
+        Brenna	F
+        Brent	M
+        Brenton	M
+        Bret	M
+        Brett	M
+        Brian	M
+        Briana	F
+        Brianna	F
+        Brianne	F
+        Brice	M
+        Bridget	F
+        Bridgett	F
+        Bridgette	F
+        Brigette	F
+        Brigid	F
+        Brigida	F
+        Brigitte	F
+        Brinda	F
+        Britany	F
+        Britney	F
+        Britni	F
+        Britt	MF
+        Britta	F
+        Brittaney	F
+        Brittani	F
+        Brittanie	F
+        Brittany	F
+        Britteny	F
+        Brittney	F
+        Brittni	F
+        Brittny	F
+        Brock	M
+        Broderick	M
+        Bronwyn	F
+        Brook	F
+        Brooke	F
+        Brooks	M
+        Bruce	M
+        Bruna	F
+        Brunilda	F
+        Bruno	M
+        Bryan	M
+        Bryanna	F
+        Bryant	M
+        Bryce	M
+        Brynn	F
+        Bryon	M
+        Buck	M
+        Bud	M
+        Buddy	M
+        Buena	F
+        Buffy	F
+        Buford	M
+        Bula	F
+        Bulah	F
+        Bunny	F
+        Burl	M
+        Burma	F
+        Burt	M
+        Burton	M
+        Buster	M
+        Byron	M
+        Caitlin	F
+        Caitlyn	F
+        Calandra	F
+        Caleb	M
+        Calista	F
+        Callie	F
+        Calvin	M
+        Camelia	F
+        Camellia	F
+        Cameron	M
+        Cami	F
+        Camie	F
+        Camila	F
+        Camilla	F
+        Camille	F
+        Cammie	F
+        Cammy	F
+        Candace	F
+        Candance	F
+        Candelaria	F
+        Candi	F
+        Candice	F
+        Candida	F
+        Candie	F
+        Candis	F
+        Candra	F
+        Candy	F
+        Candyce	F
+        Caprice	F
+        Cara	F
+        Caren	F
+        Carey	MF
+        Cari	F
+        Caridad	F
+        Carie	F
+        Carin	F
+        Carina	F
+        Carisa	F
+        Carissa	F
+        Carita	F
+        Carl	M
+        Carla	F
+        Carlee	F
+        Carleen	F
+        Carlena	F
+        Carlene	F
+        Carletta	F
+        Carley	F
+        Carli	F
+        Carlie	F
+        Carline	F
+        Carlita	F
+        Carlo	M
+        Carlos	M
+        Carlota	F
+        Carlotta	F
+        Carlton	M
+        Carly	F
+        Carlyn	F
+        Carma	F
+        Carman	F
+        Carmel	F
+        Carmela	F
+        Carmelia	F
+        Carmelina	F
+        Carmelita	F
+        Carmella	F
+        Carmelo	M
+        Carmen	F
+        Carmina	F
+        Carmine	M
+        Carmon	F
+        Carol	F
+        Carola	F
+        Carolann	F
+        Carole	F
+        Carolee	F
+        Carolin	F
+        Carolina	F
+        Caroline	F
+        Caroll	F
+        Carolyn	F
+        Carolyne	F
+        Carolynn	F
+        Caron	F
+        Caroyln	F
+        Carri	F
+        Carrie	F
+        Carrol	MF
+        Carroll	MF
+        Carry	F
+        Carson	M
+        Carter	M
+        Cary	MF
+        Caryl	F
+        Carylon	F
+        Caryn	F
+        Casandra	F
+        Casey	MF
+        Casie	F
+        Casimira	F
+        Cassandra	F
+        Cassaundra	F
+        Cassey	F
+        Cassi	F
+        Cassidy	F
+        Cassie	F
+        Cassondra	F
+        Cassy	F
+        Catalina	F
+        Catarina	F
+        Caterina	F
+        Catharine	F
+        Catherin	F
+        Catherina	F
+        Catherine	F
+        Cathern	F
+        Catheryn	F
+        Cathey	F
+        Cathi	F
+        Cathie	F
+        Cathleen	F
+        Cathrine	F
+        Cathryn	F
+        Cathy	F
+        Catina	F
+        Catrice	F
+        Catrina	F
+        Cayla	F
+        Cecelia	F
+        Cecil	M
+        Cecila	F
+        Cecile	F
+        Cecilia	F
+        Cecille	F
+        Cecily	F
+        Cedric	M
+        Cedrick	M
+        Celena	F
+        Celesta	F
+        Celeste	F
+        Celestina	F
+        Celestine	F
+        Celia	F
+        Celina	F
+        Celinda	F
+        Celine	F
+        Celsa	F
+        Ceola	F
+        Cesar	M
+        Chad	M
+        Chadwick	M
+        Chae	F
+        Chan	F
+        Chana	F
+        Chance	M
+        Chanda	F
+        Chandra	F
+        Chanel	F
+        Chanell	F
+        Chanelle	F
+        Chang	M
+        Chantal	F
+        Chantay	F
+        Chante	F
+        Chantel	F
+        Chantell	F
+        Chantelle	F
+        Chara	F
+        Charis	F
+        Charise	F
+        Charissa	F
+        Charisse	F
+        Charita	F
+        Charity	F
+        Charla	F
+        Charleen	F
+        Charlena	F
+        Charlene	F
+        Charles	M
+        Charlesetta	F
+        Charlette	F
+        Charley	M
+        Charlie	M
+        Charline	F
+        Charlott	F
+        Charlotte	F
+        Charlsie	F
+        Charlyn	F
+        Charmain	F
+        Charmaine	F
+        Charolette	F
+        Chas	M
+        Chase	M
+        Chasidy	F
+        Chasity	F
+        Chassidy	F
+        Chastity	F
+        Chau	F
+        Chauncey	M
+        Chaya	F
+        Chelsea	F
+        Chelsey	F
+        Chelsie	F
+        Cher	F
+        Chere	F
+        Cheree	F
+        Cherelle	F
+        Cheri	F
+        Cherie	F
+        Cherilyn	F
+        Cherise	F
+        Cherish	F
+        Cherly	F
+        Cherlyn	F
+        Cherri	F
+        Cherrie	F
+        Cherry	F
+        Cherryl	F
+        Chery	F
+        Cheryl	F
+        Cheryle	F
+        Cheryll	F
+        Chester	M
+        Chet	M
+        Cheyenne	F
+        Chi	MF
+        Chia	F
+        Chieko	F
+        Chin	F
+        China	F
+        Ching	F
+        Chiquita	F
+        Chloe	F
+        Chong	MF
+        Chris	M
+        Chrissy	F
+        Christa	F
+        Christal	F
+        Christeen	F
+        Christel	F
+        Christen	F
+        Christena	F
+        Christene	F
+        Christi	F
+        Christia	F
+        Christian	M
+        Christiana	F
+        Christiane	F
+        Christie	F
+        Christin	F
+        Christina	F
+        Christine	F
+        Christinia	F
+        Christoper	M
+        Christopher	M
+        Christy	F
+        Chrystal	F
+        Chu	F
+        Chuck	M
+        Chun	F
+        Chung	MF
+        Ciara	F
+        Cicely	F
+        Ciera	F
+        Cierra	F
+        Cinda	F
+        Cinderella	F
+        Cindi	F
+        Cindie	F
+        Cindy	F
+        Cinthia	F
+        Cira	F
+        Clair	MF
+        Claire	F
+        Clara	F
+        Clare	F
+        Clarence	M
+        Claretha	F
+        Claretta	F
+        Claribel	F
+        Clarice	F
+        Clarinda	F
+        Clarine	F
+        Claris	F
+        Clarisa	F
+        Clarissa	F
+        Clarita	F
+        Clark	M
+        Classie	F
+        Claud	M
+        Claude	M
+        Claudette	F
+        Claudia	F
+        Claudie	F
+        Claudine	F
+        Claudio	M
+        Clay	M
+        Clayton	M
+        Clelia	F
+        Clemencia	F
+        Clement	M
+        Clemente	M
+        Clementina	F
+        Clementine	F
+        Clemmie	F
+        Cleo	MF
+        Cleopatra	F
+        Cleora	F
+        Cleotilde	F
+        Cleta	F
+        Cletus	M
+        Cleveland	M
+        Cliff	M
+        Clifford	M
+        Clifton	M
+        Clint	M
+        Clinton	M
+        Clora	F
+        Clorinda	F
+        Clotilde	F
+        Clyde	M
+        Codi	F
+        Cody	M
+        Colby	M
+        Cole	M
+        Coleen	F
+        Coleman	M
+        Colene	F
+        Coletta	F
+        Colette	F
+        Colin	M
+        Colleen	F
+        Collen	F
+        Collene	F
+        Collette	F
+        Collin	M
+        Colton	M
+        Columbus	M
+        Concepcion	F
+        Conception	F
+        Concetta	F
+        Concha	F
+        Conchita	F
+        Connie	F
+        Conrad	M
+        Constance	F
+        Consuela	F
+        Consuelo	F
+        Contessa	F
+        Cora	F
+        Coral	F
+        Coralee	F
+        Coralie	F
+        Corazon	F
+        Cordelia	F
+        Cordell	M
+        Cordia	F
+        Cordie	F
+        Coreen	F
+        Corene	F
+        Coretta	F
+        Corey	M
+        Cori	F
+        Corie	F
+        Corina	F
+        Corine	F
+        Corinna	F
+        Corinne	F
+        Corliss	F
+        Cornelia	F
+        Cornelius	M
+        Cornell	M
+        Corrie	F
+        Corrin	F
+        Corrina	F
+        Corrine	F
+        Corrinne	F
+        Cortez	M
+        Cortney	F
+        Cory	M
+        Courtney	MF
+        Coy	M
+        Craig	M
+        Creola	F
+        Cris	F
+        Criselda	F
+        Crissy	F
+        Crista	F
+        Cristal	F
+        Cristen	F
+        Cristi	F
+        Cristie	F
+        Cristin	F
+        Cristina	F
+        Cristine	F
+        Cristobal	M
+        Cristopher	M
+        Cristy	F
+        Cruz	MF
+        Crysta	F
+        Crystal	F
+        Crystle	F
+        Cuc	F
+        Curt	M
+        Curtis	M
+        Cyndi	F
+        Cyndy	F
+        Cynthia	F
+        Cyril	M
+        Cyrstal	F
+        Cyrus	M
+        Cythia	F
+        Dacia	F
+        Dagmar	F
+        Dagny	F
+        Dahlia	F
+        Daina	F
+        Daine	F
+        Daisey	F
+        Daisy	F
+        Dakota	F
+        Dale	M
+        Dalene	F
+        Dalia	F
+        Dalila	F
+        Dallas	M
+        Dalton	M
+        Damaris	F
+        Damian	M
+        Damien	M
+        Damion	M
+        Damon	M
+        Dan	M
+        Dana	MF
+        Danae	F
+        Dane	M
+        Danelle	F
+        Danette	F
+        Dani	F
+        Dania	F
+        Danial	M
+        Danica	F
+        Daniel	M
+        Daniela	F
+        Daniele	F
+        Daniell	F
+        Daniella	F
+        Danielle	F
+        Danika	F
+        Danille	F
+        Danilo	M
+        Danita	F
+        Dann	F
+        Danna	F
+        Dannette	F
+        Dannie	M
+        Dannielle	F
+        Danny	M
+        Dante	M
+        Danuta	F
+        Danyel	F
+        Danyell	F
+        Danyelle	F
+        Daphine	F
+        Daphne	F
+        Dara	F
+        Darby	F
+        Darcel	F
+        Darcey	F
+        Darci	F
+        Darcie	F
+        Darcy	F
+        Darell	M
+        Daren	M
+        Daria	F
+        Darin	M
+        Dario	M
+        Darius	M
+        Darla	F
+        Darleen	F
+        Darlena	F
+        Darlene	F
+        Darline	F
+        Darnell	M
+        Daron	M
+        Darrel	M
+        Darrell	M
+        Darren	M
+        Darrick	M
+        Darrin	M
+        Darron	M
+        Darryl	M
+        Darwin	M
+        Daryl	M
+        Dave	M
+        David	M
+        Davida	F
+        Davina	F
+        Davis	M
+        Dawn	F
+        Dawna	F
+        Dawne	F
+        Dayle	F
+        Dayna	F
+        Daysi	F
+        Deadra	F
+        Dean	M
+        Deana	F
+        Deandra	F
+        Deandre	M
+        Deandrea	F
+        Deane	F
+        Deangelo	M
+        Deann	F
+        Deanna	F
+        Deanne	F
+        Deb	F
+        Debbi	F
+        Debbie	F
+        Debbra	F
+        Debby	F
+        Debera	F
+        Debi	F
+        Debora	F
+        Deborah	F
+        Debra	F
+        Debrah	F
+        Debroah	F
+        Dede	F
+        Dedra	F
+        Dee	MF
+        Deeann	F
+        Deeanna	F
+        Deedee	F
+        Deedra	F
+        Deena	F
+        Deetta	F
+        Deidra	F
+        Deidre	F
+        Deirdre	F
+        Deja	F
+        Del	M
+        Delaine	F
+        Delana	F
+        Delbert	M
+        Delcie	F
+        Delena	F
+        Delfina	F
+        Delia	F
+        Delicia	F
+        Delila	F
+        Delilah	F
+        Delinda	F
+        Delisa	F
+        Dell	F
+        Della	F
+        Delma	F
+        Delmar	M
+        Delmer	M
+        Delmy	F
+        Delois	F
+        Deloise	F
+        Delora	F
+        Deloras	F
+        Delores	F
+        Deloris	F
+        Delorse	F
+        Delpha	F
+        Delphia	F
+        Delphine	F
+        Delsie	F
+        Delta	F
+        Demarcus	M
+        Demetra	F
+        Demetria	F
+        Demetrice	F
+        Demetrius	M
+        Dena	F
+        Denae	F
+        Deneen	F
+        Denese	F
+        Denice	F
+        Denis	M
+        Denise	F
+        Denisha	F
+        Denisse	F
+        Denita	F
+        Denna	F
+        Dennis	M
+        Dennise	F
+        Denny	M
+        Denver	M
+        Denyse	F
+        Deon	M
+        Deonna	F
+        Derek	M
+        Derick	M
+        Derrick	M
+        Deshawn	M
+        Desirae	F
+        Desire	F
+        Desiree	F
+        Desmond	M
+        Despina	F
+        Dessie	F
+        Destiny	F
+        Detra	F
+        Devin	M
+        Devon	MF
+        Devona	F
+        Devora	F
+        Devorah	F
+        Dewayne	M
+        Dewey	M
+        Dewitt	M
+        Dexter	M
+        Dia	F
+        Diamond	F
+        Dian	F
+        Diana	F
+        Diane	F
+        Diann	F
+        Dianna	F
+        Dianne	F
+        Dick	M
+        Diedra	F
+        Diedre	F
+        Diego	M
+        Dierdre	F
+        Digna	F
+        Dillon	M
+        Dimple	F
+        Dina	F
+        Dinah	F
+        Dino	M
+        Dinorah	F
+        Dion	M
+        Dione	F
+        Dionna	F
+        Dionne	F
+        Dirk	M
+        Divina	F
+        Dixie	F
+        Dodie	F
+        Dollie	F
+        Dolly	F
+        Dolores	F
+        Doloris	F
+        Domenic	M
+        Domenica	F
+        Dominga	F
+        Domingo	M
+        Dominic	M
+        Dominica	F
+        Dominick	M
+        Dominique	MF
+        Dominque	F
+        Domitila	F
+        Domonique	F
+        Don	M
+        Dona	F
+        Donald	M
+        Donella	F
+        Donetta	F
+        Donette	F
+        Dong	MF
+        Donita	F
+        Donn	M
+        Donna	F
+        Donnell	M
+        Donnetta	F
+        Donnette	F
+        Donnie	M
+        Donny	M
+        Donovan	M
+        Donte	M
+        Donya	F
+        Dora	F
+        Dorathy	F
+        Dorcas	F
+        Doreatha	F
+        Doreen	F
+        Dorene	F
+        Doretha	F
+        Dorethea	F
+        Doretta	F
+        Dori	F
+        Doria	F
+        Dorian	MF
+        Dorie	F
+        Dorinda	F
+        Dorine	F
+        Doris	F
+        Dorla	F
+        Dorotha	F
+        Dorothea	F
+        Dorothy	F
+        Dorris	F
+        Dorsey	M
+        Dortha	F
+        Dorthea	F
+        Dorthey	F
+        Dorthy	F
+        Dot	F
+        Dottie	F
+        Dotty	F
+        Doug	M
+        Douglas	M
+        Douglass	M
+        Dovie	F
+        Doyle	M
+        Dreama	F
+        Drema	F
+        Drew	M
+        Drucilla	F
+        Drusilla	F
+        Duane	M
+        Dudley	M
+        Dulce	F
+        Dulcie	F
+        Duncan	M
+        Dung	F
+        Dusti	F
+        Dustin	M
+        Dusty	MF
+        Dwain	M
+        Dwana	F
+        Dwayne	M
+        Dwight	M
+        Dyan	F
+        Dylan	M
+        Earl	M
+        Earle	M
+        Earlean	F
+        Earleen	F
+        Earlene	F
+        Earlie	F
+        Earline	F
+        Earnest	M
+        Earnestine	F
+        Eartha	F
+        Easter	F
+        Eboni	F
+        Ebonie	F
+        Ebony	F
+        Echo	F
+        Ed	M
+        Eda	F
+        Edda	F
+        Eddie	M
+        Eddy	M
+        Edelmira	F
+        Eden	F
+        Edgar	M
+        Edgardo	M
+        Edie	F
+        Edison	M
+        Edith	F
+        Edmond	M
+        Edmund	M
+        Edmundo	M
+        Edna	F
+        Edra	F
+        Edris	F
+        Eduardo	M
+        Edward	M
+        Edwardo	M
+        Edwin	M
+        Edwina	F
+        Edyth	F
+        Edythe	F
+        Effie	F
+        Efrain	M
+        Efren	M
+        Ehtel	F
+        Eileen	F
+        Eilene	F
+        Ela	F
+        Eladia	F
+        Elaina	F
+        Elaine	F
+        Elana	F
+        Elane	F
+        Elanor	F
+        Elayne	F
+        Elba	F
+        Elbert	M
+        Elda	F
+        Elden	M
+        Eldon	M
+        Eldora	F
+        Eldridge	M
+        Eleanor	F
+        Eleanora	F
+        Eleanore	F
+        Elease	F
+        Elena	F
+        Elene	F
+        Eleni	F
+        Elenor	F
+        Elenora	F
+        Elenore	F
+        Eleonor	F
+        Eleonora	F
+        Eleonore	F
+        Elfreda	F
+        Elfrieda	F
+        Elfriede	F
+        Eli	M
+        Elia	F
+        Eliana	F
+        Elias	M
+        Elicia	F
+        Elida	F
+        Elidia	F
+        Elijah	M
+        Elin	F
+        Elina	F
+        Elinor	F
+        Elinore	F
+        Elisa	F
+        Elisabeth	F
+        Elise	F
+        Eliseo	M
+        Elisha	MF
+        Elissa	F
+        Eliz	F
+        Eliza	F
+        Elizabet	F
+        Elizabeth	F
+        Elizbeth	F
+        Elizebeth	F
+        Elke	F
+        Ella	F
+        Ellamae	F
+        Ellan	F
+        Ellen	F
+        Ellena	F
+        Elli	F
+        Ellie	F
+        Elliot	M
+        Elliott	M
+        Ellis	M
+        Ellsworth	M
+        Elly	F
+        Ellyn	F
+        Elma	F
+        Elmer	M
+        Elmira	F
+        Elmo	M
+        Elna	F
+        Elnora	F
+        Elodia	F
+        Elois	F
+        Eloisa	F
+        Eloise	F
+        Elouise	F
+        Eloy	M
+        Elroy	M
+        Elsa	F
+        Else	F
+        Elsie	F
+        Elsy	F
+        Elton	M
+        Elva	F
+        Elvera	F
+        Elvia	F
+        Elvie	F
+        Elvin	M
+        Elvina	F
+        Elvira	F
+        Elvis	M
+        Elwanda	F
+        Elwood	M
+        Elyse	F
+        Elza	F
+        Ema	F
+        Emanuel	M
+        Emelda	F
+        Emelia	F
+        Emelina	F
+        Emeline	F
+        Emely	F
+        Emerald	F
+        Emerita	F
+        Emerson	M
+        Emery	M
+        Emiko	F
+        Emil	M
+        Emile	M
+        Emilee	F
+        Emilia	F
+        Emilie	F
+        Emilio	M
+        Emily	F
+        Emma	F
+        Emmaline	F
+        Emmanuel	M
+        Emmett	M
+        Emmie	F
+        Emmitt	M
+        Emmy	F
+        Emogene	F
+        Emory	M
+        Ena	F
+        Enda	F
+        Enedina	F
+        Eneida	F
+        Enid	F
+        Enoch	M
+        Enola	F
+        Enrique	M
+        Enriqueta	F
+        Epifania	F
+        Era	F
+        Erasmo	M
+        Eric	M
+        Erica	F
+        Erich	M
+        Erick	M
+        Ericka	F
+        Erik	M
+        Erika	F
+        Erin	F
+        Erinn	F
+        Erlene	F
+        Erlinda	F
+        Erline	F
+        Erma	F
+        Ermelinda	F
+        Erminia	F
+        Erna	F
+        Ernest	M
+        Ernestina	F
+        Ernestine	F
+        Ernesto	M
+        Ernie	M
+        Errol	M
+        Ervin	M
+        Erwin	M
+        Eryn	F
+        Esmeralda	F
+        Esperanza	F
+        Essie	F
+        Esta	F
+        Esteban	M
+        Estefana	F
+        Estela	F
+        Estell	F
+        Estella	F
+        Estelle	F
+        Ester	F
+        Esther	F
+        Estrella	F
+        Etha	F
+        Ethan	M
+        Ethel	F
+        Ethelene	F
+        Ethelyn	F
+        Ethyl	F
+        Etsuko	F
+        Etta	F
+        Ettie	F
+        Eufemia	F
+        Eugena	F
+        Eugene	M
+        Eugenia	F
+        Eugenie	F
+        Eugenio	M
+        Eula	F
+        Eulah	F
+        Eulalia	F
+        Eun	F
+        Euna	F
+        Eunice	F
+        Eura	F
+        Eusebia	F
+        Eusebio	M
+        Eustolia	F
+        Eva	F
+        Evalyn	F
+        Evan	M
+        Evangelina	F
+        Evangeline	F
+        Eve	F
+        Evelia	F
+        Evelin	F
+        Evelina	F
+        Eveline	F
+        Evelyn	F
+        Evelyne	F
+        Evelynn	F
+        Everett	M
+        Everette	M
+        Evette	F
+        Evia	F
+        Evie	F
+        Evita	F
+        Evon	F
+        Evonne	F
+        Ewa	F
+        Exie	F
+        Ezekiel	M
+        Ezequiel	M
+        Ezra	M
+        Fabian	M
+        Fabiola	F
+        Fae	F
+        Fairy	F
+        Faith	F
+        Fallon	F
+        Fannie	F
+        Fanny	F
+        Farah	F
+        Farrah	F
+        Fatima	F
+        Fatimah	F
+        Faustina	F
+        Faustino	M
+        Fausto	M
+        Faviola	F
+        Fawn	F
+        Fay	F
+        Faye	F
+        Fe	F
+        Federico	M
+        Felecia	F
+        Felica	F
+        Felice	F
+        Felicia	F
+        Felicidad	F
+        Felicita	F
+        Felicitas	F
+        Felipa	F
+        Felipe	M
+        Felisa	F
+        Felisha	F
+        Felix	M
+        Felton	M
+        Ferdinand	M
+        Fermin	M
+        Fermina	F
+        Fern	F
+        Fernanda	F
+        Fernande	F
+        Fernando	M
+        Ferne	F
+        Fidel	M
+        Fidela	F
+        Fidelia	F
+        Filiberto	M
+        Filomena	F
+        Fiona	F
+        Flavia	F
+        Fleta	F
+        Fletcher	M
+        Flo	F
+        Flor	F
+        Flora	F
+        Florance	F
+        Florence	F
+        Florencia	F
+        Florencio	M
+        Florene	F
+        Florentina	F
+        Florentino	M
+        Floretta	F
+        Floria	F
+        Florida	F
+        Florinda	F
+        Florine	F
+        Florrie	F
+        Flossie	F
+        Floy	F
+        Floyd	M
+        Fonda	F
+        Forest	M
+        Forrest	M
+        Foster	M
+        Fran	F
+        France	F
+        Francene	F
+        Frances	F
+        Francesca	F
+        Francesco	M
+        Franchesca	F
+        Francie	F
+        Francina	F
+        Francine	F
+        Francis	MF
+        Francisca	F
+        Francisco	M
+        Francoise	F
+        Frank	M
+        Frankie	MF
+        Franklin	M
+        Franklyn	M
+        Fransisca	F
+        Fred	M
+        Freda	F
+        Fredda	F
+        Freddie	M
+        Freddy	M
+        Frederic	M
+        Frederica	F
+        Frederick	M
+        Fredericka	F
+        Fredia	F
+        Fredric	M
+        Fredrick	M
+        Fredricka	F
+        Freeda	F
+        Freeman	M
+        Freida	F
+        Frida	F
+        Frieda	F
+        Fritz	M
+        Fumiko	F
+        Gabriel	M
+        Gabriela	F
+        Gabriele	F
+        Gabriella	F
+        Gabrielle	F
+        Gail	F
+        Gala	F
+        Gale	MF
+        Galen	M
+        Galina	F
+        Garfield	M
+        Garland	M
+        Garnet	F
+        Garnett	F
+        Garret	M
+        Garrett	M
+        Garry	M
+        Garth	M
+        Gary	M
+        Gaston	M
+        Gavin	M
+        Gay	F
+        Gaye	F
+        Gayla	F
+        Gayle	F
+        Gaylene	F
+        Gaylord	M
+        Gaynell	F
+        Gaynelle	F
+        Gearldine	F
+        Gema	F
+        Gemma	F
+        Gena	F
+        Genaro	M
+        Gene	M
+        Genesis	F
+        Geneva	F
+        Genevie	F
+        Genevieve	F
+        Genevive	F
+        Genia	F
+        Genie	F
+        Genna	F
+        Gennie	F
+        Genny	F
+        Genoveva	F
+        Geoffrey	M
+        Georgann	F
+        George	M
+        Georgeann	F
+        Georgeanna	F
+        Georgene	F
+        Georgetta	F
+        Georgette	F
+        Georgia	F
+        Georgiana	F
+        Georgiann	F
+        Georgianna	F
+        Georgianne	F
+        Georgie	F
+        Georgina	F
+        Georgine	F
+        Gerald	M
+        Geraldine	F
+        Geraldo	M
+        Geralyn	F
+        Gerard	M
+        Gerardo	M
+        Gerda	F
+        Geri	F
+        Germaine	F
+        German	M
+        Gerri	F
+        Gerry	MF
+        Gertha	F
+        Gertie	F
+        Gertrud	F
+        Gertrude	F
+        Gertrudis	F
+        Gertude	F
+        Ghislaine	F
+        Gia	F
+        Gianna	F
+        Gidget	F
+        Gigi	F
+        Gil	M
+        Gilbert	M
+        Gilberte	F
+        Gilberto	M
+        Gilda	F
+        Gillian	F
+        Gilma	F
+        Gina	F
+        Ginette	F
+        Ginger	F
+        Ginny	F
+        Gino	M
+        Giovanna	F
+        Giovanni	M
+        Gisela	F
+        Gisele	F
+        Giselle	F
+        Gita	F
+        Giuseppe	M
+        Giuseppina	F
+        Gladis	F
+        Glady	F
+        Gladys	F
+        Glayds	F
+        Glen	M
+        Glenda	F
+        Glendora	F
+        Glenn	M
+        Glenna	F
+        Glennie	F
+        Glennis	F
+        Glinda	F
+        Gloria	F
+        Glory	F
+        Glynda	F
+        Glynis	F
+        Golda	F
+        Golden	F
+        Goldie	F
+        Gonzalo	M
+        Gordon	M
+        Grace	F
+        Gracia	F
+        Gracie	F
+        Graciela	F
+        Grady	M
+        Graham	M
+        Graig	M
+        Grant	M
+        Granville	M
+        Grayce	F
+        Grazyna	F
+        Greg	M
+        Gregg	M
+        Gregoria	F
+        Gregorio	M
+        Gregory	M
+        Greta	F
+        Gretchen	F
+        Gretta	F
+        Gricelda	F
+        Grisel	F
+        Griselda	F
+        Grover	M
+        Guadalupe	MF
+        Gudrun	F
+        Guillermina	F
+        Guillermo	M
+        Gus	M
+        Gussie	F
+        Gustavo	M
+        Guy	M
+        Gwen	F
+        Gwenda	F
+        Gwendolyn	F
+        Gwenn	F
+        Gwyn	F
+        Gwyneth	F
+        Ha	F
+        Hae	F
+        Hai	M
+        Hailey	F
+        Hal	M
+        Haley	F
+        Halina	F
+        Halley	F
+        Hallie	F
+        Han	F
+        Hana	F
+        Hang	F
+        Hanh	F
+        Hank	M
+        Hanna	F
+        Hannah	F
+        Hannelore	F
+        Hans	M
+        Harlan	M
+        Harland	M
+        Harley	M
+        Harmony	F
+        Harold	M
+        Harriet	F
+        Harriett	F
+        Harriette	F
+        Harris	M
+        Harrison	M
+        Harry	M
+        Harvey	M
+        Hassan	M
+        Hassie	F
+        Hattie	F
+        Haydee	F
+        Hayden	M
+        Hayley	F
+        Haywood	M
+        Hazel	F
+        Heath	M
+        Heather	F
+        Hector	M
+        Hedwig	F
+        Hedy	F
+        Hee	F
+        Heide	F
+        Heidi	F
+        Heidy	F
+        Heike	F
+        Helaine	F
+        Helen	F
+        Helena	F
+        Helene	F
+        Helga	F
+        Hellen	F
+        Henrietta	F
+        Henriette	F
+        Henry	M
+        Herb	M
+        Herbert	M
+        Heriberto	M
+        Herlinda	F
+        Herma	F
+        Herman	M
+        Hermelinda	F
+        Hermila	F
+        Hermina	F
+        Hermine	F
+        Herminia	F
+        Herschel	M
+        Hershel	M
+        Herta	F
+        Hertha	F
+        Hester	F
+        Hettie	F
+        Hiedi	F
+        Hien	F
+        Hilaria	F
+        Hilario	M
+        Hilary	F
+        Hilda	F
+        Hilde	F
+        Hildegard	F
+        Hildegarde	F
+        Hildred	F
+        Hillary	F
+        Hilma	F
+        Hilton	M
+        Hipolito	M
+        Hiram	M
+        Hiroko	F
+        Hisako	F
+        Hoa	F
+        Hobert	M
+        Holley	F
+        Holli	F
+        Hollie	F
+        Hollis	MF
+        Holly	F
+        Homer	M
+        Honey	F
+        Hong	MF
+        Hope	F
+        Horace	M
+        Horacio	M
+        Hortencia	F
+        Hortense	F
+        Hortensia	F
+        Hosea	M
+        Houston	M
+        Howard	M
+        Hoyt	M
+        Hsiu	F
+        Hubert	M
+        Hue	F
+        Huey	M
+        Hugh	M
+        Hugo	M
+        Hui	F
+        Hulda	F
+        Humberto	M
+        Hung	M
+        Hunter	M
+        Huong	F
+        Hwa	F
+        Hyacinth	F
+        Hye	F
+        Hyman	M
+        Hyo	F
+        Hyon	F
+        Hyun	F
+        Ian	M
+        Ida	F
+        Idalia	F
+        Idell	F
+        Idella	F
+        Iesha	F
+        Ignacia	F
+        Ignacio	M
+        Ike	M
+        Ila	F
+        Ilana	F
+        Ilda	F
+        Ileana	F
+        Ileen	F
+        Ilene	F
+        Iliana	F
+        Illa	F
+        Ilona	F
+        Ilse	F
+        Iluminada	F
+        Ima	F
+        Imelda	F
+        Imogene	F
+        In	F
+        Ina	F
+        India	F
+        Indira	F
+        Inell	F
+        Ines	F
+        Inez	F
+        Inga	F
+        Inge	F
+        Ingeborg	F
+        Inger	F
+        Ingrid	F
+        Inocencia	F
+        Iola	F
+        Iona	F
+        Ione	F
+        Ira	M
+        Iraida	F
+        Irena	F
+        Irene	F
+        Irina	F
+        Iris	F
+        Irish	F
+        Irma	F
+        Irmgard	F
+        Irvin	M
+        Irving	M
+        Irwin	M
+        Isa	F
+        Isaac	M
+        Isabel	F
+        Isabell	F
+        Isabella	F
+        Isabelle	F
+        Isadora	F
+        Isaiah	M
+        Isaias	M
+        Isaura	F
+        Isela	F
+        Isiah	M
+        Isidra	F
+        Isidro	M
+        Isis	F
+        Ismael	M
+        Isobel	F
+        Israel	M
+        Isreal	M
+        Issac	M
+        Iva	F
+        Ivan	M
+        Ivana	F
+        Ivelisse	F
+        Ivette	F
+        Ivey	F
+        Ivonne	F
+        Ivory	MF
+        Ivy	F
+        Izetta	F
+        Izola	F
+        Ja	F
+        Jacalyn	F
+        Jacelyn	F
+        Jacinda	F
+        Jacinta	F
+        Jacinto	M
+        Jack	M
+        Jackeline	F
+        Jackelyn	F
+        Jacki	F
+        Jackie	MF
+        Jacklyn	F
+        Jackqueline	F
+        Jackson	M
+        Jaclyn	F
+        Jacob	M
+        Jacqualine	F
+        Jacque	F
+        Jacquelin	F
+        Jacqueline	F
+        Jacquelyn	F
+        Jacquelyne	F
+        Jacquelynn	F
+        Jacques	M
+        Jacquetta	F
+        Jacqui	F
+        Jacquie	F
+        Jacquiline	F
+        Jacquline	F
+        Jacqulyn	F
+        Jada	F
+        Jade	F
+        Jadwiga	F
+        Jae	MF
+        Jaime	MF
+        Jaimee	F
+        Jaimie	F
+        Jake	M
+        Jaleesa	F
+        Jalisa	F
+        Jama	F
+        Jamaal	M
+        Jamal	M
+        Jamar	M
+        Jame	M
+        Jamee	F
+        Jamel	M
+        James	M
+        Jamey	MF
+        Jami	F
+        Jamie	MF
+        Jamika	F
+        Jamila	F
+        Jamison	M
+        Jammie	F
+        Jan	MF
+        Jana	F
+        Janae	F
+        Janay	F
+        Jane	F
+        Janean	F
+        Janee	F
+        Janeen	F
+        Janel	F
+        Janell	F
+        Janella	F
+        Janelle	F
+        Janene	F
+        Janessa	F
+        Janet	F
+        Janeth	F
+        Janett	F
+        Janetta	F
+        Janette	F
+        Janey	F
+        Jani	F
+        Janice	F
+        Janie	F
+        Janiece	F
+        Janina	F
+        Janine	F
+        Janis	F
+        Janise	F
+        Janita	F
+        Jann	F
+        Janna	F
+        Jannet	F
+        Jannette	F
+        Jannie	F
+        January	F
+        Janyce	F
+        Jaqueline	F
+        Jaquelyn	F
+        Jared	M
+        Jarod	M
+        Jarred	M
+        Jarrett	M
+        Jarrod	M
+        Jarvis	M
+        Jasmin	F
+        Jasmine	F
+        Jason	M
+        Jasper	M
+        Jaunita	F
+        Javier	M
+        Jay	M
+        Jaye	F
+        Jayme	F
+        Jaymie	F
+        Jayna	F
+        Jayne	F
+        Jayson	M
+        Jazmin	F
+        Jazmine	F
+        Jc	M
+        Jean	F
+        Jeana	F
+        Jeane	F
+        Jeanelle	F
+        Jeanene	F
+        Jeanett	F
+        Jeanetta	F
+        Jeanette	F
+        Jeanice	F
+        Jeanie	F
+        Jeanine	F
+        Jeanmarie	F
+        Jeanna	F
+        Jeanne	F
+        Jeannetta	F
+        Jeannette	F
+        Jeannie	F
+        Jeannine	F
+        Jed	M
+        Jeff	M
+        Jefferey	M
+        Jefferson	M
+        Jeffery	M
+        Jeffie	F
+        Jeffrey	M
+        Jeffry	M
+        Jen	F
+        Jena	F
+        Jenae	F
+        Jene	F
+        Jenee	F
+        Jenell	F
+        Jenelle	F
+        Jenette	F
+        Jeneva	F
+        Jeni	F
+        Jenice	F
+        Jenifer	F
+        Jeniffer	F
+        Jenine	F
+        Jenise	F
+        Jenna	F
+        Jennefer	F
+        Jennell	F
+        Jennette	F
+        Jenni	F
+        Jennie	F
+        Jennifer	F
+        Jenniffer	F
+        Jennine	F
+        Jenny	F
+        Jerald	M
+        Jeraldine	F
+        Jeramy	M
+        Jere	M
+        Jeremiah	M
+        Jeremy	M
+        Jeri	F
+        Jerica	F
+        Jerilyn	F
+        Jerlene	F
+        Jermaine	M
+        Jerold	M
+        Jerome	M
+        Jeromy	M
+        Jerrell	M
+        Jerri	F
+        Jerrica	F
+        Jerrie	F
+        Jerrod	M
+        Jerrold	M
+        Jerry	M
+        Jesenia	F
+        Jesica	F
+        Jess	M
+        Jesse	M
+        Jessenia	F
+        Jessi	F
+        Jessia	F
+        Jessica	F
+        Jessie	MF
+        Jessika	F
+        Jestine	F
+        Jesus	M
+        Jesusa	F
+        Jesusita	F
+        Jetta	F
+        Jettie	F
+        Jewel	F
+        Jewell	F
+        Ji	F
+        Jill	F
+        Jillian	F
+        Jim	M
+        Jimmie	MF
+        Jimmy	M
+        Jin	F
+        Jina	F
+        Jinny	F
+        Jo	F
+        Joan	F
+        Joana	F
+        Joane	F
+        Joanie	F
+        Joann	F
+        Joanna	F
+        Joanne	F
+        Joannie	F
+        Joaquin	M
+        Joaquina	F
+        Jocelyn	F
+        Jodee	F
+        Jodi	F
+        Jodie	F
+        Jody	MF
+        Joe	M
+        Joeann	F
+        Joel	M
+        Joella	F
+        Joelle	F
+        Joellen	F
+        Joesph	M
+        Joetta	F
+        Joette	F
+        Joey	M
+        Johana	F
+        Johanna	F
+        Johanne	F
+        John	M
+        Johna	F
+        Johnathan	M
+        Johnathon	M
+        Johnetta	F
+        Johnette	F
+        Johnie	MF
+        Johnna	F
+        Johnnie	MF
+        Johnny	M
+        Johnsie	F
+        Johnson	M
+        Joi	F
+        Joie	F
+        Jolanda	F
+        Joleen	F
+        Jolene	F
+        Jolie	F
+        Joline	F
+        Jolyn	F
+        Jolynn	F
+        Jon	M
+        Jona	F
+        Jonah	M
+        Jonas	M
+        Jonathan	M
+        Jonathon	M
+        Jone	F
+        Jonell	F
+        Jonelle	F
+        Jong	F
+        Joni	F
+        Jonie	F
+        Jonna	F
+        Jonnie	F
+        Jordan	MF
+        Jordon	M
+        Jorge	M
+        Jose	M
+        Josef	M
+        Josefa	F
+        Josefina	F
+        Josefine	F
+        Joselyn	F
+        Joseph	M
+        Josephina	F
+        Josephine	F
+        Josette	F
+        Josh	M
+        Joshua	M
+        Josiah	M
+        Josie	F
+        Joslyn	F
+        Jospeh	M
+        Josphine	F
+        Josue	M
+        Jovan	F
+        Jovita	F
+        Joy	F
+        Joya	F
+        Joyce	F
+        Joycelyn	F
+        Joye	F
+        Juan	M
+        Juana	F
+        Juanita	F
+        Jude	MF
+        Judi	F
+        Judie	F
+        Judith	F
+        Judson	M
+        Judy	F
+        Jule	F
+        Julee	F
+        Julene	F
+        Jules	M
+        Juli	F
+        Julia	F
+        Julian	M
+        Juliana	F
+        Juliane	F
+        Juliann	F
+        Julianna	F
+        Julianne	F
+        Julie	F
+        Julieann	F
+        Julienne	F
+        Juliet	F
+        Julieta	F
+        Julietta	F
+        Juliette	F
+        Julio	M
+        Julissa	F
+        Julius	M
+        June	F
+        Jung	F
+        Junie	F
+        Junior	M
+        Junita	F
+        Junko	F
+        Justa	F
+        Justin	M
+        Justina	F
+        Justine	F
+        Jutta	F
+        Ka	F
+        Kacey	F
+        Kaci	F
+        Kacie	F
+        Kacy	F
+        Kai	F
+        Kaila	F
+        Kaitlin	F
+        Kaitlyn	F
+        Kala	F
+        Kaleigh	F
+        Kaley	F
+        Kali	F
+        Kallie	F
+        Kalyn	F
+        Kam	F
+        Kamala	F
+        Kami	F
+        Kamilah	F
+        Kandace	F
+        Kandi	F
+        Kandice	F
+        Kandis	F
+        Kandra	F
+        Kandy	F
+        Kanesha	F
+        Kanisha	F
+        Kara	F
+        Karan	F
+        Kareem	M
+        Kareen	F
+        Karen	F
+        Karena	F
+        Karey	F
+        Kari	F
+        Karie	F
+        Karima	F
+        Karin	F
+        Karina	F
+        Karine	F
+        Karisa	F
+        Karissa	F
+        Karl	M
+        Karla	F
+        Karleen	F
+        Karlene	F
+        Karly	F
+        Karlyn	F
+        Karma	F
+        Karmen	F
+        Karol	F
+        Karole	F
+        Karoline	F
+        Karolyn	F
+        Karon	F
+        Karren	F
+        Karri	F
+        Karrie	F
+        Karry	F
+        Kary	F
+        Karyl	F
+        Karyn	F
+        Kasandra	F
+        Kasey	MF
+        Kasha	F
+        Kasi	F
+        Kasie	F
+        Kassandra	F
+        Kassie	F
+        Kate	F
+        Katelin	F
+        Katelyn	F
+        Katelynn	F
+        Katerine	F
+        Kathaleen	F
+        Katharina	F
+        Katharine	F
+        Katharyn	F
+        Kathe	F
+        Katheleen	F
+        Katherin	F
+        Katherina	F
+        Katherine	F
+        Kathern	F
+        Katheryn	F
+        Kathey	F
+        Kathi	F
+        Kathie	F
+        Kathleen	F
+        Kathlene	F
+        Kathline	F
+        Kathlyn	F
+        Kathrin	F
+        Kathrine	F
+        Kathryn	F
+        Kathryne	F
+        Kathy	F
+        Kathyrn	F
+        Kati	F
+        Katia	F
+        Katie	F
+        Katina	F
+        Katlyn	F
+        Katrice	F
+        Katrina	F
+        Kattie	F
+        Katy	F
+        Kay	F
+        Kayce	F
+        Kaycee	F
+        Kaye	F
+        Kayla	F
+        Kaylee	F
+        Kayleen	F
+        Kayleigh	F
+        Kaylene	F
+        Kazuko	F
+        Kecia	F
+        Keeley	F
+        Keely	F
+        Keena	F
+        Keenan	M
+        Keesha	F
+        Keiko	F
+        Keila	F
+        Keira	F
+        Keisha	F
+        Keith	M
+        Keitha	F
+        Keli	F
+        Kelle	F
+        Kellee	F
+        Kelley	F
+        Kelli	F
+        Kellie	F
+        Kelly	MF
+        Kellye	F
+        Kelsey	F
+        Kelsi	F
+        Kelsie	F
+        Kelvin	M
+        Kemberly	F
+        Ken	M
+        Kena	F
+        Kenda	F
+        Kendal	F
+        Kendall	MF
+        Kendra	F
+        Kendrick	M
+        Keneth	M
+        Kenia	F
+        Kenisha	F
+        Kenna	F
+        Kenneth	M
+        Kennith	M
+        Kenny	M
+        Kent	M
+        Kenton	M
+        Kenya	F
+        Kenyatta	F
+        Kenyetta	F
+        Kera	F
+        Keren	F
+        Keri	F
+        Kermit	M
+        Kerri	F
+        Kerrie	F
+        Kerry	MF
+        Kerstin	F
+        Kesha	F
+        Keshia	F
+        Keturah	F
+        Keva	F
+        Keven	M
+        Kevin	M
+        Khadijah	F
+        Khalilah	F
+        Kia	F
+        Kiana	F
+        Kiara	F
+        Kiera	F
+        Kiersten	F
+        Kiesha	F
+        Kieth	M
+        Kiley	F
+        Kim	F
+        Kimber	F
+        Kimberely	F
+        Kimberlee	F
+        Kimberley	F
+        Kimberli	F
+        Kimberlie	F
+        Kimberly	F
+        Kimbery	F
+        Kimbra	F
+        Kimi	F
+        Kimiko	F
+        Kina	F
+        Kindra	F
+        King	M
+        Kip	M
+        Kira	F
+        Kirby	MF
+        Kirk	M
+        Kirsten	F
+        Kirstie	F
+        Kirstin	F
+        Kisha	F
+        Kit	F
+        Kittie	F
+        Kitty	F
+        Kiyoko	F
+        Kizzie	F
+        Kizzy	F
+        Klara	F
+        Korey	M
+        Kori	F
+        Kortney	F
+        Kory	M
+        Kourtney	F
+        Kraig	M
+        Kris	MF
+        Krishna	F
+        Krissy	F
+        Krista	F
+        Kristal	F
+        Kristan	F
+        Kristeen	F
+        Kristel	F
+        Kristen	F
+        Kristi	F
+        Kristian	F
+        Kristie	F
+        Kristin	F
+        Kristina	F
+        Kristine	F
+        Kristle	F
+        Kristofer	M
+        Kristopher	M
+        Kristy	F
+        Kristyn	F
+        Krysta	F
+        Krystal	F
+        Krysten	F
+        Krystin	F
+        Krystina	F
+        Krystle	F
+        Krystyna	F
+        Kum	F
+        Kurt	M
+        Kurtis	M
+        Kyla	F
+        Kyle	M
+        Kylee	F
+        Kylie	F
+        Kym	F
+        Kymberly	F
+        Kyoko	F
+        Kyong	F
+        Kyra	F
+        Kyung	F
+        Lacey	F
+        Lachelle	F
+        Laci	F
+        Lacie	F
+        Lacresha	F
+        Lacy	MF
+        Ladawn	F
+        Ladonna	F
+        Lady	F
+        Lael	F
+        Lahoma	F
+        Lai	F
+        Laila	F
+        Laine	F
+        Lajuana	F
+        Lakeesha	F
+        Lakeisha	F
+        Lakendra	F
+        Lakenya	F
+        Lakesha	F
+        Lakeshia	F
+        Lakia	F
+        Lakiesha	F
+        Lakisha	F
+        Lakita	F
+        Lala	F
+        Lamar	M
+        Lamonica	F
+        Lamont	M
+        Lan	F
+        Lana	F
+        Lance	M
+        Landon	M
+        Lane	MF
+        Lanell	F
+        Lanelle	F
+        Lanette	F
+        Lang	F
+        Lani	F
+        Lanie	F
+        Lanita	F
+        Lannie	F
+        Lanny	M
+        Lanora	F
+        Laquanda	F
+        Laquita	F
+        Lara	F
+        Larae	F
+        Laraine	F
+        Laree	F
+        Larhonda	F
+        Larisa	F
+        Larissa	F
+        Larita	F
+        Laronda	F
+        Larraine	F
+        Larry	M
+        Larue	F
+        Lasandra	F
+        Lashanda	F
+        Lashandra	F
+        Lashaun	F
+        Lashaunda	F
+        Lashawn	F
+        Lashawna	F
+        Lashawnda	F
+        Lashay	F
+        Lashell	F
+        Lashon	F
+        Lashonda	F
+        Lashunda	F
+        Lasonya	F
+        Latanya	F
+        Latarsha	F
+        Latasha	F
+        Latashia	F
+        Latesha	F
+        Latia	F
+        Laticia	F
+        Latina	F
+        Latisha	F
+        Latonia	F
+        Latonya	F
+        Latoria	F
+        Latosha	F
+        Latoya	F
+        Latoyia	F
+        Latrice	F
+        Latricia	F
+        Latrina	F
+        Latrisha	F
+        Launa	F
+        Laura	F
+        Lauralee	F
+        Lauran	F
+        Laure	F
+        Laureen	F
+        Laurel	F
+        Lauren	F
+        Laurena	F
+        Laurence	M
+        Laurene	F
+        Lauretta	F
+        Laurette	F
+        Lauri	F
+        Laurice	F
+        Laurie	F
+        Laurinda	F
+        Laurine	F
+        Lauryn	F
+        Lavada	F
+        Lavelle	F
+        Lavenia	F
+        Lavera	F
+        Lavern	MF
+        Laverna	F
+        Laverne	MF
+        Laveta	F
+        Lavette	F
+        Lavina	F
+        Lavinia	F
+        Lavon	F
+        Lavona	F
+        Lavonda	F
+        Lavone	F
+        Lavonia	F
+        Lavonna	F
+        Lavonne	F
+        Lawana	F
+        Lawanda	F
+        Lawanna	F
+        Lawerence	M
+        Lawrence	M
+        Layla	F
+        Layne	F
+        Lazaro	M
+        Le	F
+        Lea	F
+        Leah	F
+        Lean	F
+        Leana	F
+        Leandra	F
+        Leandro	M
+        Leann	F
+        Leanna	F
+        Leanne	F
+        Leanora	F
+        Leatha	F
+        Leatrice	F
+        Lecia	F
+        Leda	F
+        Lee	MF
+        Leeann	F
+        Leeanna	F
+        Leeanne	F
+        Leena	F
+        Leesa	F
+        Leia	F
+        Leida	F
+        Leif	M
+        Leigh	F
+        Leigha	F
+        Leighann	F
+        Leila	F
+        Leilani	F
+        Leisa	F
+        Leisha	F
+        Lekisha	F
+        Lela	F
+        Lelah	F
+        Leland	M
+        Lelia	F
+        Lemuel	M
+        Len	M
+        Lena	F
+        Lenard	M
+        Lenita	F
+        Lenna	F
+        Lennie	F
+        Lenny	M
+        Lenora	F
+        Lenore	F
+        Leo	M
+        Leola	F
+        Leoma	F
+        Leon	M
+        Leona	F
+        Leonard	M
+        Leonarda	F
+        Leonardo	M
+        Leone	F
+        Leonel	M
+        Leonia	F
+        Leonida	F
+        Leonie	F
+        Leonila	F
+        Leonor	F
+        Leonora	F
+        Leonore	F
+        Leontine	F
+        Leopoldo	M
+        Leora	F
+        Leota	F
+        Lera	F
+        Leroy	M
+        Les	M
+        Lesa	F
+        Lesha	F
+        Lesia	F
+        Leslee	F
+        Lesley	MF
+        Lesli	F
+        Leslie	MF
+        Lessie	F
+        Lester	M
+        Leta	F
+        Letha	F
+        Leticia	F
+        Letisha	F
+        Letitia	F
+        Lettie	F
+        Letty	F
+        Levi	M
+        Lewis	M
+        Lexie	F
+        Lezlie	F
+        Li	F
+        Lia	F
+        Liana	F
+        Liane	F
+        Lianne	F
+        Libbie	F
+        Libby	F
+        Liberty	F
+        Librada	F
+        Lida	F
+        Lidia	F
+        Lien	F
+        Lieselotte	F
+        Ligia	F
+        Lila	F
+        Lili	F
+        Lilia	F
+        Lilian	F
+        Liliana	F
+        Lilla	F
+        Lilli	F
+        Lillia	F
+        Lilliam	F
+        Lillian	F
+        Lilliana	F
+        Lillie	F
+        Lilly	F
+        Lily	F
+        Lin	F
+        Lina	F
+        Lincoln	M
+        Linda	F
+        Lindsay	F
+        Lindsey	F
+        Lindsy	F
+        Lindy	F
+        Linette	F
+        Ling	F
+        Linh	F
+        Linn	F
+        Linnea	F
+        Linnie	F
+        Lino	M
+        Linsey	F
+        Linwood	M
+        Lionel	M
+        Lisa	F
+        Lisabeth	F
+        Lisandra	F
+        Lisbeth	F
+        Lise	F
+        Lisette	F
+        Lisha	F
+        Lissa	F
+        Lissette	F
+        Lita	F
+        Livia	F
+        Liz	F
+        Liza	F
+        Lizabeth	F
+        Lizbeth	F
+        Lizeth	F
+        Lizette	F
+        Lizzette	F
+        Lizzie	F
+        Lloyd	M
+        Loan	F
+        Logan	M
+        Loida	F
+        Lois	F
+        Loise	F
+        Lola	F
+        Lolita	F
+        Loma	F
+        Lon	M
+        Lona	F
+        Londa	F
+        Long	M
+        Loni	F
+        Lonna	F
+        Lonnie	M
+        Lonny	M
+        Lora	F
+        Loraine	F
+        Loralee	F
+        Lore	F
+        Lorean	F
+        Loree	F
+        Loreen	F
+        Lorelei	F
+        Loren	M
+        Lorena	F
+        Lorene	F
+        Lorenza	F
+        Lorenzo	M
+        Loreta	F
+        Loretta	F
+        Lorette	F
+        Lori	F
+        Loria	F
+        Loriann	F
+        Lorie	F
+        Lorilee	F
+        Lorina	F
+        Lorinda	F
+        Lorine	F
+        Loris	F
+        Lorita	F
+        Lorna	F
+        Lorraine	F
+        Lorretta	F
+        Lorri	F
+        Lorriane	F
+        Lorrie	F
+        Lorrine	F
+        Lory	F
+        Lottie	F
+        Lou	MF
+        Louann	F
+        Louanne	F
+        Louella	F
+        Louetta	F
+        Louie	M
+        Louis	M
+        Louisa	F
+        Louise	F
+        Loura	F
+        Lourdes	F
+        Lourie	F
+        Louvenia	F
+        Love	F
+        Lovella	F
+        Lovetta	F
+        Lovie	F
+        Lowell	M
+        Loyce	F
+        Loyd	M
+        Lu	F
+        Luana	F
+        Luann	F
+        Luanna	F
+        Luanne	F
+        Luba	F
+        Lucas	M
+        Luci	F
+        Lucia	F
+        Luciana	F
+        Luciano	M
+        Lucie	F
+        Lucien	M
+        Lucienne	F
+        Lucila	F
+        Lucile	F
+        Lucilla	F
+        Lucille	F
+        Lucina	F
+        Lucinda	F
+        Lucio	M
+        Lucius	M
+        Lucrecia	F
+        Lucretia	F
+        Lucy	F
+        Ludie	F
+        Ludivina	F
+        Lue	F
+        Luella	F
+        Luetta	F
+        Luigi	M
+        Luis	M
+        Luisa	F
+        Luise	F
+        Luke	M
+        Lula	F
+        Lulu	F
+        Luna	F
+        Lupe	MF
+        Lupita	F
+        Lura	F
+        Lurlene	F
+        Lurline	F
+        Luther	M
+        Luvenia	F
+        Luz	F
+        Lyda	F
+        Lydia	F
+        Lyla	F
+        Lyle	M
+        Lyman	M
+        Lyn	F
+        Lynda	F
+        Lyndia	F
+        Lyndon	M
+        Lyndsay	F
+        Lyndsey	F
+        Lynell	F
+        Lynelle	F
+        Lynetta	F
+        Lynette	F
+        Lynn	MF
+        Lynna	F
+        Lynne	F
+        Lynnette	F
+        Lynsey	F
+        Lynwood	M
+        Ma	F
+        Mabel	F
+        Mabelle	F
+        Mable	F
+        Mac	M
+        Machelle	F
+        Macie	F
+        Mack	M
+        Mackenzie	F
+        Macy	F
+        Madalene	F
+        Madaline	F
+        Madalyn	F
+        Maddie	F
+        Madelaine	F
+        Madeleine	F
+        Madelene	F
+        Madeline	F
+        Madelyn	F
+        Madge	F
+        Madie	F
+        Madison	F
+        Madlyn	F
+        Madonna	F
+        Mae	F
+        Maegan	F
+        Mafalda	F
+        Magali	F
+        Magaly	F
+        Magan	F
+        Magaret	F
+        Magda	F
+        Magdalen	F
+        Magdalena	F
+        Magdalene	F
+        Magen	F
+        Maggie	F
+        Magnolia	F
+        Mahalia	F
+        Mai	F
+        Maia	F
+        Maida	F
+        Maile	F
+        Maira	F
+        Maire	F
+        Maisha	F
+        Maisie	F
+        Major	M
+        Majorie	F
+        Makeda	F
+        Malcolm	M
+        Malcom	M
+        Malena	F
+        Malia	F
+        Malik	M
+        Malika	F
+        Malinda	F
+        Malisa	F
+        Malissa	F
+        Malka	F
+        Mallie	F
+        Mallory	F
+        Malorie	F
+        Malvina	F
+        Mamie	F
+        Mammie	F
+        Man	MF
+        Mana	F
+        Manda	F
+        Mandi	F
+        Mandie	F
+        Mandy	F
+        Manie	F
+        Manual	M
+        Manuel	M
+        Manuela	F
+        Many	F
+        Mao	F
+        Maple	F
+        Mara	F
+        Maragaret	F
+        Maragret	F
+        Maranda	F
+        Marc	M
+        Marcel	M
+        Marcela	F
+        Marcelene	F
+        Marcelina	F
+        Marceline	F
+        Marcelino	M
+        Marcell	F
+        Marcella	F
+        Marcelle	F
+        Marcellus	M
+        Marcelo	M
+        Marcene	F
+        Marchelle	F
+        Marci	F
+        Marcia	F
+        Marcie	F
+        Marco	M
+        Marcos	M
+        Marcus	M
+        Marcy	F
+        Mardell	F
+        Maren	F
+        Marg	F
+        Margaret	F
+        Margareta	F
+        Margarete	F
+        Margarett	F
+        Margaretta	F
+        Margarette	F
+        Margarita	F
+        Margarite	F
+        Margarito	M
+        Margart	F
+        Marge	F
+        Margene	F
+        Margeret	F
+        Margert	F
+        Margery	F
+        Marget	F
+        Margherita	F
+        Margie	F
+        Margit	F
+        Margo	F
+        Margorie	F
+        Margot	F
+        Margret	F
+        Margrett	F
+        Marguerita	F
+        Marguerite	F
+        Margurite	F
+        Margy	F
+        Marhta	F
+        Mari	F
+        Maria	F
+        Mariah	F
+        Mariam	F
+        Marian	F
+        Mariana	F
+        Marianela	F
+        Mariann	F
+        Marianna	F
+        Marianne	F
+        Mariano	M
+        Maribel	F
+        Maribeth	F
+        Marica	F
+        Maricela	F
+        Maricruz	F
+        Marie	F
+        Mariel	F
+        Mariela	F
+        Mariella	F
+        Marielle	F
+        Marietta	F
+        Mariette	F
+        Mariko	F
+        Marilee	F
+        Marilou	F
+        Marilu	F
+        Marilyn	F
+        Marilynn	F
+        Marin	F
+        Marina	F
+        Marinda	F
+        Marine	F
+        Mario	M
+        Marion	MF
+        Maris	F
+        Marisa	F
+        Marisela	F
+        Marisha	F
+        Marisol	F
+        Marissa	F
+        Marita	F
+        Maritza	F
+        Marivel	F
+        Marjorie	F
+        Marjory	F
+        Mark	M
+        Marketta	F
+        Markita	F
+        Markus	M
+        Marla	F
+        Marlana	F
+        Marleen	F
+        Marlen	F
+        Marlena	F
+        Marlene	F
+        Marlin	M
+        Marline	F
+        Marlo	F
+        Marlon	M
+        Marlyn	F
+        Marlys	F
+        Marna	F
+        Marni	F
+        Marnie	F
+        Marquerite	F
+        Marquetta	F
+        Marquis	M
+        Marquita	F
+        Marquitta	F
+        Marry	F
+        Marsha	F
+        Marshall	M
+        Marta	F
+        Marth	F
+        Martha	F
+        Marti	F
+        Martin	M
+        Martina	F
+        Martine	F
+        Marty	M
+        Marva	F
+        Marvel	F
+        Marvella	F
+        Marvin	M
+        Marvis	F
+        Marx	F
+        Mary	F
+        Marya	F
+        Maryalice	F
+        Maryam	F
+        Maryann	F
+        Maryanna	F
+        Maryanne	F
+        Marybelle	F
+        Marybeth	F
+        Maryellen	F
+        Maryetta	F
+        Maryjane	F
+        Maryjo	F
+        Maryland	F
+        Marylee	F
+        Marylin	F
+        Maryln	F
+        Marylou	F
+        Marylouise	F
+        Marylyn	F
+        Marylynn	F
+        Maryrose	F
+        Masako	F
+        Mason	M
+        Matha	F
+        Mathew	M
+        Mathilda	F
+        Mathilde	F
+        Matilda	F
+        Matilde	F
+        Matt	M
+        Matthew	M
+        Mattie	F
+        Maud	F
+        Maude	F
+        Maudie	F
+        Maura	F
+        Maureen	F
+        Maurice	M
+        Mauricio	M
+        Maurine	F
+        Maurita	F
+        Mauro	M
+        Mavis	F
+        Max	M
+        Maxie	F
+        Maxima	F
+        Maximina	F
+        Maximo	M
+        Maxine	F
+        Maxwell	M
+        May	F
+        Maya	F
+        Maybell	F
+        Maybelle	F
+        Maye	F
+        Mayme	F
+        Maynard	M
+        Mayola	F
+        Mayra	F
+        Mazie	F
+        Mckenzie	F
+        Mckinley	M
+        Meagan	F
+        Meaghan	F
+        Mechelle	F
+        Meda	F
+        Mee	F
+        Meg	F
+        Megan	F
+        Meggan	F
+        Meghan	F
+        Meghann	F
+        Mei	F
+        Mel	M
+        Melaine	F
+        Melani	F
+        Melania	F
+        Melanie	F
+        Melany	F
+        Melba	F
+        Melda	F
+        Melia	F
+        Melida	F
+        Melina	F
+        Melinda	F
+        Melisa	F
+        Melissa	F
+        Melissia	F
+        Melita	F
+        Mellie	F
+        Mellisa	F
+        Mellissa	F
+        Melodee	F
+        Melodi	F
+        Melodie	F
+        Melody	F
+        Melonie	F
+        Melony	F
+        Melva	F
+        Melvin	M
+        Melvina	F
+        Melynda	F
+        Mendy	F
+        Mercedes	F
+        Mercedez	F
+        Mercy	F
+        Meredith	F
+        Meri	F
+        Merideth	F
+        Meridith	F
+        Merilyn	F
+        Merissa	F
+        Merle	MF
+        Merlene	F
+        Merlin	M
+        Merlyn	F
+        Merna	F
+        Merri	F
+        Merrie	F
+        Merrilee	F
+        Merrill	M
+        Merry	F
+        Mertie	F
+        Mervin	M
+        Meryl	F
+        Meta	F
+        Mi	F
+        Mia	F
+        Mica	F
+        Micaela	F
+        Micah	M
+        Micha	F
+        Michael	M
+        Michaela	F
+        Michaele	F
+        Michal	MF
+        Michale	M
+        Micheal	M
+        Michel	M
+        Michele	F
+        Michelina	F
+        Micheline	F
+        Michell	F
+        Michelle	F
+        Michiko	F
+        Mickey	MF
+        Micki	F
+        Mickie	F
+        Miesha	F
+        Migdalia	F
+        Mignon	F
+        Miguel	M
+        Miguelina	F
+        Mika	F
+        Mikaela	F
+        Mike	M
+        Mikel	M
+        Miki	F
+        Mikki	F
+        Mila	F
+        Milagro	F
+        Milagros	F
+        Milan	M
+        Milda	F
+        Mildred	F
+        Miles	M
+        Milford	M
+        Milissa	F
+        Millard	M
+        Millicent	F
+        Millie	F
+        Milly	F
+        Milo	M
+        Milton	M
+        Mimi	F
+        Min	F
+        Mina	F
+        Minda	F
+        Mindi	F
+        Mindy	F
+        Minerva	F
+        Ming	F
+        Minh	MF
+        Minna	F
+        Minnie	F
+        Minta	F
+        Miquel	M
+        Mira	F
+        Miranda	F
+        Mireille	F
+        Mirella	F
+        Mireya	F
+        Miriam	F
+        Mirian	F
+        Mirna	F
+        Mirta	F
+        Mirtha	F
+        Misha	F
+        Miss	F
+        Missy	F
+        Misti	F
+        Mistie	F
+        Misty	F
+        Mitch	M
+        Mitchel	M
+        Mitchell	M
+        Mitsue	F
+        Mitsuko	F
+        Mittie	F
+        Mitzi	F
+        Mitzie	F
+        Miyoko	F
+        Modesta	F
+        Modesto	M
+        Mohamed	M
+        Mohammad	M
+        Mohammed	M
+        Moira	F
+        Moises	M
+        Mollie	F
+        Molly	F
+        Mona	F
+        Monet	F
+        Monica	F
+        Monika	F
+        Monique	F
+        Monnie	F
+        Monroe	M
+        Monserrate	F
+        Monte	M
+        Monty	M
+        Moon	F
+        Mora	F
+        Morgan	MF
+        Moriah	F
+        Morris	M
+        Morton	M
+        Mose	M
+        Moses	M
+        Moshe	M
+        Mozell	F
+        Mozella	F
+        Mozelle	F
+        Mui	F
+        Muoi	F
+        Muriel	F
+        Murray	M
+        My	F
+        Myesha	F
+        Myles	M
+        Myong	F
+        Myra	F
+        Myriam	F
+        Myrl	F
+        Myrle	F
+        Myrna	F
+        Myron	M
+        Myrta	F
+        Myrtice	F
+        Myrtie	F
+        Myrtis	F
+        Myrtle	F
+        Myung	F
+        Na	F
+        Nada	F
+        Nadene	F
+        Nadia	F
+        Nadine	F
+        Naida	F
+        Nakesha	F
+        Nakia	F
+        Nakisha	F
+        Nakita	F
+        Nam	F
+        Nan	F
+        Nana	F
+        Nancee	F
+        Nancey	F
+        Nanci	F
+        Nancie	F
+        Nancy	F
+        Nanette	F
+        Nannette	F
+        Nannie	F
+        Naoma	F
+        Naomi	F
+        Napoleon	M
+        Narcisa	F
+        Natacha	F
+        Natalia	F
+        Natalie	F
+        Natalya	F
+        Natasha	F
+        Natashia	F
+        Nathalie	F
+        Nathan	M
+        Nathanael	M
+        Nathanial	M
+        Nathaniel	M
+        Natisha	F
+        Natividad	F
+        Natosha	F
+        Neal	M
+        Necole	F
+        Ned	M
+        Neda	F
+        Nedra	F
+        Neely	F
+        Neida	F
+        Neil	M
+        Nelda	F
+        Nelia	F
+        Nelida	F
+        Nell	F
+        Nella	F
+        Nelle	F
+        Nellie	F
+        Nelly	F
+        Nelson	M
+        Nena	F
+        Nenita	F
+        Neoma	F
+        Neomi	F
+        Nereida	F
+        Nerissa	F
+        Nery	F
+        Nestor	M
+        Neta	F
+        Nettie	F
+        Neva	F
+        Nevada	F
+        Neville	M
+        Newton	M
+        Nga	F
+        Ngan	F
+        Ngoc	F
+        Nguyet	F
+        Nia	F
+        Nichelle	F
+        Nichol	F
+        Nicholas	M
+        Nichole	F
+        Nicholle	F
+        Nick	M
+        Nicki	F
+        Nickie	F
+        Nickolas	M
+        Nickole	F
+        Nicky	MF
+        Nicol	F
+        Nicola	F
+        Nicolas	M
+        Nicolasa	F
+        Nicole	F
+        Nicolette	F
+        Nicolle	F
+        Nida	F
+        Nidia	F
+        Niesha	F
+        Nieves	F
+        Nigel	M
+        Niki	F
+        Nikia	F
+        Nikita	F
+        Nikki	F
+        Nikole	F
+        Nila	F
+        Nilda	F
+        Nilsa	F
+        Nina	F
+        Ninfa	F
+        Nisha	F
+        Nita	F
+        Noah	M
+        Noble	M
+        Nobuko	F
+        Noe	M
+        Noel	M
+        Noelia	F
+        Noella	F
+        Noelle	F
+        Noemi	F
+        Nohemi	F
+        Nola	F
+        Nolan	M
+        Noma	F
+        Nona	F
+        Nora	F
+        Norah	F
+        Norbert	M
+        Norberto	M
+        Noreen	F
+        Norene	F
+        Noriko	F
+        Norine	F
+        Norma	F
+        Norman	M
+        Normand	M
+        Norris	M
+        Nova	F
+        Novella	F
+        Nu	F
+        Nubia	F
+        Numbers	MF
+        Nydia	F
+        Nyla	F
+        Obdulia	F
+        Ocie	F
+        Octavia	F
+        Octavio	M
+        Oda	F
+        Odelia	F
+        Odell	MF
+        Odessa	F
+        Odette	F
+        Odilia	F
+        Odis	M
+        Ofelia	F
+        Ok	F
+        Ola	F
+        Olen	M
+        Olene	F
+        Oleta	F
+        Olevia	F
+        Olga	F
+        Olimpia	F
+        Olin	M
+        Olinda	F
+        Oliva	F
+        Olive	F
+        Oliver	M
+        Olivia	F
+        Ollie	MF
+        Olympia	F
+        Oma	F
+        Omar	M
+        Omega	F
+        Omer	M
+        Ona	F
+        Oneida	F
+        Onie	F
+        Onita	F
+        Opal	F
+        Ophelia	F
+        Ora	F
+        Oralee	F
+        Oralia	F
+        Oren	M
+        Oretha	F
+        Orlando	M
+        Orpha	F
+        Orval	M
+        Orville	M
+        Oscar	M
+        Ossie	F
+        Osvaldo	M
+        Oswaldo	M
+        Otelia	F
+        Otha	MF
+        Otilia	F
+        Otis	M
+        Otto	M
+        Ouida	F
+        Owen	M
+        Ozell	F
+        Ozella	F
+        Ozie	F
+        Pa	F
+        Pablo	M
+        Page	F
+        Paige	F
+        Palma	F
+        Palmer	M
+        Palmira	F
+        Pam	F
+        Pamala	F
+        Pamela	F
+        Pamelia	F
+        Pamella	F
+        Pamila	F
+        Pamula	F
+        Pandora	F
+        Pansy	F
+        Paola	F
+        Paris	MF
+        Parker	M
+        Parthenia	F
+        Particia	F
+        Pasquale	M
+        Pasty	F
+        Pat	MF
+        Patience	F
+        Patria	F
+        Patrica	F
+        Patrice	F
+        Patricia	F
+        Patrick	M
+        Patrina	F
+        Patsy	F
+        Patti	F
+        Pattie	F
+        Patty	F
+        Paul	M
+        Paula	F
+        Paulene	F
+        Pauletta	F
+        Paulette	F
+        Paulina	F
+        Pauline	F
+        Paulita	F
+        Paz	F
+        Pearl	F
+        Pearle	F
+        Pearlene	F
+        Pearlie	F
+        Pearline	F
+        Pearly	F
+        Pedro	M
+        Peg	F
+        Peggie	F
+        Peggy	F
+        Pei	F
+        Penelope	F
+        Penney	F
+        Penni	F
+        Pennie	F
+        Penny	F
+        Percy	M
+        Perla	F
+        Perry	M
+        Pete	M
+        Peter	M
+        Petra	F
+        Petrina	F
+        Petronila	F
+        Phebe	F
+        Phil	M
+        Philip	M
+        Phillip	M
+        Phillis	F
+        Philomena	F
+        Phoebe	F
+        Phung	F
+        Phuong	F
+        Phylicia	F
+        Phylis	F
+        Phyliss	F
+        Phyllis	F
+        Pia	F
+        Piedad	F
+        Pierre	M
+        Pilar	F
+        Ping	F
+        Pinkie	F
+        Piper	F
+        Pok	F
+        Polly	F
+        Porfirio	M
+        Porsche	F
+        Porsha	F
+        Porter	M
+        Portia	F
+        Precious	F
+        Preston	M
+        Pricilla	F
+        Prince	M
+        Princess	F
+        Priscila	F
+        Priscilla	F
+        Providencia	F
+        Prudence	F
+        Pura	F
+        Qiana	F
+        Queen	F
+        Queenie	F
+        Quentin	M
+        Quiana	F
+        Quincy	M
+        Quinn	M
+        Quintin	M
+        Quinton	M
+        Quyen	F
+        Rachael	F
+        Rachal	F
+        Racheal	F
+        Rachel	F
+        Rachele	F
+        Rachell	F
+        Rachelle	F
+        Racquel	F
+        Rae	F
+        Raeann	F
+        Raelene	F
+        Rafael	M
+        Rafaela	F
+        Raguel	F
+        Raina	F
+        Raisa	F
+        Raleigh	M
+        Ralph	M
+        Ramiro	M
+        Ramon	M
+        Ramona	F
+        Ramonita	F
+        Rana	F
+        Ranae	F
+        Randa	F
+        Randal	M
+        Randall	M
+        Randee	F
+        Randell	M
+        Randi	F
+        Randolph	M
+        Randy	M
+        Ranee	F
+        Raphael	M
+        Raquel	F
+        Rashad	M
+        Rasheeda	F
+        Rashida	F
+        Raul	M
+        Raven	F
+        Ray	M
+        Raye	F
+        Rayford	M
+        Raylene	F
+        Raymon	M
+        Raymond	M
+        Raymonde	F
+        Raymundo	M
+        Rayna	F
+        Rea	F
+        Reagan	F
+        Reanna	F
+        Reatha	F
+        Reba	F
+        Rebbeca	F
+        Rebbecca	F
+        Rebeca	F
+        Rebecca	F
+        Rebecka	F
+        Rebekah	F
+        Reda	F
+        Reed	M
+        Reena	F
+        Refugia	F
+        Refugio	MF
+        Regan	F
+        Regena	F
+        Regenia	F
+        Reggie	M
+        Regina	F
+        Reginald	M
+        Regine	F
+        Reginia	F
+        Reid	M
+        Reiko	F
+        Reina	F
+        Reinaldo	M
+        Reita	F
+        Rema	F
+        Remedios	F
+        Remona	F
+        Rena	F
+        Renae	F
+        Renaldo	M
+        Renata	F
+        Renate	F
+        Renato	M
+        Renay	F
+        Renda	F
+        Rene	MF
+        Renea	F
+        Renee	F
+        Renetta	F
+        Renita	F
+        Renna	F
+        Ressie	F
+        Reta	F
+        Retha	F
+        Retta	F
+        Reuben	M
+        Reva	F
+        Rex	M
+        Rey	M
+        Reyes	M
+        Reyna	F
+        Reynalda	F
+        Reynaldo	M
+        Rhea	F
+        Rheba	F
+        Rhett	M
+        Rhiannon	F
+        Rhoda	F
+        Rhona	F
+        Rhonda	F
+        Ria	F
+        Ricarda	F
+        Ricardo	M
+        Rich	M
+        Richard	M
+        Richelle	F
+        Richie	M
+        Rick	M
+        Rickey	M
+        Ricki	F
+        Rickie	M
+        Ricky	M
+        Rico	M
+        Rigoberto	M
+        Rikki	F
+        Riley	M
+        Rima	F
+        Rina	F
+        Risa	F
+        Rita	F
+        Riva	F
+        Rivka	F
+        Rob	M
+        Robbi	F
+        Robbie	MF
+        Robbin	F
+        Robby	M
+        Robbyn	F
+        Robena	F
+        Robert	M
+        Roberta	F
+        Roberto	M
+        Robin	F
+        Robt	M
+        Robyn	F
+        Rocco	M
+        Rochel	F
+        Rochell	F
+        Rochelle	F
+        Rocio	F
+        Rocky	M
+        Rod	M
+        Roderick	M
+        Rodger	M
+        Rodney	M
+        Rodolfo	M
+        Rodrick	M
+        Rodrigo	M
+        Rogelio	M
+        Roger	M
+        Roland	M
+        Rolanda	F
+        Rolande	F
+        Rolando	M
+        Rolf	M
+        Rolland	M
+        Roma	F
+        Romaine	F
+        Roman	M
+        Romana	F
+        Romelia	F
+        Romeo	M
+        Romona	F
+        Ron	M
+        Rona	F
+        Ronald	M
+        Ronda	F
+        Roni	F
+        Ronna	F
+        Ronni	F
+        Ronnie	M
+        Ronny	M
+        Roosevelt	M
+        Rory	M
+        Rosa	F
+        Rosalba	F
+        Rosalee	F
+        Rosalia	F
+        Rosalie	F
+        Rosalina	F
+        Rosalind	F
+        Rosalinda	F
+        Rosaline	F
+        Rosalva	F
+        Rosalyn	F
+        Rosamaria	F
+        Rosamond	F
+        Rosana	F
+        Rosann	F
+        Rosanna	F
+        Rosanne	F
+        Rosaria	F
+        Rosario	MF
+        Rosaura	F
+        Roscoe	M
+        Rose	F
+        Roseann	F
+        Roseanna	F
+        Roseanne	F
+        Roselee	F
+        Roselia	F
+        Roseline	F
+        Rosella	F
+        Roselle	F
+        Roselyn	F
+        Rosemarie	F
+        Rosemary	F
+        Rosena	F
+        Rosenda	F
+        Rosendo	M
+        Rosetta	F
+        Rosette	F
+        Rosia	F
+        Rosie	F
+        Rosina	F
+        Rosio	F
+        Rosita	F
+        Roslyn	F
+        Ross	M
+        Rossana	F
+        Rossie	F
+        Rosy	F
+        Rowena	F
+        Roxana	F
+        Roxane	F
+        Roxann	F
+        Roxanna	F
+        Roxanne	F
+        Roxie	F
+        Roxy	F
+        Roy	M
+        Royal	M
+        Royce	M
+        Rozanne	F
+        Rozella	F
+        Ruben	M
+        Rubi	F
+        Rubie	F
+        Rubin	M
+        Ruby	F
+        Rubye	F
+        Rudolf	M
+        Rudolph	M
+        Rudy	M
+        Rueben	M
+        Rufina	F
+        Rufus	M
+        Rupert	M
+        Russ	M
+        Russel	M
+        Russell	M
+        Rusty	M
+        Ruth	F
+        Rutha	F
+        Ruthann	F
+        Ruthanne	F
+        Ruthe	F
+        Ruthie	F
+        Ryan	M
+        Ryann	F
+        Sabina	F
+        Sabine	F
+        Sabra	F
+        Sabrina	F
+        Sacha	F
+        Sachiko	F
+        Sade	F
+        Sadie	F
+        Sadye	F
+        Sage	F
+        Sal	M
+        Salena	F
+        Salina	F
+        Salley	F
+        Sallie	F
+        Sally	F
+        Salome	F
+        Salvador	M
+        Salvatore	M
+        Sam	M
+        Samantha	F
+        Samara	F
+        Samatha	F
+        Samella	F
+        Samira	F
+        Sammie	MF
+        Sammy	M
+        Samual	M
+        Samuel	M
+        Sana	F
+        Sanda	F
+        Sandee	F
+        Sandi	F
+        Sandie	F
+        Sandra	F
+        Sandy	F
+        Sanford	M
+        Sang	MF
+        Sanjuana	F
+        Sanjuanita	F
+        Sanora	F
+        Santa	F
+        Santana	F
+        Santiago	M
+        Santina	F
+        Santo	M
+        Santos	MF
+        Sara	F
+        Sarah	F
+        Sarai	F
+        Saran	F
+        Sari	F
+        Sarina	F
+        Sarita	F
+        Sasha	F
+        Saturnina	F
+        Sau	F
+        Saul	M
+        Saundra	F
+        Savanna	F
+        Savannah	F
+        Scarlet	F
+        Scarlett	F
+        Scot	M
+        Scott	M
+        Scottie	M
+        Scotty	M
+        Sean	M
+        Season	F
+        Sebastian	M
+        Sebrina	F
+        See	F
+        Seema	F
+        Selena	F
+        Selene	F
+        Selina	F
+        Selma	F
+        Sena	F
+        Senaida	F
+        September	F
+        Serafina	F
+        Serena	F
+        Sergio	M
+        Serina	F
+        Serita	F
+        Seth	M
+        Setsuko	F
+        Seymour	M
+        Sha	F
+        Shad	M
+        Shae	F
+        Shaina	F
+        Shakia	F
+        Shakira	F
+        Shakita	F
+        Shala	F
+        Shalanda	F
+        Shalon	F
+        Shalonda	F
+        Shameka	F
+        Shamika	F
+        Shan	F
+        Shana	F
+        Shanae	F
+        Shanda	F
+        Shandi	F
+        Shandra	F
+        Shane	M
+        Shaneka	F
+        Shanel	F
+        Shanell	F
+        Shanelle	F
+        Shani	F
+        Shanice	F
+        Shanika	F
+        Shaniqua	F
+        Shanita	F
+        Shanna	F
+        Shannan	F
+        Shannon	MF
+        Shanon	F
+        Shanta	F
+        Shantae	F
+        Shantay	F
+        Shante	F
+        Shantel	F
+        Shantell	F
+        Shantelle	F
+        Shanti	F
+        Shaquana	F
+        Shaquita	F
+        Shara	F
+        Sharan	F
+        Sharda	F
+        Sharee	F
+        Sharell	F
+        Sharen	F
+        Shari	F
+        Sharice	F
+        Sharie	F
+        Sharika	F
+        Sharilyn	F
+        Sharita	F
+        Sharla	F
+        Sharleen	F
+        Sharlene	F
+        Sharmaine	F
+        Sharolyn	F
+        Sharon	F
+        Sharonda	F
+        Sharri	F
+        Sharron	F
+        Sharyl	F
+        Sharyn	F
+        Shasta	F
+        Shaun	M
+        Shauna	F
+        Shaunda	F
+        Shaunna	F
+        Shaunta	F
+        Shaunte	F
+        Shavon	F
+        Shavonda	F
+        Shavonne	F
+        Shawana	F
+        Shawanda	F
+        Shawanna	F
+        Shawn	M
+        Shawna	F
+        Shawnda	F
+        Shawnee	F
+        Shawnna	F
+        Shawnta	F
+        Shay	F
+        Shayla	F
+        Shayna	F
+        Shayne	MF
+        Shea	F
+        Sheba	F
+        Sheena	F
+        Sheila	F
+        Sheilah	F
+        Shela	F
+        Shelba	F
+        Shelby	MF
+        Sheldon	M
+        Shelia	F
+        Shella	F
+        Shelley	F
+        Shelli	F
+        Shellie	F
+        Shelly	F
+        Shelton	M
+        Shemeka	F
+        Shemika	F
+        Shena	F
+        Shenika	F
+        Shenita	F
+        Shenna	F
+        Shera	F
+        Sheree	F
+        Sherell	F
+        Sheri	F
+        Sherice	F
+        Sheridan	F
+        Sherie	F
+        Sherika	F
+        Sherill	F
+        Sherilyn	F
+        Sherise	F
+        Sherita	F
+        Sherlene	F
+        Sherley	F
+        Sherly	F
+        Sherlyn	F
+        Sherman	M
+        Sheron	F
+        Sherrell	F
+        Sherri	F
+        Sherrie	F
+        Sherril	F
+        Sherrill	F
+        Sherron	F
+        Sherry	F
+        Sherryl	F
+        Sherwood	M
+        Shery	F
+        Sheryl	F
+        Sheryll	F
+        Shiela	F
+        Shila	F
+        Shiloh	F
+        Shin	F
+        Shira	F
+        Shirely	F
+        Shirl	F
+        Shirlee	F
+        Shirleen	F
+        Shirlene	F
+        Shirley	F
+        Shirly	F
+        Shizue	F
+        Shizuko	F
+        Shon	M
+        Shona	F
+        Shonda	F
+        Shondra	F
+        Shonna	F
+        Shonta	F
+        Shoshana	F
+        Shu	F
+        Shyla	F
+        Sibyl	F
+        Sid	M
+        Sidney	M
+        Sierra	F
+        Signe	F
+        Sigrid	F
+        Silas	M
+        Silva	F
+        Silvana	F
+        Silvia	F
+        Sima	F
+        Simon	M
+        Simona	F
+        Simone	F
+        Simonne	F
+        Sina	F
+        Sindy	F
+        Siobhan	F
+        Sirena	F
+        Siu	F
+        Sixta	F
+        Skye	F
+        Slyvia	F
+        So	F
+        Socorro	F
+        Sofia	F
+        Soila	F
+        Sol	M
+        Solange	F
+        Soledad	F
+        Solomon	M
+        Somer	F
+        Sommer	F
+        Son	M
+        Sona	F
+        Sondra	F
+        Song	F
+        Sonia	F
+        Sonja	F
+        Sonny	M
+        Sonya	F
+        Soo	F
+        Sook	F
+        Soon	F
+        Sophia	F
+        Sophie	F
+        Soraya	F
+        Sparkle	F
+        Spencer	M
+        Spring	F
+        Stacee	F
+        Stacey	F
+        Staci	F
+        Stacia	F
+        Stacie	F
+        Stacy	F
+        Stan	M
+        Stanford	M
+        Stanley	M
+        Stanton	M
+        Star	F
+        Starla	F
+        Starr	F
+        Stasia	F
+        Stefan	M
+        Stefani	F
+        Stefania	F
+        Stefanie	F
+        Stefany	F
+        Steffanie	F
+        Stella	F
+        Stepanie	F
+        Stephaine	F
+        Stephan	M
+        Stephane	F
+        Stephani	F
+        Stephania	F
+        Stephanie	F
+        Stephany	F
+        Stephen	M
+        Stephenie	F
+        Stephine	F
+        Stephnie	F
+        Sterling	M
+        Steve	M
+        Steven	M
+        Stevie	MF
+        Stewart	M
+        Stormy	F
+        Stuart	M
+        Su	F
+        Suanne	F
+        Sudie	F
+        Sue	F
+        Sueann	F
+        Suellen	F
+        Suk	F
+        Sulema	F
+        Sumiko	F
+        Summer	F
+        Sun	F
+        Sunday	F
+        Sung	MF
+        Sunni	F
+        Sunny	F
+        Sunshine	F
+        Susan	F
+        Susana	F
+        Susann	F
+        Susanna	F
+        Susannah	F
+        Susanne	F
+        Susie	F
+        Susy	F
+        Suzan	F
+        Suzann	F
+        Suzanna	F
+        Suzanne	F
+        Suzette	F
+        Suzi	F
+        Suzie	F
+        Suzy	F
+        Svetlana	F
+        Sybil	F
+        Syble	F
+        Sydney	MF
+        Sylvester	M
+        Sylvia	F
+        Sylvie	F
+        Synthia	F
+        Syreeta	F
+        Ta	F
+        Tabatha	F
+        Tabetha	F
+        Tabitha	F
+        Tad	M
+        Tai	F
+        Taina	F
+        Taisha	F
+        Tajuana	F
+        Takako	F
+        Takisha	F
+        Talia	F
+        Talisha	F
+        Talitha	F
+        Tam	F
+        Tama	F
+        Tamala	F
+        Tamar	F
+        Tamara	F
+        Tamatha	F
+        Tambra	F
+        Tameika	F
+        Tameka	F
+        Tamekia	F
+        Tamela	F
+        Tamera	F
+        Tamesha	F
+        Tami	F
+        Tamica	F
+        Tamie	F
+        Tamika	F
+        Tamiko	F
+        Tamisha	F
+        Tammara	F
+        Tammera	F
+        Tammi	F
+        Tammie	F
+        Tammy	F
+        Tamra	F
+        Tana	F
+        Tandra	F
+        Tandy	F
+        Taneka	F
+        Tanesha	F
+        Tangela	F
+        Tania	F
+        Tanika	F
+        Tanisha	F
+        Tanja	F
+        Tanna	F
+        Tanner	M
+        Tanya	F
+        Tara	F
+        Tarah	F
+        Taren	F
+        Tari	F
+        Tarra	F
+        Tarsha	F
+        Taryn	F
+        Tasha	F
+        Tashia	F
+        Tashina	F
+        Tasia	F
+        Tatiana	F
+        Tatum	F
+        Tatyana	F
+        Taunya	F
+        Tawana	F
+        Tawanda	F
+        Tawanna	F
+        Tawna	F
+        Tawny	F
+        Tawnya	F
+        Taylor	MF
+        Tayna	F
+        Ted	M
+        Teddy	M
+        Teena	F
+        Tegan	F
+        Teisha	F
+        Telma	F
+        Temeka	F
+        Temika	F
+        Tempie	F
+        Temple	F
+        Tena	F
+        Tenesha	F
+        Tenisha	F
+        Tennie	F
+        Tennille	F
+        Teodora	F
+        Teodoro	M
+        Teofila	F
+        Tequila	F
+        Tera	F
+        Tereasa	F
+        Terence	M
+        Teresa	F
+        Terese	F
+        Teresia	F
+        Teresita	F
+        Teressa	F
+        Teri	F
+        Terica	F
+        Terina	F
+        Terisa	F
+        Terra	F
+        Terrance	M
+        Terrell	M
+        Terrence	M
+        Terresa	F
+        Terri	F
+        Terrie	F
+        Terrilyn	F
+        Terry	MF
+        Tesha	F
+        Tess	F
+        Tessa	F
+        Tessie	F
+        Thad	M
+        Thaddeus	M
+        Thalia	F
+        Thanh	MF
+        Thao	F
+        Thea	F
+        Theda	F
+        Thelma	F
+        Theo	MF
+        Theodora	F
+        Theodore	M
+        Theola	F
+        Theresa	F
+        Therese	F
+        Theresia	F
+        Theressa	F
+        Theron	M
+        Thersa	F
+        Thi	F
+        Thomas	M
+        Thomasena	F
+        Thomasina	F
+        Thomasine	F
+        Thora	F
+        Thresa	F
+        Thu	F
+        Thurman	M
+        Thuy	F
+        Tia	F
+        Tiana	F
+        Tianna	F
+        Tiara	F
+        Tien	F
+        Tiera	F
+        Tierra	F
+        Tiesha	F
+        Tifany	F
+        Tiffaney	F
+        Tiffani	F
+        Tiffanie	F
+        Tiffany	F
+        Tiffiny	F
+        Tijuana	F
+        Tilda	F
+        Tillie	F
+        Tim	M
+        Timika	F
+        Timmy	M
+        Timothy	M
+        Tina	F
+        Tinisha	F
+        Tiny	F
+        Tisa	F
+        Tish	F
+        Tisha	F
+        Titus	M
+        Tobi	F
+        Tobias	M
+        Tobie	F
+        Toby	MF
+        Toccara	F
+        Tod	M
+        Todd	M
+        Toi	F
+        Tom	M
+        Tomas	M
+        Tomasa	F
+        Tomeka	F
+        Tomi	F
+        Tomika	F
+        Tomiko	F
+        Tommie	MF
+        Tommy	M
+        Tommye	F
+        Tomoko	F
+        Tona	F
+        Tonda	F
+        Tonette	F
+        Toney	M
+        Toni	F
+        Tonia	F
+        Tonie	F
+        Tonisha	F
+        Tonita	F
+        Tonja	F
+        Tony	M
+        Tonya	F
+        Tora	F
+        Tori	F
+        Torie	F
+        Torri	F
+        Torrie	F
+        Tory	M
+        Tosha	F
+        Toshia	F
+        Toshiko	F
+        Tova	F
+        Towanda	F
+        Toya	F
+        Tracee	F
+        Tracey	F
+        Traci	F
+        Tracie	F
+        Tracy	MF
+        Tran	F
+        Trang	F
+        Travis	M
+        Treasa	F
+        Treena	F
+        Trena	F
+        Trent	M
+        Trenton	M
+        Tresa	F
+        Tressa	F
+        Tressie	F
+        Treva	F
+        Trevor	M
+        Trey	M
+        Tricia	F
+        Trina	F
+        Trinh	F
+        Trinidad	MF
+        Trinity	F
+        Trish	F
+        Trisha	F
+        Trista	F
+        Tristan	MF
+        Troy	M
+        Trudi	F
+        Trudie	F
+        Trudy	F
+        Trula	F
+        Truman	M
+        Tu	F
+        Tuan	M
+        Tula	F
+        Tuyet	F
+        Twana	F
+        Twanda	F
+        Twanna	F
+        Twila	F
+        Twyla	F
+        Ty	M
+        Tyesha	F
+        Tyisha	F
+        Tyler	M
+        Tynisha	F
+        Tyra	F
+        Tyree	M
+        Tyrell	M
+        Tyron	M
+        Tyrone	M
+        Tyson	M
+        Ula	F
+        Ulrike	F
+        Ulysses	M
+        Un	F
+        Una	F
+        Ursula	F
+        Usha	F
+        Ute	F
+        Vada	F
+        Val	MF
+        Valarie	F
+        Valda	F
+        Valencia	F
+        Valene	F
+        Valentin	M
+        Valentina	F
+        Valentine	M
+        Valeri	F
+        Valeria	F
+        Valerie	F
+        Valery	F
+        Vallie	F
+        Valorie	F
+        Valrie	F
+        Van	M
+        Vance	M
+        Vanda	F
+        Vanesa	F
+        Vanessa	F
+        Vanetta	F
+        Vania	F
+        Vanita	F
+        Vanna	F
+        Vannesa	F
+        Vannessa	F
+        Vashti	F
+        Vasiliki	F
+        Vaughn	M
+        Veda	F
+        Velda	F
+        Velia	F
+        Vella	F
+        Velma	F
+        Velva	F
+        Velvet	F
+        Vena	F
+        Venessa	F
+        Venetta	F
+        Venice	F
+        Venita	F
+        Vennie	F
+        Venus	F
+        Veola	F
+        Vera	F
+        Verda	F
+        Verdell	F
+        Verdie	F
+        Verena	F
+        Vergie	F
+        Verla	F
+        Verlene	F
+        Verlie	F
+        Verline	F
+        Vern	M
+        Verna	F
+        Vernell	F
+        Vernetta	F
+        Vernia	F
+        Vernice	F
+        Vernie	F
+        Vernita	F
+        Vernon	M
+        Verona	F
+        Veronica	F
+        Veronika	F
+        Veronique	F
+        Versie	F
+        Vertie	F
+        Vesta	F
+        Veta	F
+        Vi	F
+        Vicenta	F
+        Vicente	M
+        Vickey	F
+        Vicki	F
+        Vickie	F
+        Vicky	F
+        Victor	M
+        Victoria	F
+        Victorina	F
+        Vida	F
+        Viki	F
+        Vikki	F
+        Vilma	F
+        Vina	F
+        Vince	M
+        Vincent	M
+        Vincenza	F
+        Vincenzo	M
+        Vinita	F
+        Vinnie	F
+        Viola	F
+        Violet	F
+        Violeta	F
+        Violette	F
+        Virgen	F
+        Virgie	F
+        Virgil	M
+        Virgilio	M
+        Virgina	F
+        Virginia	F
+        Vita	F
+        Vito	M
+        Viva	F
+        Vivan	F
+        Vivian	F
+        Viviana	F
+        Vivien	F
+        Vivienne	F
+        Von	M
+        Voncile	F
+        Vonda	F
+        Vonnie	F
+        Wade	M
+        Wai	F
+        Waldo	M
+        Walker	M
+        Wallace	M
+        Wally	M
+        Walter	M
+        Walton	M
+        Waltraud	F
+        Wan	F
+        Wanda	F
+        Waneta	F
+        Wanetta	F
+        Wanita	F
+        Ward	M
+        Warner	M
+        Warren	M
+        Wava	F
+        Waylon	M
+        Wayne	M
+        Wei	F
+        Weldon	M
+        Wen	F
+        Wendell	M
+        Wendi	F
+        Wendie	F
+        Wendolyn	F
+        Wendy	F
+        Wenona	F
+        Werner	M
+        Wes	M
+        Wesley	M
+        Weston	M
+        Whitley	F
+        Whitney	F
+        Wilber	M
+        Wilbert	M
+        Wilbur	M
+        Wilburn	M
+        Wilda	F
+        Wiley	M
+        Wilford	M
+        Wilfred	M
+        Wilfredo	M
+        Wilhelmina	F
+        Wilhemina	F
+        Will	M
+        Willa	F
+        Willard	M
+        Willena	F
+        Willene	F
+        Willetta	F
+        Willette	F
+        Willia	F
+        William	M
+        Williams	M
+        Willian	M
+        Willie	MF
+        Williemae	F
+        Willis	M
+        Willodean	F
+        Willow	F
+        Willy	M
+        Wilma	F
+        Wilmer	M
+        Wilson	M
+        Wilton	M
+        Windy	F
+        Winford	M
+        Winfred	M
+        Winifred	F
+        Winnie	F
+        Winnifred	F
+        Winona	F
+        Winston	M
+        Winter	F
+        Wm	M
+        Wonda	F
+        Woodrow	M
+        Wyatt	M
+        Wynell	F
+        Wynona	F
+        Xavier	M
+        Xenia	F
+        Xiao	F
+        Xiomara	F
+        Xochitl	F
+        Xuan	F
+        Yadira	F
+        Yaeko	F
+        Yael	F
+        Yahaira	F
+        Yajaira	F
+        Yan	F
+        Yang	F
+        Yanira	F
+        Yasmin	F
+        Yasmine	F
+        Yasuko	F
+        Yee	F
+        Yelena	F
+        Yen	F
+        Yer	F
+        Yesenia	F
+        Yessenia	F
+        Yetta	F
+        Yevette	F
+        Yi	F
+        Ying	F
+        Yoko	F
+        Yolanda	F
+        Yolande	F
+        Yolando	F
+        Yolonda	F
+        Yon	F
+        Yong	MF
+        Yoshie	F
+        Yoshiko	F
+        Youlanda	F
+        Young	MF
+        Yu	F
+        Yuette	F
+        Yuk	F
+        Yuki	F
+        Yukiko	F
+        Yuko	F
+        Yulanda	F
+        Yun	F
+        Yung	F
+        Yuonne	F
+        Yuri	F
+        Yuriko	F
+        Yvette	F
+        Yvone	F
+        Yvonne	F
+        Zachariah	M
+        Zachary	M
+        Zachery	M
+        Zack	M
+        Zackary	M
+        Zada	F
+        Zaida	F
+        Zana	F
+        Zandra	F
+        Zane	M
+        Zelda	F
+        Zella	F
+        Zelma	F
+        Zena	F
+        Zenaida	F
+        Zenia	F
+        Zenobia	F
+        Zetta	F
+        Zina	F
+        Zita	F
+        Zoe	F
+        Zofia	F
+        Zoila	F
+        Zola	F
+        Zona	F
+        Zonia	F
+        Zora	F
+        Zoraida	F
+        Zula	F
+        Zulema	F
+        Zulma	F
         """#,
         "organisation-aliases": #"""
         United Nations	UN|U.N.

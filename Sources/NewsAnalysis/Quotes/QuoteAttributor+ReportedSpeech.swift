@@ -175,6 +175,12 @@ extension QuoteAttributor {
         }
         guard index < end, explicit || !Self.needsThat.contains(word) else { return nil }
         // "at least 200", "about 1,500"
+        // "said when asked about", "said after meeting": a circumstance, not what was said.
+        if index + 1 < end, ["when", "after", "before", "while"].contains(context.lower[index]),
+            context.lower[index + 1].hasSuffix("ed") || context.lower[index + 1].hasSuffix("ing")
+        {
+            return nil
+        }
         let opensHedge =
             index + 1 < end
             && (["least", "most"].contains(context.lower[index + 1]) || context.tokens[index + 1].kind == .number)

@@ -34,7 +34,15 @@ extension QuoteAttributor {
         let paragraph = context.text.sentenceParagraphs[sentence]
         if let pronoun = speaker.pronoun {
             let wantsPerson = AttributionWords.personalPronouns.contains(pronoun)
-            func fits(_ entity: Int) -> Bool { (table.entities[entity].kind == .person) == wantsPerson }
+            func fits(_ entity: Int) -> Bool {
+                guard (table.entities[entity].kind == .person) == wantsPerson else { return false }
+                // "she" cannot be Justin Trudeau, nor "he" Jane Smith, as far as first names tell.
+                let first = table.entities[entity].name.split(separator: " ").first.map(String.init) ?? ""
+                switch (pronoun, Gazetteer.shared.firstNames[first]) {
+                case ("he", .female?), ("she", .male?): return false
+                default: return true
+                }
+            }
             let sentenceStart = context.text.sentenceTokens[sentence].lowerBound
             for index in stride(from: speaker.first - 1, through: sentenceStart, by: -1) where !finder.quoted[index] {
                 if let mention = table.mention(at: index), fits(mention.entity) { return mention.entity }
@@ -56,9 +64,8 @@ extension QuoteAttributor {
             return nil
         }
         guard let head = speaker.headNoun else { return nil }
-        if ["spokesman", "spokeswoman", "spokesperson", "official", "minister", "envoy", "president", "leader"]
-            .contains(head)
-        {
+        // "the spokesman", "The mayor": the person last given that role.
+        if context.resources.roles.contains(head) {
             return table.entities.last { entity in
                 entity.kind == .person && (entity.role?.lowercased().contains(head) ?? false)
                     && (entity.mentions.first?.range.start ?? .max) < context.tokens[speaker.first].range.start
@@ -66,9 +73,16 @@ extension QuoteAttributor {
         }
         let before = ownedDescriptions.filter { $0.token < speaker.first }
         if let owned = before.last(where: { $0.head == head }) { return owned.entity }
-        // "The agency said", "the company said": the organisation named last.
-        // Only a bare "the company" points back; "the data protection authority" names a body of its own.
+        // "The agency said", "the company said": the organisation named last; "the ministry" one whose name
+        // says ministry. Only a bare "the company" points back; "the data protection authority" names a body of
+        // its own.
         if AttributionWords.organisationNouns.contains(head), speaker.last - speaker.first <= 1 {
+            let named = table.entities.last { entity in
+                entity.kind == .organization && entity.name.lowercased().contains(head)
+                    && (entity.mentions.first?.range.start ?? .max) < context.tokens[speaker.first].range.start
+            }
+            if let named { return named.id }
+            guard AttributionWords.genericOrganisationNouns.contains(head) else { return nil }
             for index in stride(from: speaker.first - 1, through: max(0, speaker.first - 600), by: -1)
             where !finder.quoted[index] {
                 if let mention = table.mention(at: index), table.entities[mention.entity].kind == .organization {

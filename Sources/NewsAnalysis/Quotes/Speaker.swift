@@ -55,6 +55,11 @@ enum AttributionWords {
         "department", "government", "union", "operator", "bank", "party", "council", "commission", "office",
         "retailer", "carrier", "airline", "manufacturer", "maker", "chipmaker", "broadcaster", "network", "service",
     ]
+    /// Organisation nouns that may stand for any organisation ("the company"), unlike "the union".
+    static let genericOrganisationNouns: Set<String> = [
+        "agency", "company", "firm", "group", "organisation", "organization", "operator", "retailer", "carrier",
+        "airline", "manufacturer", "maker", "chipmaker", "broadcaster",
+    ]
     /// Determiners that open a description.
     static let determiners: Set<String> = [
         "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",

@@ -20,7 +20,10 @@ struct SpeakerFinder {
         if AttributionWords.pronouns.contains(word) {
             return Speaker(first: index, last: index, pronoun: word)
         }
-        guard AttributionWords.documentNouns.contains(word) else { return nil }
+        // "the report", "The mayor": a document, a body or a role heads a description.
+        guard context.has(index, .documentNoun) || (context.has(index, .role) && !context.isCapitalized(index)) else {
+            return nil
+        }
         let sentenceStart = context.text.sentenceTokens[context.sentenceOf[index]].lowerBound
         var first = index
         var probe = index - 1
@@ -52,10 +55,9 @@ struct SpeakerFinder {
         if AttributionWords.pronouns.contains(word) { return Speaker(first: index, last: index, pronoun: word) }
         // "added goalkeeper Emiliano Martinez", "said the Red Cross": role words or an article, then a name.
         var next = index
-        while next < context.tokens.count, next - index < 3, context.tokens[next].kind == .word,
-            !context.isCapitalized(next),
-            context.has(next, .role)
-                || context.has(next, .determiner)
+        while next < context.tokens.count, next - index < 4,
+            (context.tokens[next].kind == .word && (context.has(next, .role) || context.has(next, .determiner)))
+                || (next > index && context.isPunctuation(next, ".") && !context.tokens[next].spaceBefore)
         {
             next += 1
         }
@@ -88,6 +90,21 @@ struct SpeakerFinder {
                 return speaker
             }
             probe += 1
+        }
+        // "said one resident", "said a witness": a short noun phrase up to the clause's end or a comma.
+        if context.has(index, .determiner)
+            || ["one", "another", "two", "three", "several", "many", "some"].contains(word)
+        {
+            var last = index
+            while last + 1 < sentenceEnd, last - index < 4, context.tokens[last + 1].kind == .word,
+                !context.has(last + 1, .stop) || context.has(last + 1, .determiner)
+            {
+                last += 1
+            }
+            let ends = last + 1 >= sentenceEnd || context.tokens[last + 1].kind == .punctuation
+            if last > index, ends, !context.lower[last].hasSuffix("ly") {
+                return Speaker(first: index, last: last, headNoun: context.lower[last])
+            }
         }
         return nil
     }
@@ -127,7 +144,7 @@ struct SpeakerFinder {
                 {
                     return Speaker(first: inner.candidate.first, last: inner.candidate.last, entity: inner.entity)
                 }
-                if phraseEnding(at: opening - 1) != nil {
+                if phraseEnding(at: opening - 1) != nil || commonNounPhrase(endingAt: opening - 1) != nil {
                     index = opening - 1  // "Igor Konashenkov, Russian Defence Ministry spokesman, said"
                     continue
                 }
