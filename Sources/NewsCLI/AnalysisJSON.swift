@@ -80,6 +80,8 @@ struct AnalysisDTO: Encodable {
     var source: String?
     var published: Date?
     var algorithm: String
+    /// The analysed text, which every offset indexes.
+    var text: String
     var language: Language
     var paragraphs: [Paragraph]
     var sentences: [Sentence]
@@ -102,6 +104,7 @@ struct AnalysisDTO: Encodable {
         self.source = source
         self.published = published
         algorithm = analysis.algorithm
+        self.text = text
         self.language = language(analysis.language)
         paragraphs = analysis.paragraphs.map {
             Paragraph(

@@ -44,6 +44,10 @@ struct QuoteTests {
                 ["direct|The data are clear,|Jane Smith"]
             ),
             (
+                "\"This bridge will change the town,\" said the mayor, Joan Ellis, after the vote.",
+                ["direct|This bridge will change the town,|Joan Ellis"]
+            ),
+            (
                 "\"It's a disaster,\" said one resident, who asked not to be named.",
                 ["direct|It's a disaster,|one resident"]
             ),

@@ -98,7 +98,10 @@ struct DateFinder {
             context.isCapitalized(index + 1)
         {
             var last = index + 1
-            if context.isPunctuation(last + 1, ".") { last += 1 }
+            // "28 Dec. 2015": the abbreviation's full stop, not a sentence's.
+            if context.isPunctuation(last + 1, "."), context.resources.abbreviations[context.lower[last]] == .month {
+                last += 1
+            }
             if let year = number(last + 1), (1000...2999).contains(year) {
                 return (last + 1, CivilDate(year: year, month: month, day: day).iso, .day, false, index)
             }

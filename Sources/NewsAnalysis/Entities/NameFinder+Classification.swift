@@ -57,6 +57,12 @@ extension NameFinder {
     /// before a name.
     func roleBefore(_ first: Int) -> String? {
         let sentenceStart = context.text.sentenceTokens[context.sentenceOf[first]].lowerBound
+        // "the mayor, Joan Ellis,": a role in apposition before the name.
+        if first >= sentenceStart + 3, context.isPunctuation(first - 1, ","), context.has(first - 2, .role),
+            !context.isCapitalized(first - 2), context.has(first - 3, .determiner)
+        {
+            return context.string(first - 2, first - 2)
+        }
         let roles = context.resources.roles
         var index = first - 1
         var start = first

@@ -102,6 +102,12 @@ struct SpeakerFinder {
                 last += 1
             }
             let ends = last + 1 >= sentenceEnd || context.tokens[last + 1].kind == .punctuation
+            // "said the mayor, Joan Ellis,": the name in apposition is the speaker.
+            if last > index, last + 2 < sentenceEnd, context.isPunctuation(last + 1, ","),
+                let named = table.mention(at: last + 2), table.entities[named.entity].kind == .person
+            {
+                return Speaker(first: named.candidate.first, last: named.candidate.last, entity: named.entity)
+            }
             if last > index, ends, !context.lower[last].hasSuffix("ly") {
                 return Speaker(first: index, last: last, headNoun: context.lower[last])
             }
