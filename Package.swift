@@ -43,10 +43,7 @@ let package = Package(
         .target(
             name: "NewsText",
             dependencies: ["NewsCore", "CICU", "CCLD2", "CStemmer"],
-            exclude: [
-                "Languages/README.md", "Languages/de", "Languages/en", "Languages/es", "Languages/fr",
-                "Languages/it", "Languages/pt",
-            ],
+            exclude: ["Languages"],
             swiftSettings: strictSettings
         ),
 

@@ -44,7 +44,7 @@ struct QuoteAttributor {
         for sentence in context.text.sentenceTokens.indices where context.sentenceRoles[sentence] == .body {
             while spanIndex < spans.count, context.sentenceOf[spans[spanIndex].open] < sentence { spanIndex += 1 }
             while spanIndex < spans.count, context.sentenceOf[spans[spanIndex].open] == sentence {
-                quotes.append(quoted(spans[spanIndex]))
+                if let quote = quoted(spans[spanIndex]) { quotes.append(quote) }
                 spanIndex += 1
             }
             quotes += indirect(in: sentence)
@@ -55,7 +55,9 @@ struct QuoteAttributor {
 
     // MARK: Quotes in marks
 
-    mutating func quoted(_ span: QuoteSpan) -> Quote {
+    /// The quote in marks, or `nil` for words in marks that nobody is said to have said: scare quotes,
+    /// titles, terms ("so-called 'smart' meters").
+    mutating func quoted(_ span: QuoteSpan) -> Quote? {
         let openSentence = context.sentenceOf[span.open]
         let closeSentence = context.sentenceOf[span.close]
         let head = context.text.sentenceTokens[openSentence].lowerBound..<span.open
@@ -63,7 +65,10 @@ struct QuoteAttributor {
         let headHasWords = head.contains { context.tokens[$0].kind != .punctuation }
         var kind = QuoteKind.partial
         var attribution: (cue: Int, speaker: Speaker)?
-        if let tail = tailAttribution(after: span.close, end: tailEnd) {
+        if let japanese = japaneseAttribution(span, end: tailEnd) {
+            attribution = japanese
+            kind = .direct  // 大臣は「…」と述べた: the speaker before the quote, the verb after it
+        } else if let tail = tailAttribution(after: span.close, end: tailEnd) {
             attribution = tail
             if !headHasWords { kind = .direct }
         } else if let headCue = headAttribution(before: span.open) {
@@ -83,6 +88,7 @@ struct QuoteAttributor {
         } else {
             attribution = sentenceAttribution(openSentence, before: span.open)
         }
+        if kind == .partial, attribution == nil { return nil }
         return quote(kind: kind, range: span.range, attribution: attribution, sentence: openSentence)
     }
 
@@ -100,6 +106,23 @@ struct QuoteAttributor {
         }
         return nil
     }
+
+    /// `大臣は「撤退しない」と述べた`: と after the closing bracket, then a verb of saying; the speaker is what
+    /// comes before は or が in the sentence.
+    func japaneseAttribution(_ span: QuoteSpan, end: Int) -> (cue: Int, speaker: Speaker)? {
+        // NB: ICU's dictionary may cut a verb (述 + べた), so the words after と are read as one string.
+        let verb = span.close + 2
+        guard verb < end, context.lower[span.close] == "」", context.lower[span.close + 1] == "と" else { return nil }
+        let following = context.string(verb, min(end - 1, verb + 3))
+        guard Self.japaneseSpeechVerbs.contains(where: { following.hasPrefix($0) }) else { return nil }
+        let start = context.text.sentenceTokens[context.sentenceOf[span.open]].lowerBound
+        guard let particle = (start..<span.open).first(where: { ["は", "が"].contains(context.lower[$0]) }),
+            particle > start
+        else { return nil }
+        return (verb, Speaker(first: start, last: particle - 1))
+    }
+
+    static let japaneseSpeechVerbs = LanguageResources.forLanguage(LanguageCode(rawValue: "ja")).speechVerbs
 
     /// `Toner said: "..."` or `He added, "..."`.
     func headAttribution(before open: Int) -> (cue: Int, speaker: Speaker)? {
