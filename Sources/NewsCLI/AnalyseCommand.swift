@@ -66,52 +66,52 @@ struct AnalyseCommand: AsyncParsableCommand {
         }
         let analyzer = TextAnalyzer(options: AnalysisOptions(language: language.flatMap(LanguageCode.init(rawValue:))))
         let parser = ArticleParser()
-        var results: [AnalysisDTO] = []
-        var problems: [AnalysisDocument.Problem] = []
+        var output = AnalysisStream(json: json, verbose: verbose)
         for file in files {
             let bytes: [UInt8]
             do {
                 bytes = try Self.read(file)
             } catch {
-                problems.append(.init(input: file, location: "", code: error.code, reason: error.reason))
+                output.reject(.init(input: file, location: "", code: error.code, reason: error.reason))
                 continue
             }
-            let document = parser.parse(bytes, name: file)
-            if let rejection = document.rejection {
-                problems.append(.init(input: file, location: "", code: rejection.code, reason: rejection.reason))
-                continue
-            }
-            for record in document.records {
-                switch record.outcome {
-                case .failure(let rejection):
-                    problems.append(
-                        .init(
-                            input: file, location: record.location.description, code: rejection.code,
-                            reason: rejection.reason))
-                case .success(let draft):
-                    let analysis = analyzer.analyze(
-                        draft.text, published: draft.published, languageHint: draft.language)
-                    let result = AnalysisDTO(
-                        input: file, title: draft.title, source: draft.source, published: draft.published,
-                        text: draft.text, analysis: analysis)
-                    if json {
-                        results.append(result)
-                    } else {
-                        AnalysisRenderer(verbose: verbose).render(result)
+            // NB: JSON Lines are parsed and analysed a line at a time, so a large file never holds all its
+            // articles, nor their analyses, at once.
+            let format = InputFormat(fileName: file) ?? InputFormat(sniffing: bytes.prefix(64 << 10))
+            if format == .jsonLines {
+                var number = 0
+                for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                    number += 1
+                    if let record = parser.parseLine(line, number: number) {
+                        handle(record, file: file, analyzer: analyzer, output: &output)
                     }
                 }
+                continue
             }
-        }
-        if json {
-            JSONOutput.write(AnalysisDocument(articles: results, rejected: problems))
-        } else {
-            for problem in problems {
-                let location = problem.location.isEmpty ? "" : " (\(problem.location))"
-                Terminal.message("rejected: \(problem.input)\(location): \(problem.reason)")
+            let document = parser.parse(bytes, name: file, format: format)
+            if let rejection = document.rejection {
+                output.reject(.init(input: file, location: "", code: rejection.code, reason: rejection.reason))
+                continue
             }
+            for record in document.records { handle(record, file: file, analyzer: analyzer, output: &output) }
         }
-        if !problems.isEmpty && results.isEmpty && json { throw ErrorRendering.failure }
-        if !problems.isEmpty && !json && problems.count >= files.count { throw ErrorRendering.failure }
+        output.finish()
+        if output.analysed == 0 { throw ErrorRendering.failure }
+        if output.rejected > 0 { throw ErrorRendering.partial }
+    }
+
+    private func handle(_ record: ParsedRecord, file: String, analyzer: TextAnalyzer, output: inout AnalysisStream) {
+        switch record.outcome {
+        case .failure(let rejection):
+            output.reject(
+                .init(input: file, location: record.location.label, code: rejection.code, reason: rejection.reason))
+        case .success(let draft):
+            let analysis = analyzer.analyze(draft.text, published: draft.published, languageHint: draft.language)
+            output.add(
+                AnalysisDTO(
+                    input: file, title: draft.title, source: draft.source, published: draft.published,
+                    text: draft.text, analysis: analysis))
+        }
     }
 
     /// Why an input could not be read.

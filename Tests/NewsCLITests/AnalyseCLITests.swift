@@ -73,6 +73,23 @@ struct AnalyseCLITests {
         #expect(missing.status != 0 && missing.stderr.contains("no article #7"))
     }
 
+    @Test("JSON Lines stream article by article; a bad line is rejected with its number and the rest analysed")
+    func jsonLines() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let lines = [
+            #"{"title": "One", "text": "\"We will win,\" said Jane Doe."}"#, #"{"title": "Broken", "text": "#,
+            #"{"title": "Two", "text": "Officials said 12 people were hurt."}"#,
+        ]
+        let file = try cli.write("feed.jsonl", lines.joined(separator: "\n"))
+        let result = try cli.run(["analyse", "--json", file])
+        #expect(result.status == 3)
+        let json = try result.json()
+        #expect((json["articles"] as? [[String: Any]])?.count == 2)
+        let rejected = try #require(json["rejected"] as? [[String: Any]])
+        #expect(rejected.count == 1 && rejected.first?["location"] as? String == "line 2")
+    }
+
     @Test("bad input is named with its reason")
     func badInput() throws {
         let cli = try CLIRunner()
