@@ -13,7 +13,8 @@ extension QuoteAttributor {
         "promise", "promises", "promised", "predict", "predicts", "predicted", "recall", "recalls", "recalled",
         "write", "writes", "wrote", "respond", "responds", "responded", "reply", "replies", "replied",
         "conclude", "concludes", "concluded", "indicate", "indicates", "indicated", "tell", "tells", "told",
-        "telling", "warning", "stating", "noting", "claim", "claims", "claimed", "claiming", "fear", "fears",
+        "telling", "warning", "stating", "noting", "writing", "adding", "add", "adds", "disclose", "discloses",
+        "disclosed", "claim", "claims", "claimed", "claiming", "fear", "fears",
         "feared", "hope", "hopes", "hoped", "think", "thinks", "thought", "observe", "observes", "observed",
     ]
     /// Words that cannot open a reported clause.
@@ -41,7 +42,8 @@ extension QuoteAttributor {
                 (clause...last).filter({ context.tokens[$0].kind == .word }).count >= 3
             else { continue }
             let speaker = speaker(ofVerb: verb, sentence: sentence)
-            guard let speaker else { continue }
+            // NB: outside quote marks, "I think" and "we believe" are the writer's own voice, not a source's.
+            guard let speaker, speaker.pronoun != "i", speaker.pronoun != "we" else { continue }
             let end = clauseEnd(clause, verb: verb, last: last)
             reportedUpTo = end
             found.append(
