@@ -117,6 +117,9 @@ struct QuoteTests {
                 $0.hasPrefix("indirect")
             })
         #expect(Self.quotes("He said \"this never closes and the paragraph ends.\n\nNext one.").isEmpty)
+        // Only the very next paragraph may continue an open quote.
+        let skipped = "Jane Doe said \"we will not stop.\n\nA paragraph between.\n\n\"Later,\" she said."
+        #expect(Self.quotes(skipped).filter { $0.hasPrefix("direct") } == ["direct|Later,|Jane Doe"])
         #expect(Self.quotes(String(repeating: "\" ", count: 5000)).isEmpty)
     }
 }

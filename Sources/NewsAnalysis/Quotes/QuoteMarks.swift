@@ -24,8 +24,8 @@ enum QuoteMarks {
         var openDouble: Int?
         var openSingle: Int?
         var previousParagraph = -1
-        // NB: a quote running on into the next paragraph reopens it with a mark, by convention; the open mark
-        // is then carried over instead of dropped.
+        // The paragraph the open double quote last reached (its own, or one it ran on into).
+        var reachedParagraph = -1
         for index in tokens.indices where tokens[index].kind == .punctuation {
             let sentence = context.sentenceOf[index]
             guard context.sentenceRoles[sentence] == .body else { continue }
@@ -41,8 +41,13 @@ enum QuoteMarks {
                 || (!Self.alwaysOpening.contains(mark) && isClosing(index, tokens, mark: mark))
             if paragraph != previousParagraph {
                 openSingle = nil
-                if openDouble != nil, isDouble, opens, isFirstToken(index, ofParagraph: paragraph, context) {
+                // NB: a quote running on into the next paragraph reopens it with a mark, by convention; the
+                // open mark is then carried over instead of dropped.
+                if openDouble != nil, isDouble, opens, paragraph == reachedParagraph + 1,
+                    isFirstToken(index, ofParagraph: paragraph, context)
+                {
                     previousParagraph = paragraph
+                    reachedParagraph = paragraph
                     continue
                 }
                 openDouble = nil
@@ -56,6 +61,7 @@ enum QuoteMarks {
                 } else if opens {
                     openDouble = index
                     openSingle = nil
+                    reachedParagraph = paragraph
                 }
             } else if openDouble == nil {
                 if let start = openSingle, closes {
