@@ -54,6 +54,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        .target(name: "NewsCluster", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
+
         // Storage: the protocol, then the SQLite engine.
         .target(name: "NewsStore", dependencies: ["NewsCore"], swiftSettings: strictSettings),
         .target(
@@ -75,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "NewsCLI",
             dependencies: [
-                "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsAnalysis",
+                "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsAnalysis", "NewsCluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -84,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "corroborate-eval",
             dependencies: [
-                "NewsCore", "NewsExtract", "NewsAnalysis", "CZlib",
+                "NewsCore", "NewsExtract", "NewsAnalysis", "NewsCluster", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -97,6 +99,8 @@ let package = Package(
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsTextTests", dependencies: ["NewsText", "NewsCore", "NewsTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsClusterTests", dependencies: ["NewsCluster", "NewsTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsAnalysisTests",
             dependencies: ["NewsAnalysis", "NewsCore", "NewsTesting"],

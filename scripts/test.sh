@@ -15,3 +15,5 @@ swift build -c release --product corroborate-eval
 .build/release/corroborate-eval extraction --gate
 # Quote finding and attribution on the hand-annotated dev set (Eval/quotes-dev, in the repository).
 .build/release/corroborate-eval quotes --gate
+# Story clustering on ../shared/eval/clustering (BASIL, GoogleNews-TS); skipped when ../shared is absent.
+.build/release/corroborate-eval clustering --gate

@@ -16,7 +16,7 @@ struct Corroborate: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             AddCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self, ExtractCommand.self,
-            AnalyseCommand.self, RejectionsCommand.self, InfoCommand.self,
+            AnalyseCommand.self, ClusterCommand.self, RejectionsCommand.self, InfoCommand.self,
         ]
     )
 }

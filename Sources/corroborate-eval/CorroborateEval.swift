@@ -5,6 +5,6 @@ internal import ArgumentParser
 struct CorroborateEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corroborate-eval",
-        abstract: "Score extraction and text analysis on the evaluation sets; measure analysis speed.",
-        subcommands: [ExtractionEval.self, QuotesEval.self, AnalysisSpeed.self])
+        abstract: "Score extraction, text analysis and clustering on the evaluation sets; measure analysis speed.",
+        subcommands: [ExtractionEval.self, QuotesEval.self, ClusteringEval.self, AnalysisSpeed.self])
 }

@@ -1,0 +1,150 @@
+internal import ArgumentParser
+internal import Foundation
+internal import NewsCluster
+internal import NewsCore
+
+/// `corroborate cluster INPUT.jsonl`: groups a file of articles into stories, in time order, without a database.
+struct ClusterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Group the articles of a JSON Lines file into stories, in time order (no database).",
+        discussion: """
+            Each line is {"id","title","text","source","published"}; only "id" and "text" are needed, and
+            "published" (ISO 8601, or a date) lets time play its part. Articles are taken in order of
+            publication, then id, so equal times in any order give the same stories. A story is named after the
+            article that started it.
+            With --jsonl, prints {"id","story"} per article (for scoring); otherwise a table of stories.
+            """)
+
+    @Argument(help: ArgumentHelp("A JSON Lines file of articles, or - for standard input.", valueName: "input"))
+    var input: String
+
+    @Flag(help: "Print one {\"id\",\"story\"} object per article.")
+    var jsonl = false
+
+    @Option(help: "The score an article needs to join a story (0-1).")
+    var threshold = ClusterOptions().threshold
+
+    @Flag(help: "With --jsonl, also print why: the score, shared terms and names.")
+    var why = false
+
+    func validate() throws {
+        guard (0...1).contains(threshold) else { throw ValidationError("--threshold is a score between 0 and 1") }
+    }
+
+    func run() async throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try ExtractCommand.read(input)
+        } catch {
+            Terminal.message("error: \(input): \(error.localizedDescription)")
+            throw ErrorRendering.failure
+        }
+        var documents: [ClusterDocument] = []
+        var problems = 0
+        var number = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { continue }
+            switch Self.document(Data(line)) {
+            case .success(let document): documents.append(document)
+            case .failure(let reason):
+                problems += 1
+                Terminal.message("rejected: \(input) line \(number): \(reason.message)")
+            }
+        }
+        guard !documents.isEmpty else {
+            Terminal.message("error: \(input): no articles to cluster")
+            throw ErrorRendering.failure
+        }
+        var options = ClusterOptions()
+        options.threshold = threshold
+        let extractor = FeatureExtractor(titleWeight: options.titleWeight)
+        var clusterer = StoryClusterer(options: options)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let ordered = documents.enumerated().sorted {
+            ($0.element.published ?? .distantPast, $0.element.id) < (
+                $1.element.published ?? .distantPast, $1.element.id
+            )
+        }
+        var decisions: [(id: String, story: String, reason: ClusterReason?)] = []
+        for (index, entry) in ordered.enumerated() {
+            for action in clusterer.add(extractor.features(of: entry.element)) {
+                switch action {
+                case .created(let story, let article, let reason), .assigned(let story, let article, let reason):
+                    decisions.append((article, story, reason))
+                case .closed, .merged: break
+                }
+            }
+            if Terminal.stderrIsTerminal, !jsonl, index % 500 == 0 {
+                Terminal.progress("clustering \(index + 1)/\(ordered.count)")
+            }
+        }
+        if Terminal.stderrIsTerminal, !jsonl { Terminal.progress(nil) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        if jsonl {
+            for decision in decisions {
+                var object: [String: Any] = ["id": decision.id, "story": clusterer.currentStory(of: decision.story)]
+                if why, let reason = decision.reason {
+                    object["score"] = (reason.score * 1000).rounded() / 1000
+                    object["sharedTerms"] = reason.sharedTerms
+                    object["sharedNames"] = reason.sharedNames
+                }
+                let data = try JSONSerialization.data(
+                    withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            }
+        } else {
+            render(clusterer.stories, documents: documents, seconds: seconds)
+        }
+        if problems > 0 { throw ErrorRendering.partial }
+    }
+
+    private func render(_ stories: [StoryClusterer.Story], documents: [ClusterDocument], seconds: Double) {
+        let titles = Dictionary(documents.map { ($0.id, $0.title.isEmpty ? String($0.text.prefix(80)) : $0.title) }) {
+            first, _ in first
+        }
+        let styled = Terminal.stdoutIsStyled
+        let multi = stories.filter { $0.articles.count > 1 }.sorted { $0.articles.count > $1.articles.count }
+        Terminal.output(
+            Terminal.dim(
+                "\(documents.count) articles → \(stories.count) stories (\(multi.count) with more than one article) "
+                    + "in \(String(format: "%.2f", seconds)) s", styled: styled))
+        for story in multi.prefix(50) {
+            let title = titles[story.id] ?? story.id
+            Terminal.output(
+                "\(String(story.articles.count).padding(4)) \(Terminal.truncated(title, to: Terminal.width - 5))")
+        }
+        if multi.count > 50 {
+            Terminal.output(Terminal.dim("… and \(multi.count - 50) more; --jsonl lists every article", styled: styled))
+        }
+    }
+
+    struct LineProblem: Error {
+        var message: String
+    }
+
+    static func document(_ line: Data) -> Result<ClusterDocument, LineProblem> {
+        guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
+            return .failure(LineProblem(message: "not a JSON object"))
+        }
+        let id: String
+        switch object["id"] {
+        case let text as String: id = text
+        case let number as NSNumber: id = number.stringValue
+        default: return .failure(LineProblem(message: "no \"id\""))
+        }
+        guard let text = object["text"] as? String else { return .failure(LineProblem(message: "no \"text\"")) }
+        let title = (object["title"] as? String) ?? ""
+        let published = (object["published"] as? String).flatMap(Self.date)
+        return .success(ClusterDocument(id: id, title: title, text: text, published: published))
+    }
+
+    static func date(_ text: String) -> Date? {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        return day.date(from: String(text.prefix(10)))
+    }
+}

@@ -1,0 +1,51 @@
+/// What the clusterer decided for an article, with why; the caller carries it out (stores it, prints it).
+public enum ClusterAction: Sendable, Hashable {
+    /// The article starts a new story, named after it.
+    case created(story: String, article: String, reason: ClusterReason)
+    /// The article joins an existing story.
+    case assigned(story: String, article: String, reason: ClusterReason)
+    /// A story went quiet for longer than the window and takes no more articles.
+    case closed(story: String)
+    /// Two stories converged: `story`'s articles now belong to `into`, and `story` takes no more.
+    case merged(story: String, into: String, similarity: Double)
+
+    /// The story the action is about.
+    public var story: String {
+        switch self {
+        case .created(let story, _, _), .assigned(let story, _, _), .closed(let story), .merged(let story, _, _):
+            story
+        }
+    }
+}
+
+/// Why an article went where it went: the best score found and what it shared with that story.
+public struct ClusterReason: Sendable, Hashable {
+    /// The score with the chosen story (or with the best candidate, for a new story); 0 when there was none.
+    public var score: Double
+    /// The cosine of the term vectors.
+    public var termSimilarity: Double
+    /// The share of names in common.
+    public var nameOverlap: Double
+    /// The time factor (1 for no time, falling with the gap).
+    public var timeFactor: Double
+    /// The heaviest terms both share, heaviest first.
+    public var sharedTerms: [String]
+    /// Names both mention.
+    public var sharedNames: [String]
+    /// The best other story considered, if any.
+    public var bestCandidate: String?
+
+    /// Creates a reason.
+    public init(
+        score: Double, termSimilarity: Double, nameOverlap: Double, timeFactor: Double, sharedTerms: [String],
+        sharedNames: [String], bestCandidate: String?
+    ) {
+        self.score = score
+        self.termSimilarity = termSimilarity
+        self.nameOverlap = nameOverlap
+        self.timeFactor = timeFactor
+        self.sharedTerms = sharedTerms
+        self.sharedNames = sharedNames
+        self.bestCandidate = bestCandidate
+    }
+}

@@ -1,0 +1,65 @@
+public import NewsCore
+internal import NewsText
+
+/// Turns documents into `ArticleFeatures`: words split on anything not a letter or digit, lower-cased, stop
+/// words dropped, stemmed with Snowball. Keeps a stemmer with its cache, so one per task (not thread-safe).
+public final class FeatureExtractor {
+    private let stemmer: Stemmer?
+    private let stopWords: Set<String>
+    private let titleWeight: Double
+    private var stems: [String: String] = [:]
+
+    /// An extractor for `language` (English when `nil`), weighting headline words by `titleWeight`.
+    public init(language: LanguageCode? = nil, titleWeight: Double = ClusterOptions().titleWeight) {
+        let language = language ?? .english
+        stemmer = Stemmer(language: language)
+        stopWords = LanguageResources.forLanguage(language).stopWords
+        self.titleWeight = titleWeight
+    }
+
+    /// The features of one document.
+    public func features(of document: ClusterDocument) -> ArticleFeatures {
+        var terms: [String: Double] = [:]
+        var names: Set<String> = []
+        scan(document.title, weight: titleWeight, terms: &terms, names: &names)
+        scan(document.text, weight: 1, terms: &terms, names: &names)
+        return ArticleFeatures(id: document.id, published: document.published, terms: terms, names: names)
+    }
+
+    private func scan(_ text: String, weight: Double, terms: inout [String: Double], names: inout Set<String>) {
+        var word = String.UnicodeScalarView()
+        var capitalised = false
+        var atSentenceStart = true
+        func flush() {
+            guard !word.isEmpty else { return }
+            let token = String(word).lowercased()
+            word.removeAll(keepingCapacity: true)
+            guard token.unicodeScalars.count >= 2, !stopWords.contains(token) else { return }
+            terms[stem(token), default: 0] += weight
+            if capitalised && !atSentenceStart { names.insert(token) }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if word.isEmpty { capitalised = scalar.properties.isUppercase }
+                word.append(scalar)
+                continue
+            }
+            if scalar == "'" || scalar == "’", !word.isEmpty { continue }  // "Russia's" stays one word
+            let hadWord = !word.isEmpty
+            flush()
+            if hadWord { atSentenceStart = false }
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "\n" || scalar == "\"" || scalar == "“" {
+                atSentenceStart = true
+            }
+        }
+        flush()
+    }
+
+    private func stem(_ word: String) -> String {
+        if let known = stems[word] { return known }
+        let stem = stemmer?.stem(word) ?? word
+        if stems.count > 200_000 { stems.removeAll(keepingCapacity: true) }
+        stems[word] = stem
+        return stem
+    }
+}

@@ -1,0 +1,110 @@
+internal import ArgumentParser
+internal import Foundation
+internal import NewsCluster
+internal import NewsCore
+
+/// `corroborate-eval clustering`: clusters the shared story sets online and scores them.
+struct ClusteringEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clustering",
+        abstract: "Cluster BASIL and GoogleNews-TS online, score them with score-clustering, check the floors.",
+        discussion: """
+            Articles are taken in order of publication, then id (GoogleNews-TS has no dates: id order). Prints
+            each set's scorer summary and the clustering speed (in process, one core). With --gate, exits 1 when
+            a score is below its floor in Eval/baseline.json (minus the tolerance).
+            """)
+
+    @Option(help: "The folder holding basil.jsonl and googlenews-ts.jsonl.")
+    var data = "../shared/eval/clustering"
+
+    @Option(help: "The scorer.")
+    var scorer = "../shared/tools/score-clustering"
+
+    @Option(help: "Where to write the predictions.")
+    var out = "out"
+
+    @Option(help: "Quality floors to check with --gate.")
+    var baseline = "Eval/baseline.json"
+
+    @Flag(help: "Fail when a score drops below its floor, or the data changed since the floors were pinned.")
+    var gate = false
+
+    @Flag(help: "Write the current scores as the new floors.")
+    var pin = false
+
+    static let metrics = [
+        "basil.pairwise.f1", "basil.bcubed.f1", "googlenews.pairwise.f1", "googlenews.bcubed.f1", "googlenews.nmi",
+    ]
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: data + "/basil.jsonl") else {
+            print("skipped: \(data) is absent (the evaluation data lives in ../shared/eval, outside the repository)")
+            return
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var report: [String: Any] = [:]
+        var hasher = SHA256()
+        for (name, file) in [("basil", "basil.jsonl"), ("googlenews", "googlenews-ts.jsonl")] {
+            let path = data + "/" + file
+            let contents = try Data(contentsOf: URL(fileURLWithPath: path))
+            hasher.update(Array("\(file):\(contents.count)\n".utf8))
+            let documents = try contents.split(separator: UInt8(ascii: "\n")).map { line -> ClusterDocument in
+                guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                    let id = object["id"] as? String, let text = object["text"] as? String
+                else { throw ValidationError("\(path): a line without id or text") }
+                let published = (object["date"] as? String).flatMap { Self.day($0) }
+                return ClusterDocument(
+                    id: id, title: (object["title"] as? String) ?? "", text: text, published: published)
+            }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let extractor = FeatureExtractor()
+            let features = documents.map { extractor.features(of: $0) }
+            let extracted = DispatchTime.now().uptimeNanoseconds
+            var clusterer = StoryClusterer()
+            _ = clusterer.add(batch: features)
+            let clustered = DispatchTime.now().uptimeNanoseconds
+            var lines = ""
+            for story in clusterer.stories {
+                let current = clusterer.currentStory(of: story.id)
+                for article in story.articles { lines += "\(article)\t\(current)\n" }
+            }
+            let predictions = "\(out)/\(name).pred.tsv"
+            try lines.write(toFile: predictions, atomically: true, encoding: .utf8)
+            let json = try Self.score(scorer: scorer, gold: path, predictions: predictions)
+            report[name] = json
+            print("\(name): \(json["summary"] as? String ?? "")")
+            print(
+                "\(name): \(documents.count) articles, features \(Self.milliseconds(start, extracted)) ms, "
+                    + "clustering \(Self.milliseconds(extracted, clustered)) ms, \(clusterer.stories.count) stories")
+        }
+        let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let floors = Gate(path: baseline, section: "clustering", metrics: Self.metrics)
+        if pin { try floors.pin(report, set: "basil+googlenews-ts", fingerprint: fingerprint) }
+        if gate { try floors.check(report, fingerprint: fingerprint) }
+    }
+
+    static func milliseconds(_ from: UInt64, _ to: UInt64) -> String {
+        String(format: "%.0f", Double(to - from) / 1e6)
+    }
+
+    static func day(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: String(text.prefix(10)))
+    }
+
+    private static func score(scorer: String, gold: String, predictions: String) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", scorer, "--gold", gold, "--pred", predictions, "--json"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+            let json = try JSONSerialization.jsonObject(with: output) as? [String: Any]
+        else { throw ValidationError("the scorer \(scorer) failed with status \(process.terminationStatus)") }
+        return json
+    }
+}
