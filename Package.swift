@@ -55,6 +55,7 @@ let package = Package(
         ),
 
         .target(name: "NewsCluster", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
+        .target(name: "NewsDedup", swiftSettings: strictSettings),
 
         // Storage: the protocol, then the SQLite engine.
         .target(name: "NewsStore", dependencies: ["NewsCore"], swiftSettings: strictSettings),
@@ -78,6 +79,7 @@ let package = Package(
             name: "NewsCLI",
             dependencies: [
                 "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsAnalysis", "NewsCluster",
+                "NewsDedup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -86,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "corroborate-eval",
             dependencies: [
-                "NewsCore", "NewsExtract", "NewsAnalysis", "NewsCluster", "CZlib",
+                "NewsCore", "NewsExtract", "NewsAnalysis", "NewsCluster", "NewsDedup", "NewsTesting", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -99,6 +101,7 @@ let package = Package(
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsTextTests", dependencies: ["NewsText", "NewsCore", "NewsTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsDedupTests", dependencies: ["NewsDedup", "NewsTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsClusterTests", dependencies: ["NewsCluster", "NewsTesting"], swiftSettings: strictSettings),
         .testTarget(

@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import NewsCluster
 internal import NewsCore
+internal import NewsDedup
 
 /// `corroborate cluster INPUT.jsonl`: groups a file of articles into stories, in time order, without a database.
 struct ClusterCommand: AsyncParsableCommand {
@@ -12,8 +13,9 @@ struct ClusterCommand: AsyncParsableCommand {
             Each line is {"id","title","text","source","published"}; only "id" and "text" are needed, and
             "published" (ISO 8601, or a date) lets time play its part. Articles are taken in order of
             publication, then id, so equal times in any order give the same stories. A story is named after the
-            article that started it.
-            With --jsonl, prints {"id","story"} per article (for scoring); otherwise a table of stories.
+            article that started it. Wire copies (the same text in several outlets) are found with MinHash and
+            named after their first article: a story's origins are its independent reports.
+            With --jsonl, prints {"id","story","origin","relation"} per article; otherwise a table of stories.
             """)
 
     @Argument(help: ArgumentHelp("A JSON Lines file of articles, or - for standard input.", valueName: "input"))
@@ -68,7 +70,11 @@ struct ClusterCommand: AsyncParsableCommand {
             )
         }
         var decisions: [(id: String, story: String, reason: ClusterReason?)] = []
+        var duplicates = DuplicateIndex()
+        var origins: [String: DuplicateDecision] = [:]
         for (index, entry) in ordered.enumerated() {
+            let document = entry.element
+            origins[document.id] = duplicates.add(id: document.id, text: document.title + "\n\n" + document.text)
             for action in clusterer.add(extractor.features(of: entry.element)) {
                 switch action {
                 case .created(let story, let article, let reason), .assigned(let story, let article, let reason):
@@ -85,6 +91,10 @@ struct ClusterCommand: AsyncParsableCommand {
         if jsonl {
             for decision in decisions {
                 var object: [String: Any] = ["id": decision.id, "story": clusterer.currentStory(of: decision.story)]
+                if let origin = origins[decision.id] {
+                    object["origin"] = origin.origin
+                    object["relation"] = origin.relation.rawValue
+                }
                 if why, let reason = decision.reason {
                     object["score"] = (reason.score * 1000).rounded() / 1000
                     object["sharedTerms"] = reason.sharedTerms
@@ -95,12 +105,15 @@ struct ClusterCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }
         } else {
-            render(clusterer.stories, documents: documents, seconds: seconds)
+            render(clusterer.stories, documents: documents, origins: origins, seconds: seconds)
         }
         if problems > 0 { throw ErrorRendering.partial }
     }
 
-    private func render(_ stories: [StoryClusterer.Story], documents: [ClusterDocument], seconds: Double) {
+    private func render(
+        _ stories: [StoryClusterer.Story], documents: [ClusterDocument], origins: [String: DuplicateDecision],
+        seconds: Double
+    ) {
         let titles = Dictionary(documents.map { ($0.id, $0.title.isEmpty ? String($0.text.prefix(80)) : $0.title) }) {
             first, _ in first
         }
@@ -110,10 +123,12 @@ struct ClusterCommand: AsyncParsableCommand {
             Terminal.dim(
                 "\(documents.count) articles → \(stories.count) stories (\(multi.count) with more than one article) "
                     + "in \(String(format: "%.2f", seconds)) s", styled: styled))
+        Terminal.output(Terminal.dim("articles origins  story (its first headline)", styled: styled))
         for story in multi.prefix(50) {
             let title = titles[story.id] ?? story.id
-            Terminal.output(
-                "\(String(story.articles.count).padding(4)) \(Terminal.truncated(title, to: Terminal.width - 5))")
+            let distinct = Set(story.articles.map { origins[$0]?.origin ?? $0 }).count
+            let counts = String(story.articles.count).padding(9) + String(distinct).padding(9)
+            Terminal.output(counts + Terminal.truncated(title, to: Terminal.width - 18))
         }
         if multi.count > 50 {
             Terminal.output(Terminal.dim("… and \(multi.count - 50) more; --jsonl lists every article", styled: styled))

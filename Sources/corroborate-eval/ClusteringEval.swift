@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import NewsCluster
 internal import NewsCore
+internal import NewsTesting
 
 /// `corroborate-eval clustering`: clusters the shared story sets online and scores them.
 struct ClusteringEval: ParsableCommand {
@@ -32,6 +33,9 @@ struct ClusteringEval: ParsableCommand {
     @Flag(help: "Write the current scores as the new floors.")
     var pin = false
 
+    @Option(help: "Instead of scoring: time clustering N articles made by perturbing the GoogleNews-TS texts.")
+    var scale: Int?
+
     static let metrics = [
         "basil.pairwise.f1", "basil.bcubed.f1", "googlenews.pairwise.f1", "googlenews.bcubed.f1", "googlenews.nmi",
     ]
@@ -39,6 +43,10 @@ struct ClusteringEval: ParsableCommand {
     func run() throws {
         guard FileManager.default.fileExists(atPath: data + "/basil.jsonl") else {
             print("skipped: \(data) is absent (the evaluation data lives in ../shared/eval, outside the repository)")
+            return
+        }
+        if let scale {
+            try measureScale(scale)
             return
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -81,6 +89,34 @@ struct ClusteringEval: ParsableCommand {
         let floors = Gate(path: baseline, section: "clustering", metrics: Self.metrics)
         if pin { try floors.pin(report, set: "basil+googlenews-ts", fingerprint: fingerprint) }
         if gate { try floors.check(report, fingerprint: fingerprint) }
+    }
+
+    /// Clusters `count` synthetic articles: GoogleNews-TS texts with a fifth of their words dropped at random
+    /// (seeded), spread over one day per 10,000 articles, features made first ("already analysed").
+    private func measureScale(_ count: Int) throws {
+        let contents = try Data(contentsOf: URL(fileURLWithPath: data + "/googlenews-ts.jsonl"))
+        let texts = try contents.split(separator: UInt8(ascii: "\n")).map { line -> [Substring] in
+            let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+            return ((object?["text"] as? String) ?? "").split(separator: " ")
+        }
+        var generator = SeededGenerator(seed: 42)
+        let extractor = FeatureExtractor()
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let features = (0..<count).map { index -> ArticleFeatures in
+            let words = texts[Int(generator.next() % UInt64(texts.count))].filter { _ in generator.next() % 5 != 0 }
+            let document = ClusterDocument(
+                id: String(index), title: "", text: words.joined(separator: " "),
+                published: start.addingTimeInterval(Double(index) * 86_400 / 10_000))
+            return extractor.features(of: document)
+        }
+        var clusterer = StoryClusterer()
+        let begin = DispatchTime.now().uptimeNanoseconds
+        for article in features { _ = clusterer.add(article) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
+        print(
+            "scale: \(count) articles clustered in \(String(format: "%.2f", seconds)) s "
+                + "(\(String(format: "%.1f", seconds * 1e6 / Double(count))) µs/article), \(clusterer.stories.count) stories"
+        )
     }
 
     static func milliseconds(_ from: UInt64, _ to: UInt64) -> String {
