@@ -19,8 +19,11 @@ public struct ClusterOptions: Sendable, Hashable {
     public var termsPerStory: Int = 120
     /// How many of an article's heaviest terms look up candidate stories.
     public var lookupTerms: Int = 12
-    /// The share of the score that comes from shared names (capitalised words) rather than terms.
-    public var nameWeight: Double = 0.25
+    /// The share of the score that comes from shared names (capitalised words) rather than terms. Off by
+    /// default: on BASIL, names shared by related events days apart (a saga's people) merged them more than
+    /// they joined reports of one event (pairwise F1 0.933 at 0.25, 0.946 at 0). Shared names are still
+    /// reported in every decision's reason.
+    public var nameWeight: Double = 0
     /// Seconds after which a story's relevance halves (reports of one event cluster within days).
     public var halfLife: Double = 2 * 86_400
     /// Seconds of silence after which a story closes and takes no more articles.

@@ -28,11 +28,14 @@ extension StoryClusterer {
         }
         var best: (index: Int, similarity: Double)?
         for candidate in shared.filter({ $0.value >= 3 }).keys.sorted() {
-            if let a = grown.lastSeen, let b = stories[candidate].lastSeen, abs(a.timeIntervalSince(b)) > options.window
-            {
-                continue
+            // Stories days apart converge less readily: the same time factor as an article's.
+            var timeFactor = 1.0
+            if let a = grown.lastSeen, let b = stories[candidate].lastSeen {
+                let gap = abs(a.timeIntervalSince(b))
+                if gap > options.window { continue }
+                timeFactor = pow(0.5, gap / options.halfLife)
             }
-            let similarity = centroidCosine(grown, stories[candidate])
+            let similarity = centroidCosine(grown, stories[candidate]) * timeFactor
             if similarity > best?.similarity ?? -1 { best = (candidate, similarity) }
         }
         guard let best, best.similarity >= options.mergeThreshold else { return nil }
