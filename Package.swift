@@ -72,7 +72,7 @@ let package = Package(
         // Shells.
         .target(
             name: "NewsIngest",
-            dependencies: ["NewsCore", "NewsExtract", "NewsStore"],
+            dependencies: ["NewsCore", "NewsExtract", "NewsStore", "NewsCluster", "NewsDedup"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

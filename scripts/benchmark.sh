@@ -20,8 +20,8 @@ measure() {  # label, then the command; prints "seconds maxrss_kb" of the best r
     local best="" rss=""
     for _ in $(seq "$runs"); do
         rm -f "$work"/db.sqlite*
-        [[ $1 == readd ]] && "$bin" add --db "$work/db.sqlite" "$work/corpus.jsonl" >/dev/null 2>&1
-        /usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" add --db "$work/db.sqlite" "$work/corpus.jsonl" >/dev/null 2>&1
+        [[ $1 == readd ]] && "$bin" add --no-cluster --db "$work/db.sqlite" "$work/corpus.jsonl" >/dev/null 2>&1
+        /usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" add --no-cluster --db "$work/db.sqlite" "$work/corpus.jsonl" >/dev/null 2>&1
         read -r seconds kb <"$work/time"
         if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $seconds < $best else 1)"; then best=$seconds rss=$kb; fi
     done

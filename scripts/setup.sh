@@ -44,6 +44,8 @@ say "adding the bundled sample (Samples/seeds) to $("$corroborate" info --json |
 "$corroborate" add Samples/seeds
 say "stored articles"
 "$corroborate" articles
+say "stories (the two reports are one story from two origins)"
+"$corroborate" stories
 say "search: Toner"
 "$corroborate" search Toner
 say "text analysis of the stored articles (kept, versioned by algorithm)"

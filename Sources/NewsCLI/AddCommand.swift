@@ -53,6 +53,9 @@ struct AddCommand: AsyncParsableCommand {
     @Option(help: "Articles written per transaction.")
     var batchSize: Int = 2_000
 
+    @Flag(help: "Store the articles without grouping them into stories (`corroborate stories` does it later).")
+    var noCluster = false
+
     @Flag(help: "Print one JSON document describing what was added (docs/JSON.md).")
     var json = false
 
@@ -106,10 +109,24 @@ struct AddCommand: AsyncParsableCommand {
             throw ErrorRendering.report(error)
         }
         meter.finish()
+        var clustering: StoryClusteringReport?
+        if !noCluster, report.addedCount > 0 {
+            do {
+                clustering = try await StoryClustering.clusterPending(in: database)
+            } catch {
+                throw ErrorRendering.report(error)
+            }
+        }
         if json {
-            JSONOutput.write(JSONOutput.AddReport(report, database: global.databasePath))
+            JSONOutput.write(JSONOutput.AddReport(report, database: global.databasePath, clustering: clustering))
         } else {
             AddReportPrinter(report: report, verbose: verbose, database: global.databasePath).print()
+            if let clustering, clustering.clustered > 0 {
+                Terminal.message(
+                    "stories: \(clustering.clustered) article(s) clustered: \(clustering.created) new stories, "
+                        + "\(clustering.joined) joined existing ones, \(clustering.copies) copies of earlier articles "
+                        + "(corroborate stories)")
+            }
         }
         if report.addedCount + report.duplicateCount == 0, report.rejectedCount > 0 { throw ErrorRendering.failure }
         if report.rejectedCount > 0 { throw ErrorRendering.partial }

@@ -16,7 +16,8 @@ struct Corroborate: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             AddCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self, ExtractCommand.self,
-            AnalyseCommand.self, ClusterCommand.self, RejectionsCommand.self, InfoCommand.self,
+            AnalyseCommand.self, ClusterCommand.self, StoriesCommand.self, WhyCommand.self, RejectionsCommand.self,
+            InfoCommand.self,
         ]
     )
 }

@@ -153,8 +153,23 @@ enum JSONOutput {
         var rejected: Int
         var inputs: [Input]
         var skipped: [String]
+        var clustering: Clustering?
 
-        init(_ report: IngestReport, database: String) {
+        /// What clustering did after the articles were stored.
+        struct Clustering: Encodable {
+            var clustered: Int
+            var newStories: Int
+            var joined: Int
+            var merged: Int
+            var copies: Int
+        }
+
+        init(_ report: IngestReport, database: String, clustering: StoryClusteringReport?) {
+            self.clustering = clustering.map {
+                Clustering(
+                    clustered: $0.clustered, newStories: $0.created, joined: $0.joined, merged: $0.merged,
+                    copies: $0.copies)
+            }
             self.database = database
             added = report.addedCount
             duplicates = report.duplicateCount

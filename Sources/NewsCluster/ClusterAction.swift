@@ -19,7 +19,7 @@ public enum ClusterAction: Sendable, Hashable {
 }
 
 /// Why an article went where it went: the best score found and what it shared with that story.
-public struct ClusterReason: Sendable, Hashable {
+public struct ClusterReason: Sendable, Hashable, Codable {
     /// The score with the chosen story (or with the best candidate, for a new story); 0 when there was none.
     public var score: Double
     /// The cosine of the term vectors.

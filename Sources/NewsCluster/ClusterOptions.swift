@@ -1,5 +1,5 @@
 /// How stories are formed; every default is documented with why it is what it is.
-public struct ClusterOptions: Sendable, Hashable {
+public struct ClusterOptions: Sendable, Hashable, Codable {
     /// The score an article needs with a story to join it (cosine of TF-IDF vectors, blended with name
     /// overlap, times the time factor). Below it, the article starts a story. Chosen on the shared dev sets
     /// (BASIL, GoogleNews-TS) together with `mergeThreshold`; see BENCHMARKS.md.

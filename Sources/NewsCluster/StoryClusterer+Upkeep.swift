@@ -48,7 +48,7 @@ extension StoryClusterer {
         var into = stories[target]
         let from = stories[source]
         into.articles += from.articles
-        for (term, value) in from.centroid { into.centroid[term, default: 0] += value }
+        into.centroid.add(from.centroid)
         for (name, count) in from.names { into.names[name, default: 0] += count }
         if let first = from.firstSeen { into.firstSeen = min(into.firstSeen ?? first, first) }
         if let last = from.lastSeen { into.lastSeen = max(into.lastSeen ?? last, last) }
@@ -66,12 +66,16 @@ extension StoryClusterer {
         var dot = 0.0
         var normA = 0.0
         var normB = 0.0
-        for (term, value) in a.centroid {
+        var next = 0
+        let bTerms = b.centroid.terms
+        let bValues = b.centroid.values
+        for (term, value) in a.centroid.pairs {
             let weight = value * idf(term)
             normA += weight * weight
-            if let other = b.centroid[term] { dot += weight * other * idf(term) }
+            while next < bTerms.count, bTerms[next] < term { next += 1 }
+            if next < bTerms.count, bTerms[next] == term { dot += weight * bValues[next] * idf(term) }
         }
-        for (term, value) in b.centroid {
+        for (term, value) in b.centroid.pairs {
             let weight = value * idf(term)
             normB += weight * weight
         }
@@ -89,11 +93,10 @@ extension StoryClusterer {
     /// Re-ranks a story's terms, prunes its profile and indexes its heaviest terms.
     mutating func reindex(_ index: Int) {
         var story = stories[index]
-        let ranked = story.centroid.map { (term: $0.key, weight: $0.value * idf($0.key)) }
+        let ranked = story.centroid.pairs.map { (term: $0.0, weight: $0.1 * idf($0.0)) }
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         if story.centroid.count > 2 * options.termsPerStory {
-            story.centroid = Dictionary(
-                uniqueKeysWithValues: ranked.prefix(options.termsPerStory).map { ($0.term, story.centroid[$0.term]!) })
+            story.centroid.keep(Set(ranked.prefix(options.termsPerStory).map(\.term)))
         }
         for term in ranked.prefix(options.lookupTerms * 2).map(\.term) where !story.indexed.contains(term) {
             postings[term, default: []].append(index)

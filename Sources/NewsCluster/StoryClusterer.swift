@@ -4,9 +4,9 @@ public import Foundation
 /// with the open stories that share one of its heaviest terms (an inverted index, never a scan of every story)
 /// and joins the best one scoring at least the threshold, or starts a story. Pure: no I/O, time comes in with
 /// the articles.
-public struct StoryClusterer: Sendable {
+public struct StoryClusterer: Sendable, Codable {
     /// A story as the clusterer keeps it.
-    public struct Story: Sendable, Hashable {
+    public struct Story: Sendable, Hashable, Codable {
         /// Its id: the id of the article that started it.
         public var id: String
         /// Its articles' ids, in the order they joined (empty once merged into another story).
@@ -21,7 +21,7 @@ public struct StoryClusterer: Sendable {
         public var mergedInto: String?
         /// Term frequencies (log-scaled, each article's normalised) summed over its articles, by term id, pruned
         /// to its heaviest terms. Weighted by IDF only when compared, so early articles' IDF does not stick.
-        var centroid: [Int32: Double]
+        var centroid: SparseVector
         /// How often each name was mentioned by its articles.
         var names: [String: Int]
         /// The terms it is indexed under.
@@ -84,7 +84,7 @@ public struct StoryClusterer: Sendable {
         } else {
             let story = Story(
                 id: article.id, articles: [], firstSeen: article.published, lastSeen: article.published,
-                isClosed: false, mergedInto: nil, centroid: [:], names: [:], indexed: [])
+                isClosed: false, mergedInto: nil, centroid: SparseVector(), names: [:], indexed: [])
             storyIndex[article.id] = stories.count
             openStories.append(stories.count)
             stories.append(story)
@@ -103,7 +103,9 @@ public struct StoryClusterer: Sendable {
         logCount = log(Double(documentCount) + options.idfPrior)
         var counted: [(Int32, Double)] = []
         counted.reserveCapacity(article.terms.count)
-        for (word, count) in article.terms {
+        // NB: new words get ids in sorted order, and every sum below runs in term order: dictionaries iterate
+        // in a per-process random order, and ids or float sums taken in it would change results between runs.
+        for (word, count) in article.terms.sorted(by: { $0.key < $1.key }) {
             let id: Int32
             if let known = vocabulary[word] {
                 id = known
@@ -168,17 +170,19 @@ public struct StoryClusterer: Sendable {
     ) -> ClusterReason {
         var dot = 0.0
         var shared: [(Int32, Double)] = []
-        for (term, weight, _) in vector {
-            if let value = story.centroid[term] {
-                let product = weight * value * idf(term)
+        // One merge pass over the article's terms and the story's, both in term order.
+        let byTerm = vector.sorted { $0.term < $1.term }
+        var squares = 0.0
+        var next = 0
+        for (term, value) in story.centroid.pairs {
+            let weight = value * idf(term)
+            squares += weight * weight
+            while next < byTerm.count, byTerm[next].term < term { next += 1 }
+            if next < byTerm.count, byTerm[next].term == term {
+                let product = byTerm[next].weight * weight
                 dot += product
                 shared.append((term, product))
             }
-        }
-        var squares = 0.0
-        for (term, value) in story.centroid {
-            let weight = value * idf(term)
-            squares += weight * weight
         }
         let norm = sqrt(squares)
         let cosine = norm > 0 ? dot / norm : 0
@@ -209,7 +213,7 @@ public struct StoryClusterer: Sendable {
     ) {
         var story = stories[index]
         story.articles.append(article.id)
-        for (term, _, tf) in vector { story.centroid[term, default: 0] += tf }
+        story.centroid.add(vector.map { ($0.term, $0.tf) })
         for name in article.names { story.names[name, default: 0] += 1 }
         if let published = article.published {
             story.firstSeen = min(story.firstSeen ?? published, published)

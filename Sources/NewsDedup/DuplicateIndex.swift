@@ -25,7 +25,7 @@ public struct DuplicateDecision: Sendable, Hashable {
 }
 
 /// Thresholds of the near-duplicate classification.
-public struct DuplicateOptions: Sendable, Hashable {
+public struct DuplicateOptions: Sendable, Hashable, Codable {
     /// Estimated Jaccard at or above which two texts are the same text.
     public var identical = 0.9
     /// Estimated Jaccard at or above which two texts share an origin.
@@ -40,9 +40,11 @@ public struct DuplicateOptions: Sendable, Hashable {
 /// Near-duplicate detection with MinHash and LSH banding: 16 bands of 4 values, so pairs at Jaccard 0.5 meet
 /// in some band with probability 0.65 and pairs at 0.8 with 0.9996, while a query reads a handful of buckets,
 /// not the whole index. A value type: add articles, get decisions.
-public struct DuplicateIndex: Sendable {
+public struct DuplicateIndex: Sendable, Codable {
     static let bands = 16
     static let rows = MinHashSignature.count / bands
+    /// The most articles a lookup reads in one bucket.
+    static let maxWalk = 32
 
     /// The options in use.
     public let options: DuplicateOptions
@@ -80,7 +82,11 @@ public struct DuplicateIndex: Sendable {
         var seen = Set<Int32>()
         for band in 0..<Self.bands {
             var candidate = heads[band][keys[band]] ?? -1
-            while candidate >= 0 {
+            // NB: a bucket holding thousands of near-identical texts (boilerplate syndicated everywhere) would
+            // make every lookup walk them all; the newest few are as good a match, so a walk stops there.
+            var walked = 0
+            while candidate >= 0, walked < Self.maxWalk {
+                walked += 1
                 if seen.insert(candidate).inserted {
                     let similarity = signature.similarity(to: signatures[Int(candidate)])
                     if similarity > best?.similarity ?? -1

@@ -42,6 +42,21 @@ public protocol ArticleStore: Sendable {
 
     /// How many articles have no analysis by `algorithm`.
     func countNeedingAnalysis(algorithm: String) async throws(StoreError) -> Int
+
+    /// The clusterer's saved state, if clustering ever ran.
+    func clusteringState() async throws(StoreError) -> ClusteringState?
+
+    /// Saves a clustering run: assignments, merges, closings and the state, all or none.
+    func saveClustering(_ update: ClusteringUpdate) async throws(StoreError)
+
+    /// Stories (not merged away), most recently active first.
+    func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary]
+
+    /// Where an article was put, if it was clustered.
+    func assignment(of article: ArticleID) async throws(StoreError) -> StoryAssignment?
+
+    /// The ids of articles not yet clustered, oldest first.
+    func unclusteredArticles(limit: Int) async throws(StoreError) -> [ArticleID]
 }
 
 /// A description of a store, for `corroborate info`.

@@ -46,8 +46,10 @@ struct DatabaseFileTests {
         #expect(articles.map(\.source) == ["VOA", "TRT World"])
         #expect(try await store.search(SearchQuery("Toner")).count == 2)
         #expect(try await store.info().schemaVersion == NewsDatabase.schemaVersion)
-        // v2 added rejected_input and v3 article_analysis: the v1 file gains both on opening.
-        #expect(NewsDatabase.schemaVersion == 3)
+        // v2 added rejected_input, v3 article_analysis and v4 the stories: the v1 file gains them on opening.
+        #expect(NewsDatabase.schemaVersion == 4)
+        #expect(try await store.unclusteredArticles(limit: 10).count == 2)
+        #expect(try await store.stories(limit: 10, offset: 0).isEmpty)
         #expect(try await store.rejections(limit: 5, offset: 0).isEmpty)
         #expect(try await store.countNeedingAnalysis(algorithm: "any.v1") == 2)
         let more = try await store.add([incoming("New", "Added after the upgrade.")])

@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -73,6 +73,34 @@ enum NewsMigrations {
                     );
                     CREATE INDEX article_analysis_algorithm ON article_analysis(algorithm);
                     PRAGMA user_version = 3;
+                    """)
+        }
+        migrator.registerMigration("v4-stories") { db in
+            // NB: a story is named by the article that started it, so its id is stable across runs; merged
+            // stories stay as rows pointing at their target. The clusterer's state is one opaque row.
+            try db.execute(
+                sql: """
+                    CREATE TABLE story (
+                        id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                        merged_into INTEGER REFERENCES story(id),
+                        closed INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE story_article (
+                        article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                        story_id INTEGER NOT NULL REFERENCES story(id),
+                        origin_id INTEGER NOT NULL REFERENCES article(id),
+                        relation TEXT NOT NULL,
+                        score REAL NOT NULL,
+                        reason TEXT NOT NULL
+                    );
+                    CREATE INDEX story_article_story ON story_article(story_id);
+                    CREATE TABLE cluster_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        algorithm TEXT NOT NULL,
+                        clusterer BLOB NOT NULL,
+                        duplicates BLOB NOT NULL
+                    );
+                    PRAGMA user_version = 4;
                     """)
         }
         return migrator

@@ -1,0 +1,124 @@
+internal import Foundation
+internal import GRDB
+public import NewsCore
+public import NewsStore
+
+extension NewsDatabase {
+    /// See `ArticleStore.clusteringState()`.
+    public func clusteringState() async throws(StoreError) -> ClusteringState? {
+        try await read("reading the clustering state") { db in
+            try Row.fetchOne(db, sql: "SELECT algorithm, clusterer, duplicates FROM cluster_state WHERE id = 1").map {
+                ClusteringState(algorithm: $0["algorithm"], clusterer: $0["clusterer"], duplicates: $0["duplicates"])
+            }
+        }
+    }
+
+    /// See `ArticleStore.saveClustering(_:)`.
+    public func saveClustering(_ update: ClusteringUpdate) async throws(StoreError) {
+        do {
+            try await writer.write { db in
+                let newStory = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story (id) VALUES (?)")
+                let assign = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO story_article (article_id, story_id, origin_id, relation, score, reason)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,
+                            origin_id = excluded.origin_id, relation = excluded.relation, score = excluded.score,
+                            reason = excluded.reason
+                        """)
+                for assignment in update.assignments {
+                    try newStory.execute(arguments: [assignment.story.rawValue])
+                    try assign.execute(arguments: [
+                        assignment.article.rawValue, assignment.story.rawValue, assignment.origin.rawValue,
+                        assignment.relation, assignment.score, assignment.reason,
+                    ])
+                }
+                for merge in update.merges {
+                    try newStory.execute(arguments: [merge.into.rawValue])
+                    try newStory.execute(arguments: [merge.from.rawValue])
+                    try db.execute(
+                        sql: "UPDATE story_article SET story_id = ? WHERE story_id = ?",
+                        arguments: [merge.into.rawValue, merge.from.rawValue])
+                    try db.execute(
+                        sql: "UPDATE story SET merged_into = ?, closed = 1 WHERE id = ?",
+                        arguments: [merge.into.rawValue, merge.from.rawValue])
+                }
+                for story in update.closed {
+                    try db.execute(sql: "UPDATE story SET closed = 1 WHERE id = ?", arguments: [story.rawValue])
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO cluster_state (id, algorithm, clusterer, duplicates) VALUES (1, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET algorithm = excluded.algorithm,
+                            clusterer = excluded.clusterer, duplicates = excluded.duplicates
+                        """,
+                    arguments: [update.state.algorithm, update.state.clusterer, update.state.duplicates])
+            }
+        } catch {
+            throw StoreErrorMapping.map(error, location: location, operation: "saving stories")
+        }
+    }
+
+    /// See `ArticleStore.stories(limit:offset:)`.
+    public func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary] {
+        try await read("listing stories") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT story.id, first.title, story.closed,
+                        count(*) AS articles, count(DISTINCT story_article.origin_id) AS origins,
+                        count(DISTINCT member.source_id) AS sources,
+                        min(coalesce(member.published_at, member.ingested_at)) AS first_seen,
+                        max(coalesce(member.published_at, member.ingested_at)) AS last_seen
+                    FROM story
+                    JOIN article AS first ON first.id = story.id
+                    JOIN story_article ON story_article.story_id = story.id
+                    JOIN article AS member ON member.id = story_article.article_id
+                    WHERE story.merged_into IS NULL
+                    GROUP BY story.id
+                    ORDER BY last_seen DESC, story.id DESC LIMIT ? OFFSET ?
+                    """,
+                arguments: [max(0, limit), max(0, offset)]
+            ).map { row in
+                StorySummary(
+                    id: ArticleID(row["id"] as Int64), title: row["title"], articleCount: row["articles"],
+                    originCount: row["origins"], sourceCount: row["sources"], firstSeen: row["first_seen"],
+                    lastSeen: row["last_seen"], isClosed: row["closed"])
+            }
+        }
+    }
+
+    /// See `ArticleStore.assignment(of:)`.
+    public func assignment(of article: ArticleID) async throws(StoreError) -> StoryAssignment? {
+        try await read("reading a story assignment") { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT story_id, origin_id, relation, score, reason FROM story_article WHERE article_id = ?
+                    """,
+                arguments: [article.rawValue]
+            ).map { row in
+                StoryAssignment(
+                    article: article, story: ArticleID(row["story_id"] as Int64),
+                    origin: ArticleID(row["origin_id"] as Int64), relation: row["relation"], score: row["score"],
+                    reason: row["reason"])
+            }
+        }
+    }
+
+    /// See `ArticleStore.unclusteredArticles(limit:)`.
+    public func unclusteredArticles(limit: Int) async throws(StoreError) -> [ArticleID] {
+        try await read("finding articles to cluster") { db in
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT article.id FROM article
+                    LEFT JOIN story_article ON story_article.article_id = article.id
+                    WHERE story_article.article_id IS NULL
+                    ORDER BY coalesce(article.published_at, article.ingested_at), article.id LIMIT ?
+                    """,
+                arguments: [max(0, limit)]
+            ).map { ArticleID($0) }
+        }
+    }
+}
