@@ -4,10 +4,21 @@ internal import NewsCore
 internal import NewsIngest
 internal import NewsStore
 
-/// `corroborate stories`: the stories the stored articles form, most recently active first.
+/// `corroborate stories`: list the stories, or change them by hand (merge, split, pin).
 struct StoriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stories",
+        abstract: "List the stories the stored articles form, or merge, split and pin them by hand.",
+        subcommands: [
+            StoriesListCommand.self, StoriesMergeCommand.self, StoriesSplitCommand.self, StoriesPinCommand.self,
+        ],
+        defaultSubcommand: StoriesListCommand.self)
+}
+
+/// `corroborate stories [list]`: the stories the stored articles form, most recently active first.
+struct StoriesListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the stories the stored articles form (clustering any not yet in one first).",
         discussion: """
             A story is named by the id of the article that started it (stable across runs). "origins" counts
@@ -66,11 +77,12 @@ struct StoriesCommand: AsyncParsableCommand {
             return
         }
         let styled = Terminal.stdoutIsStyled
-        Terminal.output(Terminal.dim("story   articles origins outlets  last seen   first headline", styled: styled))
+        Terminal.output(Terminal.dim("story    articles origins outlets  last seen   first headline", styled: styled))
         for story in stories {
             let last = story.lastSeen.map(ArticlesCommand.day) ?? "-"
+            let mark = story.isPinned ? "*" : " "
             let columns =
-                "#\(story.id.rawValue)".padding(8) + String(story.articleCount).padding(9)
+                "#\(story.id.rawValue)\(mark)".padding(9) + String(story.articleCount).padding(9)
                 + String(story.originCount).padding(8) + String(story.sourceCount).padding(9) + last.padding(12)
             Terminal.output(columns + Terminal.truncated(story.title, to: max(20, Terminal.width - columns.count)))
         }

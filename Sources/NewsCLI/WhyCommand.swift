@@ -53,7 +53,9 @@ struct WhyCommand: AsyncParsableCommand {
         let styled = Terminal.stdoutIsStyled
         Terminal.output(Terminal.bold(article.title, styled: styled))
         let score = (reason["score"] as? Double) ?? assignment.score
-        if assignment.story == articleID {
+        if reason["split"] as? Bool == true {
+            Terminal.output("split out of its story by hand: it forms story #\(assignment.story.rawValue)")
+        } else if assignment.story == articleID {
             var line = "started story #\(assignment.story.rawValue)"
             if let best = reason["bestCandidate"] as? String {
                 line += String(format: ": its best match, story #%@, scored only %.3f", best, score)

@@ -28,6 +28,9 @@ extension StoryClusterer {
         }
         var best: (index: Int, similarity: Double)?
         for candidate in shared.filter({ $0.value >= 3 }).keys.sorted() {
+            // A person kept these apart (a split), or both are pinned: the clusterer does not undo it.
+            if keptApart.contains(Self.pair(grown.id, stories[candidate].id)) { continue }
+            if grown.isPinned && stories[candidate].isPinned { continue }
             // Stories days apart converge less readily: the same time factor as an article's.
             var timeFactor = 1.0
             if let a = grown.lastSeen, let b = stories[candidate].lastSeen {
@@ -44,7 +47,13 @@ extension StoryClusterer {
         let otherIsSmaller =
             stories[other].articles.count < grown.articles.count
             || (stories[other].articles.count == grown.articles.count && other > index)
-        let (source, target) = otherIsSmaller ? (other, index) : (index, other)
+        var (source, target) = otherIsSmaller ? (other, index) : (index, other)
+        if stories[source].isPinned { (source, target) = (target, source) }  // a pinned story keeps its id
+        return combine(source, into: target, similarity: similarity)
+    }
+
+    /// Moves every article of the story at `source` into the one at `target`.
+    mutating func combine(_ source: Int, into target: Int, similarity: Double) -> ClusterAction {
         var into = stories[target]
         let from = stories[source]
         into.articles += from.articles
@@ -109,6 +118,10 @@ extension StoryClusterer {
         var actions: [ClusterAction] = []
         var stillOpen: [Int] = []
         for index in openStories where !stories[index].isClosed {
+            if stories[index].isPinned {
+                stillOpen.append(index)
+                continue
+            }
             guard let last = stories[index].lastSeen, now.timeIntervalSince(last) > options.window else {
                 stillOpen.append(index)
                 continue

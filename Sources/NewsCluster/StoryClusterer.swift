@@ -19,6 +19,8 @@ public struct StoryClusterer: Sendable, Codable {
         public var isClosed: Bool
         /// The story it was merged into, if it was.
         public var mergedInto: String?
+        /// Whether a person pinned it: it never closes and is never merged into another story.
+        public var isPinned = false
         /// Term frequencies (log-scaled, each article's normalised) summed over its articles, by term id, pruned
         /// to its heaviest terms. Weighted by IDF only when compared, so early articles' IDF does not stick.
         var centroid: SparseVector
@@ -46,6 +48,8 @@ public struct StoryClusterer: Sendable, Codable {
     var lastSweep: Date?
     /// Stories not yet closed, the only ones a sweep looks at.
     var openStories: [Int] = []
+    /// Pairs of stories a person split apart, which never merge again (ids joined by a tab, smaller first).
+    var keptApart: Set<String> = []
 
     /// A clusterer with no stories.
     public init(options: ClusterOptions = ClusterOptions()) {

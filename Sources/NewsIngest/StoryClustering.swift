@@ -29,15 +29,7 @@ public enum StoryClustering {
         in store: any ArticleStore, options: ClusterOptions = ClusterOptions(),
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws(StoreError) -> StoryClusteringReport {
-        var clusterer = StoryClusterer(options: options)
-        var duplicates = DuplicateIndex()
-        if let state = try await store.clusteringState(), state.algorithm == algorithm,
-            let savedClusterer = try? JSONDecoder().decode(StoryClusterer.self, from: state.clusterer),
-            let savedDuplicates = try? JSONDecoder().decode(DuplicateIndex.self, from: state.duplicates)
-        {
-            clusterer = savedClusterer
-            duplicates = savedDuplicates
-        }
+        var (clusterer, duplicates) = try await loadState(from: store, options: options)
         let extractor = FeatureExtractor(titleWeight: options.titleWeight)
         let encoder = JSONEncoder()
         var report = StoryClusteringReport()
@@ -81,18 +73,41 @@ public enum StoryClustering {
                 let current = clusterer.currentStory(of: String(assignments[index].story.rawValue))
                 assignments[index].story = ArticleID(Int64(current) ?? assignments[index].story.rawValue)
             }
-            let state: ClusteringState
-            do {
-                state = ClusteringState(
-                    algorithm: algorithm, clusterer: try encoder.encode(clusterer),
-                    duplicates: try encoder.encode(duplicates))
-            } catch {
-                throw StoreError.failed("the clustering state", operation: "encoding it", reason: "\(error)")
-            }
+            let state = try encodeState(clusterer, duplicates)
             try await store.saveClustering(
                 ClusteringUpdate(assignments: assignments, merges: merges, closed: closed, state: state))
             progress?(report.clustered)
         }
         return report
+    }
+
+    /// The saved clusterer and near-duplicate index, or new ones when none was saved by this algorithm.
+    static func loadState(
+        from store: any ArticleStore, options: ClusterOptions
+    ) async throws(StoreError) -> (
+        StoryClusterer, DuplicateIndex
+    ) {
+        if let state = try await store.clusteringState(), state.algorithm == algorithm,
+            let clusterer = try? JSONDecoder().decode(StoryClusterer.self, from: state.clusterer),
+            let duplicates = try? JSONDecoder().decode(DuplicateIndex.self, from: state.duplicates)
+        {
+            return (clusterer, duplicates)
+        }
+        return (StoryClusterer(options: options), DuplicateIndex())
+    }
+
+    static func encodeState(
+        _ clusterer: StoryClusterer, _ duplicates: DuplicateIndex
+    ) throws(StoreError)
+        -> ClusteringState
+    {
+        do {
+            let encoder = JSONEncoder()
+            return ClusteringState(
+                algorithm: algorithm, clusterer: try encoder.encode(clusterer),
+                duplicates: try encoder.encode(duplicates))
+        } catch {
+            throw StoreError.failed("the clustering state", operation: "encoding it", reason: "\(error)")
+        }
     }
 }

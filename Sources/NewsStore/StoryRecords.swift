@@ -19,12 +19,15 @@ public struct StorySummary: Sendable, Hashable {
     public var lastSeen: Date?
     /// Whether it went quiet and takes no more articles.
     public var isClosed: Bool
+    /// Whether a person pinned it (it never closes or merges away).
+    public var isPinned = false
 
     /// Creates a summary.
     public init(
         id: ArticleID, title: String, articleCount: Int, originCount: Int, sourceCount: Int, firstSeen: Date?,
-        lastSeen: Date?, isClosed: Bool
+        lastSeen: Date?, isClosed: Bool, isPinned: Bool = false
     ) {
+        self.isPinned = isPinned
         self.id = id
         self.title = title
         self.articleCount = articleCount
@@ -73,6 +76,8 @@ public struct ClusteringUpdate: Sendable, Hashable {
     public var merges: [StoryMerge]
     /// Stories that closed.
     public var closed: [ArticleID]
+    /// Stories pinned (`true`) or unpinned (`false`) by a person.
+    public var pins: [ArticleID: Bool] = [:]
     /// The clusterer's state after the run, and the algorithm that wrote it.
     public var state: ClusteringState
 

@@ -46,6 +46,12 @@ extension NewsDatabase {
                 for story in update.closed {
                     try db.execute(sql: "UPDATE story SET closed = 1 WHERE id = ?", arguments: [story.rawValue])
                 }
+                for (story, pinned) in update.pins.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    try newStory.execute(arguments: [story.rawValue])
+                    try db.execute(
+                        sql: "UPDATE story SET pinned = ?, closed = CASE WHEN ? THEN 0 ELSE closed END WHERE id = ?",
+                        arguments: [pinned, pinned, story.rawValue])
+                }
                 try db.execute(
                     sql: """
                         INSERT INTO cluster_state (id, algorithm, clusterer, duplicates) VALUES (1, ?, ?, ?)
@@ -65,7 +71,7 @@ extension NewsDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT story.id, first.title, story.closed,
+                    SELECT story.id, first.title, story.closed, story.pinned,
                         count(*) AS articles, count(DISTINCT story_article.origin_id) AS origins,
                         count(DISTINCT member.source_id) AS sources,
                         min(coalesce(member.published_at, member.ingested_at)) AS first_seen,
@@ -83,7 +89,7 @@ extension NewsDatabase {
                 StorySummary(
                     id: ArticleID(row["id"] as Int64), title: row["title"], articleCount: row["articles"],
                     originCount: row["origins"], sourceCount: row["sources"], firstSeen: row["first_seen"],
-                    lastSeen: row["last_seen"], isClosed: row["closed"])
+                    lastSeen: row["last_seen"], isClosed: row["closed"], isPinned: row["pinned"])
             }
         }
     }

@@ -44,3 +44,29 @@ struct StoriesCLITests {
         #expect(missing.status != 0 && missing.stderr.contains("no article #99"))
     }
 }
+
+@Suite("corroborate stories merge, split, pin")
+struct StoryChangesCLITests {
+    @Test("split, merge and pin by hand, with refusals that say why")
+    func changes() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        #expect(try cli.run(["add", CLIRunner.packageRoot.path + "/Samples/seeds"]).status == 0)
+        // `stories ACTION --db PATH ...`: the runner would put --db before the action.
+        func run(_ action: String, _ arguments: String...) throws -> CLIRunner.Result {
+            try cli.run(["stories", action, "--db", cli.database] + arguments, useDefaultDatabase: true)
+        }
+        #expect(try run("split", "2").status == 0)
+        var stories = try #require(try cli.run(["stories", "--json"]).json()["stories"] as? [[String: Any]])
+        #expect(stories.count == 2)
+        #expect(try cli.run(["why", "2"]).stdout.contains("split out"))
+        #expect(try run("merge", "2", "1").status == 0)
+        #expect(try run("pin", "1").status == 0)
+        stories = try #require(try run("list", "--json").json()["stories"] as? [[String: Any]])
+        #expect(stories.count == 1 && stories.first?["articles"] as? Int == 2)
+        let refused = try run("split", "1")
+        #expect(refused.status == 1 && refused.stderr.contains("started its story"))
+        let missing = try run("merge", "9", "1")
+        #expect(missing.status == 1 && missing.stderr.contains("no story 9"))
+    }
+}

@@ -102,3 +102,43 @@ struct StoryClustererTests {
         #expect(Set(stories.values).count == 3)
     }
 }
+
+@Suite("Manual control of stories")
+struct ManualControlTests {
+    static func features(_ id: String, _ text: String, day: Double = 0) -> ArticleFeatures {
+        FeatureExtractor().features(of: StoryClustererTests.document(id, "", text, day: day))
+    }
+
+    static let flood = "Floods hit the valley after heavy rain; rescuers evacuated villages along the river banks."
+
+    @Test("a split article keeps its own story and never merges back; a manual merge stays")
+    func splitAndMerge() throws {
+        var clusterer = StoryClusterer()
+        _ = clusterer.add(Self.features("a", Self.flood))
+        _ = clusterer.add(Self.features("b", Self.flood))
+        #expect(clusterer.currentStory(of: "a") == clusterer.story(of: "b"))
+        let actions = try clusterer.split(Self.features("b", Self.flood))
+        #expect(actions.count == 1 && actions.first?.story == "b")
+        #expect(clusterer.story(of: "b") == "b" && clusterer.story(of: "a") == "a")
+        // More of the same keeps coming: the two stories grow but are not merged back.
+        for index in 0..<6 { _ = clusterer.add(Self.features("c\(index)", Self.flood)) }
+        #expect(clusterer.story(of: "b") == "b")
+        #expect(clusterer.stories.first { $0.id == "b" }?.mergedInto == nil)
+        // A person merges them after all: that holds.
+        _ = try clusterer.merge("b", into: "a")
+        #expect(clusterer.currentStory(of: "b") == "a")
+        #expect(throws: StoryClusterer.ManualChangeError.self) { try clusterer.split(Self.features("a", Self.flood)) }
+    }
+
+    @Test("a pinned story never closes")
+    func pin() throws {
+        var clusterer = StoryClusterer()
+        _ = clusterer.add(Self.features("a", Self.flood, day: 0))
+        try clusterer.pin("a")
+        let later = clusterer.add(
+            Self.features("z", "An unrelated report on rates and inflation at the central bank.", day: 40))
+        #expect(!later.contains(.closed(story: "a")))
+        #expect(clusterer.stories.first { $0.id == "a" }?.isClosed == false)
+        #expect(throws: StoryClusterer.ManualChangeError.self) { try clusterer.pin("nope") }
+    }
+}

@@ -83,7 +83,8 @@ enum NewsMigrations {
                     CREATE TABLE story (
                         id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
                         merged_into INTEGER REFERENCES story(id),
-                        closed INTEGER NOT NULL DEFAULT 0
+                        closed INTEGER NOT NULL DEFAULT 0,
+                        pinned INTEGER NOT NULL DEFAULT 0
                     );
                     CREATE TABLE story_article (
                         article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,

@@ -1,0 +1,103 @@
+internal import Foundation
+
+/// What a person decides overrides the clusterer, and stays decided: merged stories stay merged, a split
+/// article's story never merges back with the one it left, and a pinned story never closes or disappears
+/// into another.
+extension StoryClusterer {
+    /// Why a manual change could not be made.
+    public struct ManualChangeError: Error, Hashable, Sendable {
+        /// What was wrong, for the person who asked.
+        public var reason: String
+    }
+
+    /// Merges the story `story` into `target` (each named by the article that started it, or any article's
+    /// story after earlier merges).
+    public mutating func merge(_ story: String, into target: String) throws(ManualChangeError) -> ClusterAction {
+        let from = currentStory(of: story)
+        let into = currentStory(of: target)
+        guard let source = storyIndex[from], let destination = storyIndex[into] else {
+            throw ManualChangeError(reason: "no story \(storyIndex[from] == nil ? story : target)")
+        }
+        guard source != destination else { throw ManualChangeError(reason: "\(story) is already in \(target)") }
+        keptApart.remove(Self.pair(from, into))
+        if stories[destination].isClosed {
+            stories[destination].isClosed = false
+            openStories.append(destination)
+        }
+        return combine(source, into: destination, similarity: 1)
+    }
+
+    /// Moves an article out of its story into a story of its own, named after it, which will never merge back
+    /// into the story it left. `features` are the article's, to take its terms out of the story's profile.
+    public mutating func split(_ article: ArticleFeatures) throws(ManualChangeError) -> [ClusterAction] {
+        guard let holding = stories.firstIndex(where: { $0.articles.contains(article.id) }) else {
+            throw ManualChangeError(reason: "article \(article.id) is in no story")
+        }
+        guard stories[holding].articles.count > 1 else {
+            throw ManualChangeError(reason: "article \(article.id) is alone in its story already")
+        }
+        // NB: a story is named after the article that started it; that one stays, the others can leave.
+        guard stories[holding].id != article.id else {
+            throw ManualChangeError(
+                reason: "article \(article.id) started its story and names it; split the other articles out instead")
+        }
+        let left = stories[holding].id
+        stories[holding].articles.removeAll { $0 == article.id }
+        let vector = profile(of: article)
+        stories[holding].centroid.add(vector.map { ($0.term, -$0.value) })
+        stories[holding].centroid.keep(Set(stories[holding].centroid.pairs.filter { $0.1 > 1e-9 }.map(\.0)))
+        for name in article.names {
+            stories[holding].names[name, default: 1] -= 1
+            if stories[holding].names[name] ?? 0 <= 0 { stories[holding].names[name] = nil }
+        }
+        let newID = article.id
+        let story = Story(
+            id: newID, articles: [], firstSeen: article.published, lastSeen: article.published, isClosed: false,
+            mergedInto: nil, centroid: SparseVector(), names: [:], indexed: [])
+        storyIndex[newID] = stories.count
+        openStories.append(stories.count)
+        stories.append(story)
+        stories[stories.count - 1].articles.append(article.id)
+        stories[stories.count - 1].centroid.add(vector)
+        for name in article.names { stories[stories.count - 1].names[name, default: 0] += 1 }
+        reindex(stories.count - 1)
+        reindex(holding)
+        keptApart.insert(Self.pair(left, newID))
+        let reason = ClusterReason(
+            score: 0, termSimilarity: 0, nameOverlap: 0, timeFactor: 1, sharedTerms: [], sharedNames: [],
+            bestCandidate: left)
+        return [.created(story: newID, article: article.id, reason: reason)]
+    }
+
+    /// Pins a story (or unpins it): a pinned story never closes and is never merged into another.
+    public mutating func pin(_ story: String, _ pinned: Bool = true) throws(ManualChangeError) {
+        guard let index = storyIndex[currentStory(of: story)] else {
+            throw ManualChangeError(reason: "no story \(story)")
+        }
+        stories[index].isPinned = pinned
+        if pinned, stories[index].isClosed, stories[index].mergedInto == nil {
+            stories[index].isClosed = false
+            openStories.append(index)
+            reindex(index)
+        }
+    }
+
+    /// An article's term frequencies as they enter a story profile (log-scaled, normalised), from its features.
+    func profile(of article: ArticleFeatures) -> [(term: Int32, value: Double)] {
+        var pairs: [(term: Int32, value: Double)] = []
+        for (word, count) in article.terms.sorted(by: { $0.key < $1.key }) {
+            guard let term = vocabulary[word] else { continue }
+            pairs.append((term, 1 + log(count)))
+        }
+        pairs.sort {
+            $0.value * idf($0.term) != $1.value * idf($1.term)
+                ? $0.value * idf($0.term) > $1.value * idf($1.term) : $0.term < $1.term
+        }
+        if pairs.count > options.termsPerArticle { pairs.removeLast(pairs.count - options.termsPerArticle) }
+        let norm = sqrt(pairs.reduce(0) { $0 + $1.value * $1.value })
+        return norm > 0 ? pairs.map { ($0.term, $0.value / norm) } : []
+    }
+
+    /// The key of a pair of story ids, in either order.
+    static func pair(_ a: String, _ b: String) -> String { a < b ? a + "\t" + b : b + "\t" + a }
+}
