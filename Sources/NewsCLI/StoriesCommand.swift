@@ -47,6 +47,7 @@ struct StoriesListCommand: AsyncParsableCommand {
             var firstSeen: Date?
             var lastSeen: Date?
             var closed: Bool
+            var pinned: Bool
         }
         var schema = "corroborate.stories.v1"
         var stories: [Story]
@@ -67,8 +68,9 @@ struct StoriesListCommand: AsyncParsableCommand {
                     stories: stories.map {
                         .init(
                             id: $0.id.rawValue, title: $0.title, articles: $0.articleCount, origins: $0.originCount,
-                            sources: $0.sourceCount, firstSeen: $0.firstSeen, lastSeen: $0.lastSeen, closed: $0.isClosed
-                        )
+                            sources: $0.sourceCount, firstSeen: $0.firstSeen, lastSeen: $0.lastSeen,
+                            closed: $0.isClosed,
+                            pinned: $0.isPinned)
                     }))
             return
         }
