@@ -24,14 +24,7 @@ struct ClusteringEval: ParsableCommand {
     @Option(help: "Where to write the predictions.")
     var out = "out"
 
-    @Option(help: "Quality floors to check with --gate.")
-    var baseline = "Eval/baseline.json"
-
-    @Flag(help: "Fail when a score drops below its floor, or the data changed since the floors were pinned.")
-    var gate = false
-
-    @Flag(help: "Write the current scores as the new floors.")
-    var pin = false
+    @OptionGroup var floors: GateOptions
 
     @Option(help: "Instead of scoring: time clustering N articles made by perturbing the GoogleNews-TS texts.")
     var scale: Int?
@@ -86,9 +79,8 @@ struct ClusteringEval: ParsableCommand {
                     + "clustering \(Self.milliseconds(extracted, clustered)) ms, \(clusterer.stories.count) stories")
         }
         let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        let floors = Gate(path: baseline, section: "clustering", metrics: Self.metrics)
-        if pin { try floors.pin(report, set: "basil+googlenews-ts", fingerprint: fingerprint) }
-        if gate { try floors.check(report, fingerprint: fingerprint) }
+        try floors.apply(
+            report, section: "clustering", set: "basil+googlenews-ts", metrics: Self.metrics, fingerprint: fingerprint)
     }
 
     /// Clusters `count` synthetic articles: GoogleNews-TS texts with a fifth of their words dropped at random

@@ -23,14 +23,7 @@ struct ExtractionEval: ParsableCommand {
     @Option(help: "Where to write the predictions.")
     var out = "out/wcxb-dev.json"
 
-    @Option(help: "Quality floors to check with --gate.")
-    var baseline = "Eval/baseline.json"
-
-    @Flag(help: "Fail when a score drops below its floor, or the data changed since the floors were pinned.")
-    var gate = false
-
-    @Flag(help: "Write the current scores as the new floors (after checking that a drop is intended).")
-    var pin = false
+    @OptionGroup var floors: GateOptions
 
     func run() throws {
         let fileManager = FileManager.default
@@ -75,9 +68,8 @@ struct ExtractionEval: ParsableCommand {
         let report = try Self.score(scorer: scorer, gold: data, predictions: out)
         print(report.text)
         let fingerprint = try Self.fingerprint(data, ids: ids)
-        let floors = Gate(path: baseline, section: "extraction", metrics: Self.metrics)
-        if pin { try floors.pin(report.json, set: "wcxb-dev", fingerprint: fingerprint) }
-        if gate { try floors.check(report.json, fingerprint: fingerprint) }
+        try floors.apply(
+            report.json, section: "extraction", set: "wcxb-dev", metrics: Self.metrics, fingerprint: fingerprint)
     }
 
     /// The scores pinned as floors, as dotted paths into the scorer's JSON report.

@@ -18,14 +18,7 @@ struct QuotesEval: ParsableCommand {
     @Option(help: "The annotated articles (JSON Lines: id, published, text, quotes[kind, text, speaker]).")
     var data = "Eval/quotes-dev/articles.jsonl"
 
-    @Option(help: "Quality floors to check with --gate.")
-    var baseline = "Eval/baseline.json"
-
-    @Flag(help: "Fail when a score drops below its floor, or the data changed since the floors were pinned.")
-    var gate = false
-
-    @Flag(help: "Write the current scores as the new floors.")
-    var pin = false
+    @OptionGroup var floors: GateOptions
 
     @Flag(help: "Print every miss and every wrong speaker.")
     var verbose = false
@@ -100,9 +93,7 @@ struct QuotesEval: ParsableCommand {
         var hasher = SHA256()
         hasher.update(Array(contents))
         let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        let floors = Gate(path: baseline, section: "quotes", metrics: Self.metrics)
-        if pin { try floors.pin(report, set: "quotes-dev", fingerprint: fingerprint) }
-        if gate { try floors.check(report, fingerprint: fingerprint) }
+        try floors.apply(report, section: "quotes", set: "quotes-dev", metrics: Self.metrics, fingerprint: fingerprint)
     }
 
     static func group(_ kind: String) -> String { kind == "indirect" ? "indirect" : "direct" }
