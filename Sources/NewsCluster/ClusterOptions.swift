@@ -19,6 +19,8 @@ public struct ClusterOptions: Sendable, Hashable, Codable {
     public var termsPerStory: Int = 120
     /// How many of an article's heaviest terms look up candidate stories.
     public var lookupTerms: Int = 12
+    /// How many candidate stories (those sharing the most lookup terms) are scored for an article.
+    public var maxCandidates: Int = 48
     /// The share of the score that comes from shared names (capitalised words) rather than terms. Off by
     /// default: on BASIL, names shared by related events days apart (a saga's people) merged them more than
     /// they joined reports of one event (pairwise F1 0.933 at 0.25, 0.946 at 0). Shared names are still

@@ -150,10 +150,14 @@ public struct StoryClusterer: Sendable, Codable {
     ) -> (
         Int?, ClusterReason
     ) {
-        var candidates = Set<Int>()
+        var hits: [Int: Int] = [:]
         for (term, _, _) in vector.prefix(options.lookupTerms) {
-            for story in postings[term] ?? [] where !stories[story].isClosed { candidates.insert(story) }
+            for story in postings[term] ?? [] where !stories[story].isClosed { hits[story, default: 0] += 1 }
         }
+        // NB: only the stories sharing the most lookup terms are scored, so an article's cost does not grow with
+        // the number of open stories.
+        let candidates = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(options.maxCandidates).map(\.key)
         let scored = candidates.map { ($0, score(vector, article, against: stories[$0])) }
             .sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
         guard var chosen = scored.first.map({ (index: $0.0, reason: $0.1) }) else {
