@@ -19,6 +19,8 @@ public struct ClusterOptions: Sendable, Hashable, Codable {
     public var termsPerStory: Int = 120
     /// How many of an article's heaviest terms look up candidate stories.
     public var lookupTerms: Int = 12
+    /// How many of the newest stories indexed under a term an article looks at through it.
+    public var storiesPerTerm: Int = 256
     /// How many candidate stories (those sharing the most lookup terms) are scored for an article.
     public var maxCandidates: Int = 48
     /// The share of the score that comes from shared names (capitalised words) rather than terms. Off by

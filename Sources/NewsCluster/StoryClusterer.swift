@@ -152,13 +152,24 @@ public struct StoryClusterer: Sendable, Codable {
     ) {
         var hits: [Int: Int] = [:]
         for (term, _, _) in vector.prefix(options.lookupTerms) {
-            for story in postings[term] ?? [] where !stories[story].isClosed { hits[story, default: 0] += 1 }
+            // NB: a term's newest stories only: a word common to thousands of open stories must not make each
+            // article walk them all.
+            for story in (postings[term] ?? []).suffix(options.storiesPerTerm) where !stories[story].isClosed {
+                hits[story, default: 0] += 1
+            }
         }
         // NB: only the stories sharing the most lookup terms are scored, so an article's cost does not grow with
         // the number of open stories.
-        let candidates = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(options.maxCandidates).map(\.key)
-        let scored = candidates.map { ($0, score(vector, article, against: stories[$0])) }
+        // Hit counts are at most `lookupTerms`: bucket them (linear) instead of sorting every story hit.
+        var byHits = [[Int]](repeating: [], count: options.lookupTerms + 1)
+        for (story, count) in hits { byHits[min(count, options.lookupTerms)].append(story) }
+        var candidates: [Int] = []
+        for count in stride(from: options.lookupTerms, through: 1, by: -1)
+        where candidates.count < options.maxCandidates {
+            candidates += byHits[count].sorted().prefix(options.maxCandidates - candidates.count)
+        }
+        let byTerm = vector.sorted { $0.term < $1.term }  // once per article, for every merge pass below
+        let scored = candidates.map { ($0, score(byTerm, article, against: stories[$0])) }
             .sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
         guard var chosen = scored.first.map({ (index: $0.0, reason: $0.1) }) else {
             return (
@@ -173,13 +184,13 @@ public struct StoryClusterer: Sendable, Codable {
         return (chosen.index, chosen.reason)
     }
 
+    /// The article (its vector sorted by term) against one story.
     private func score(
-        _ vector: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures, against story: Story
+        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures, against story: Story
     ) -> ClusterReason {
         var dot = 0.0
         var shared: [(Int32, Double)] = []
         // One merge pass over the article's terms and the story's, both in term order.
-        let byTerm = vector.sorted { $0.term < $1.term }
         var squares = 0.0
         var next = 0
         for (term, value) in story.centroid.pairs {
