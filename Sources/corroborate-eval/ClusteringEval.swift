@@ -29,6 +29,9 @@ struct ClusteringEval: ParsableCommand {
     @Option(help: "Instead of scoring: time clustering N articles made by perturbing the GoogleNews-TS texts.")
     var scale: Int?
 
+    @Flag(help: "With --scale: let events come and go (each text's copies appear within 2 days of a time of its own).")
+    var events = false
+
     static let metrics = [
         "basil.pairwise.f1", "basil.bcubed.f1", "googlenews.pairwise.f1", "googlenews.bcubed.f1", "googlenews.nmi",
     ]
@@ -94,11 +97,24 @@ struct ClusteringEval: ParsableCommand {
         var generator = SeededGenerator(seed: 42)
         let extractor = FeatureExtractor()
         let start = Date(timeIntervalSince1970: 1_700_000_000)
-        let features = (0..<count).map { index -> ArticleFeatures in
-            let words = texts[Int(generator.next() % UInt64(texts.count))].filter { _ in generator.next() % 5 != 0 }
+        // Without --events every text recurs all along, so its story never goes quiet. With --events each text
+        // is an event with a time of its own over the whole span, its copies published within 2 days of it.
+        let span = Double(count) * 86_400 / 10_000
+        let centres = texts.indices.map { _ in Double(generator.next() % 1_000_000) / 1_000_000 * span }
+        var drafts: [(text: Int, time: Double)] = (0..<count).map { index in
+            let text = Int(generator.next() % UInt64(texts.count))
+            let time =
+                events
+                ? centres[text] + Double(generator.next() % 1_000_000) / 1_000_000 * 2 * 86_400
+                : Double(index) * 86_400 / 10_000
+            return (text, time)
+        }
+        drafts.sort { $0.time != $1.time ? $0.time < $1.time : $0.text < $1.text }
+        let features = drafts.enumerated().map { index, draft -> ArticleFeatures in
+            let words = texts[draft.text].filter { _ in generator.next() % 5 != 0 }
             let document = ClusterDocument(
                 id: String(index), title: "", text: words.joined(separator: " "),
-                published: start.addingTimeInterval(Double(index) * 86_400 / 10_000))
+                published: start.addingTimeInterval(draft.time))
             return extractor.features(of: document)
         }
         var clusterer = StoryClusterer()
