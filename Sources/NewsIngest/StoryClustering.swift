@@ -29,6 +29,8 @@ public enum StoryClustering {
         in store: any ArticleStore, options: ClusterOptions = ClusterOptions(),
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws(StoreError) -> StoryClusteringReport {
+        // NB: listing stories calls this every time; with nothing new, the saved state is not even read.
+        guard try await !store.unclusteredArticles(limit: 1).isEmpty else { return StoryClusteringReport() }
         var (clusterer, duplicates) = try await loadState(from: store, options: options)
         let extractor = FeatureExtractor(titleWeight: options.titleWeight)
         let encoder = JSONEncoder()
