@@ -24,13 +24,11 @@ struct ArticleCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard Int64(id.trimmingPrefix("#")) != nil else {
-            throw ValidationError("'\(id)' is not an article id such as 12 or #12")
-        }
+        _ = try parseID(id, "an article")
     }
 
     func run() async throws {
-        let articleID = ArticleID(Int64(id.trimmingPrefix("#")) ?? 0)
+        let articleID = try parseID(id, "an article")
         do {
             let database = try global.openDatabase()
             guard let article = try await database.article(articleID) else {

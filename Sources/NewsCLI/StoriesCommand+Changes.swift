@@ -3,14 +3,6 @@ internal import NewsCore
 internal import NewsIngest
 internal import NewsStore
 
-/// Parses `12` or `#12` as an article or story id.
-func parseID(_ text: String, _ what: String) throws -> ArticleID {
-    guard let value = Int64(text.trimmingPrefix("#")) else {
-        throw ValidationError("'\(text)' is not \(what) id such as 12 or #12")
-    }
-    return ArticleID(value)
-}
-
 /// Runs a change and renders its failure for a person.
 func applyStoryChange(_ change: StoryChange, global: GlobalOptions) async throws {
     do {

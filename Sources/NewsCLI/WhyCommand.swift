@@ -18,13 +18,11 @@ struct WhyCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard Int64(id.trimmingPrefix("#")) != nil else {
-            throw ValidationError("'\(id)' is not an article id such as 12 or #12")
-        }
+        _ = try parseID(id, "an article")
     }
 
     func run() async throws {
-        let articleID = ArticleID(Int64(id.trimmingPrefix("#")) ?? 0)
+        let articleID = try parseID(id, "an article")
         let assignment: StoryAssignment?
         let article: Article?
         do {
