@@ -26,8 +26,15 @@ extension StoryClustering {
     /// Applies a person's change to the saved stories and the clusterer's state, in one transaction.
     public static func apply(_ change: StoryChange, in store: any ArticleStore) async throws(StoryChangeError) {
         do {
-            _ = try await clusterPending(in: store)
-            var (clusterer, duplicates) = try await loadState(from: store, options: ClusterOptions())
+            let pending = try await clusterPendingKeepingState(in: store, options: ClusterOptions())
+            let saved: (StoryClusterer, DuplicateIndex)
+            if let state = pending.state {
+                saved = state
+            } else {
+                saved = try await loadState(from: store, options: ClusterOptions())
+            }
+            var clusterer = saved.0
+            let duplicates = saved.1
             var update = ClusteringUpdate(
                 assignments: [], merges: [], closed: [], state: try encodeState(clusterer, duplicates))
             switch change {

@@ -29,8 +29,16 @@ public enum StoryClustering {
         in store: any ArticleStore, options: ClusterOptions = ClusterOptions(),
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws(StoreError) -> StoryClusteringReport {
+        try await clusterPendingKeepingState(in: store, options: options, progress: progress).report
+    }
+
+    /// `clusterPending`, also handing back the clusterer and index it ended with, when it read them, so that
+    /// a caller about to change them need not decode the saved state again.
+    static func clusterPendingKeepingState(
+        in store: any ArticleStore, options: ClusterOptions, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws(StoreError) -> (report: StoryClusteringReport, state: (StoryClusterer, DuplicateIndex)?) {
         // NB: listing stories calls this every time; with nothing new, the saved state is not even read.
-        guard try await !store.unclusteredArticles(limit: 1).isEmpty else { return StoryClusteringReport() }
+        guard try await !store.unclusteredArticles(limit: 1).isEmpty else { return (StoryClusteringReport(), nil) }
         var (clusterer, duplicates) = try await loadState(from: store, options: options)
         let extractor = FeatureExtractor(titleWeight: options.titleWeight)
         let encoder = JSONEncoder()
@@ -80,7 +88,7 @@ public enum StoryClustering {
                 ClusteringUpdate(assignments: assignments, merges: merges, closed: closed, state: state))
             progress?(report.clustered)
         }
-        return report
+        return (report, (clusterer, duplicates))
     }
 
     /// The saved clusterer and near-duplicate index, or new ones when none was saved by this algorithm.
