@@ -56,6 +56,7 @@ let package = Package(
 
         .target(name: "NewsCluster", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
         .target(name: "NewsDedup", swiftSettings: strictSettings),
+        .target(name: "NewsCompare", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
 
         // Storage: the protocol, then the SQLite engine.
         .target(name: "NewsStore", dependencies: ["NewsCore"], swiftSettings: strictSettings),
@@ -72,14 +73,16 @@ let package = Package(
         // Shells.
         .target(
             name: "NewsIngest",
-            dependencies: ["NewsCore", "NewsExtract", "NewsStore", "NewsCluster", "NewsDedup"],
+            dependencies: [
+                "NewsCore", "NewsExtract", "NewsStore", "NewsCluster", "NewsDedup", "NewsAnalysis", "NewsCompare",
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "NewsCLI",
             dependencies: [
                 "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsAnalysis", "NewsCluster",
-                "NewsDedup",
+                "NewsDedup", "NewsCompare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -88,7 +91,8 @@ let package = Package(
         .executableTarget(
             name: "corroborate-eval",
             dependencies: [
-                "NewsCore", "NewsExtract", "NewsAnalysis", "NewsCluster", "NewsDedup", "NewsTesting", "CZlib",
+                "NewsCore", "NewsExtract", "NewsAnalysis", "NewsCluster", "NewsDedup", "NewsCompare", "NewsTesting",
+                "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -104,6 +108,9 @@ let package = Package(
         .testTarget(name: "NewsDedupTests", dependencies: ["NewsDedup", "NewsTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsClusterTests", dependencies: ["NewsCluster", "NewsTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsCompareTests", dependencies: ["NewsCompare", "NewsAnalysis", "NewsCore", "NewsTesting"],
+            exclude: ["Snapshots"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsAnalysisTests",
             dependencies: ["NewsAnalysis", "NewsCore", "NewsTesting"],

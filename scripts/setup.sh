@@ -52,4 +52,7 @@ say "text analysis of the stored articles (kept, versioned by algorithm)"
 "$corroborate" analyse --stored
 say "who said what in the first one: corroborate article 1 --analysis"
 "$corroborate" article 1 --analysis
+newest=$("$corroborate" articles --json --limit 1 | sed -n 's/^ *"id" : \([0-9]*\).*/\1/p' | head -n 1)
+say "what the two origins corroborate, and what only one reports: corroborate story $newest (summary; --format html|json|csv)"
+"$corroborate" story "$newest" | sed -n '1,/^## Corroborated/p' | sed '$d'
 say "done: $corroborate --help shows every command"

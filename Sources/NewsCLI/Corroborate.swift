@@ -11,13 +11,15 @@ struct Corroborate: AsyncParsableCommand {
               corroborate add Samples/seeds        add the bundled sample articles
               corroborate articles                 list what is stored
               corroborate search Toner             full-text search, stemmed per language
+              corroborate stories                  the stories the articles form
+              corroborate story ID                 what independent origins corroborate, and where they differ
             Listing commands take --json for one stable JSON document on standard output (docs/JSON.md).
             """,
         version: "0.1.0",
         subcommands: [
             AddCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self, ExtractCommand.self,
-            AnalyseCommand.self, ClusterCommand.self, StoriesCommand.self, WhyCommand.self, RejectionsCommand.self,
-            InfoCommand.self,
+            AnalyseCommand.self, ClusterCommand.self, StoriesCommand.self, StoryCommand.self, WhyCommand.self,
+            SourcesCommand.self, RejectionsCommand.self, InfoCommand.self,
         ]
     )
 }

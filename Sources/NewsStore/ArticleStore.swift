@@ -57,6 +57,16 @@ public protocol ArticleStore: Sendable {
 
     /// The ids of articles not yet clustered, oldest first.
     func unclusteredArticles(limit: Int) async throws(StoreError) -> [ArticleID]
+
+    /// The articles of a story (following merges to the story that took them), or `nil` when `story` is
+    /// no story's id.
+    func storyArticles(_ story: ArticleID) async throws(StoreError) -> (story: ArticleID, articles: [StoryAssignment])?
+
+    /// The outlets, by name.
+    func sources() async throws(StoreError) -> [SourceRecord]
+
+    /// Changes an outlet's metadata and returns it, or `nil` when no outlet has that name.
+    func updateSource(named name: String, _ update: SourceUpdate) async throws(StoreError) -> SourceRecord?
 }
 
 /// A description of a store, for `corroborate info`.

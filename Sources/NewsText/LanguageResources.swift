@@ -26,6 +26,8 @@ public struct LanguageResources: Sendable {
     public let roles: Set<String>
     /// Words that make a name an organisation's, lower-cased.
     public let organisationWords: Set<String>
+    /// Words news copy uses interchangeably, lower-cased, each mapped to the first word of its group.
+    public let synonyms: [String: String]
 
     /// The lists for `language`; languages without data get empty lists.
     public static func forLanguage(_ language: LanguageCode?) -> LanguageResources {
@@ -56,6 +58,13 @@ public struct LanguageResources: Sendable {
         cueVerbs = words("cue-verbs")
         roles = words("roles")
         organisationWords = words("organisation-words")
+        var synonyms: [String: String] = [:]
+        for line in (lists["synonyms"] ?? "").split(separator: "\n") {
+            let group = line.split(separator: " ").map { $0.lowercased() }
+            guard let head = group.first else { continue }
+            for word in group where synonyms[word] == nil { synonyms[word] = head }
+        }
+        self.synonyms = synonyms
         var abbreviations: [String: AbbreviationClass] = [:]
         for line in (lists["abbreviations"] ?? "").split(separator: "\n") {
             let fields = line.split(separator: "\t")

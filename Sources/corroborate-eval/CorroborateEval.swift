@@ -6,5 +6,8 @@ struct CorroborateEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corroborate-eval",
         abstract: "Score extraction, text analysis and clustering on the evaluation sets; measure analysis speed.",
-        subcommands: [ExtractionEval.self, QuotesEval.self, ClusteringEval.self, AnalysisSpeed.self, DedupSpeed.self])
+        subcommands: [
+            ExtractionEval.self, QuotesEval.self, ClusteringEval.self, ComparisonEval.self, AnalysisSpeed.self,
+            DedupSpeed.self,
+        ])
 }

@@ -46,8 +46,15 @@ struct DatabaseFileTests {
         #expect(articles.map(\.source) == ["VOA", "TRT World"])
         #expect(try await store.search(SearchQuery("Toner")).count == 2)
         #expect(try await store.info().schemaVersion == NewsDatabase.schemaVersion)
-        // v2 added rejected_input, v3 article_analysis and v4 the stories: the v1 file gains them on opening.
-        #expect(NewsDatabase.schemaVersion == 4)
+        // v2 added rejected_input, v3 article_analysis, v4 the stories and v5 the source registry's columns:
+        // the v1 file gains them on opening, its outlets with empty metadata.
+        #expect(NewsDatabase.schemaVersion == 5)
+        #expect(try await store.sources().map(\.name) == ["TRT World", "VOA"])
+        #expect(try await store.sources().allSatisfy { $0.owner == nil && $0.kind == nil && $0.articleCount == 1 })
+        let updated = try await store.updateSource(named: "voa", SourceUpdate(owner: "USAGM", kind: .stateFunded))
+        #expect(updated?.owner == "USAGM" && updated?.kind == .stateFunded && updated?.name == "VOA")
+        #expect(try await store.updateSource(named: "Nobody", SourceUpdate(owner: "X")) == nil)
+        #expect(try await store.storyArticles(ArticleID(1)) == nil)
         #expect(try await store.unclusteredArticles(limit: 10).count == 2)
         #expect(try await store.stories(limit: 10, offset: 0).isEmpty)
         #expect(try await store.rejections(limit: 5, offset: 0).isEmpty)

@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 4
+    static let currentVersion = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -102,6 +102,18 @@ enum NewsMigrations {
                         duplicates BLOB NOT NULL
                     );
                     PRAGMA user_version = 4;
+                    """)
+        }
+        migrator.registerMigration("v5-source-registry") { db in
+            // NB: an outlet's owner decides independence (outlets of one owner are one origin), so it lives
+            // with the outlet; kind is free text checked by the shell against `SourceKind`.
+            try db.execute(
+                sql: """
+                    ALTER TABLE source ADD COLUMN domain TEXT;
+                    ALTER TABLE source ADD COLUMN country TEXT;
+                    ALTER TABLE source ADD COLUMN owner TEXT;
+                    ALTER TABLE source ADD COLUMN kind TEXT;
+                    PRAGMA user_version = 5;
                     """)
         }
         return migrator

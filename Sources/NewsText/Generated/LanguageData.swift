@@ -841,6 +841,25 @@ enum LanguageData {
             yourself
             yourselves
             """#,
+            "synonyms": #"""
+            deny denies denied denying denial denials reject rejects rejected rejecting rejection dismiss dismisses dismissed refute refutes refuted rebuff rebuffed
+            kill kills killed killing killings dead death deaths die dies died dying casualty casualties fatality fatalities toll
+            wound wounds wounded injure injures injured injuring injury injuries hurt
+            airstrike airstrikes air-strike air-strikes bombing bombings bombardment bombardments raid raids
+            discuss discusses discussed discussing discussion discussions raise raises raised raising
+            criticise criticises criticised criticising criticize criticizes criticized criticizing criticism criticisms condemn condemns condemned condemning condemnation
+            concern concerns concerned worry worries worried
+            talks negotiation negotiations
+            urge urges urged urging
+            arrest arrests arrested detain detains detained detention
+            attack attacks attacked assault assaults
+            evidence proof
+            allegation allegations accusation accusations claim claims
+            resign resigns resigned resignation quit quits
+            buy buys bought acquire acquires acquired acquisition purchase purchased
+            president presidents
+            government governments administration
+            """#,
         ],
         "es": [
             "speech-verbs": #"""

@@ -1,0 +1,138 @@
+internal import Foundation
+public import NewsCore
+
+/// Compares a story's coverage: aligns the articles' claims, counts the independent origins behind each,
+/// tabulates figures and quotes, and sets headlines side by side. Pure: values in, a value out.
+public struct CoverageComparer: Sendable {
+    /// The algorithm's identifier; a behaviour change takes a new one.
+    public static let algorithm = "corroborate-compare.v1"
+
+    /// The knobs.
+    public var options: ComparisonOptions
+
+    /// A comparer with `options`.
+    public init(options: ComparisonOptions = ComparisonOptions()) { self.options = options }
+
+    /// The comparison of `articles`, the articles of story `story`.
+    public func compare(story: ArticleID, articles unordered: [CoverageArticle]) -> StoryComparison {
+        let articles = unordered.sorted {
+            ($0.published?.timeIntervalSince1970 ?? .infinity, $0.id) < (
+                $1.published?.timeIntervalSince1970 ?? .infinity, $1.id
+            )
+        }
+        let (originOf, origins) = OriginGrouping.group(articles)
+        let lexicons = LexiconCache()
+        var builder = ClaimBuilder(options: options, lexicons: lexicons)
+        let claims = builder.claims(of: articles)
+        let groups = ClaimAligner.align(claims, options: options)
+        var table = FigureTable(articles: articles, originOf: originOf, lexicons: lexicons)
+        for (group, members) in groups.enumerated() {
+            for member in members {
+                table.groupOfSentence[claims[member].article, default: [:]][claims[member].sentence] = group
+            }
+        }
+        var citations = CitationMaker(articles: articles)
+        let (figures, _) = table.rows(citations: &citations)
+
+        var ranked = groups.map { members in
+            RankedGroup(
+                members: members.sorted { claims[$0].article < claims[$1].article }, claims: claims, originOf: originOf)
+        }
+        for index in ranked.indices {
+            ranked[index].conflict = conflict(
+                in: ranked[index].members, claims: claims, table: table, articles: articles)
+        }
+        ranked.sort(by: RankedGroup.precedes)
+        let claimGroups = ranked.enumerated().map { id, group in
+            ClaimGroup(
+                id: id, status: group.status, origins: group.origins,
+                outlets: unique(group.members.map { articles[claims[$0].article].outlet }),
+                evidence: group.members.map { citations.cite(claims[$0].range, in: claims[$0].article) },
+                conflict: group.conflict)
+        }
+        var statusCounts = Dictionary(uniqueKeysWithValues: CorroborationStatus.allCases.map { ($0.rawValue, 0) })
+        for group in claimGroups { statusCounts[group.status.rawValue, default: 0] += 1 }
+
+        let summary = SummaryBuilder(claims: claims, groups: ranked, articles: articles, options: options)
+        let framing = FramingBuilder(
+            articles: articles, originOf: originOf, claims: claims, groups: ranked, options: options,
+            lexicons: lexicons)
+        return StoryComparison(
+            algorithm: Self.algorithm, story: story,
+            articles: articles.enumerated().map { index, article in
+                ArticleSummary(
+                    id: article.id, title: article.title, outlet: article.outlet, owner: article.owner,
+                    published: article.published, origin: originOf[index],
+                    copyOf: article.duplicateOf == article.id ? nil : article.duplicateOf)
+            },
+            origins: origins, statusCounts: statusCounts, claims: claimGroups, figures: figures,
+            quotes: QuoteMatrixBuilder.matrix(articles: articles, originOf: originOf, citations: &citations),
+            framing: framing.framing(), summary: summary.summary(citations: &citations),
+            timeline: summary.timeline(citations: &citations))
+    }
+
+    /// Why a group is contested: two of its origins give one quantity figures that cannot both be true.
+    private func conflict(
+        in members: [Int], claims: [Claim], table: FigureTable, articles: [CoverageArticle]
+    )
+        -> String?
+    {
+        for (offset, first) in members.enumerated() {
+            for second in members[(offset + 1)...] {
+                let (a, b) = (claims[first], claims[second])
+                for x in a.numbers {
+                    for y in b.numbers {
+                        guard let left = table.entryIndex(article: a.article, number: x),
+                            let right = table.entryIndex(article: b.article, number: y), table.conflict(left, right)
+                        else { continue }
+                        let (p, q) = (table.entries[left], table.entries[right])
+                        func describe(_ entry: FigureTable.Entry) -> String {
+                            "\"\(entry.claim.range.slice(of: articles[entry.article].text))\" (\(articles[entry.article].outlet))"
+                        }
+                        return describe(p) + " against " + describe(q)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// A claim group with what ranking it needs.
+struct RankedGroup {
+    let members: [Int]
+    let origins: [Int]
+    let position: Double
+    var conflict: String?
+
+    init(members: [Int], claims: [Claim], originOf: [Int]) {
+        self.members = members
+        origins = Array(Set(members.map { originOf[claims[$0].article] })).sorted()
+        position = members.map { claims[$0].position }.min() ?? 1
+    }
+
+    var status: CorroborationStatus {
+        if conflict != nil { return .contested }
+        return origins.count >= 2 ? .corroborated : .singleSource
+    }
+
+    /// Corroborated first, then contested, then single-source; within each, more origins first, then
+    /// what the articles put nearer their top.
+    static func precedes(_ a: RankedGroup, _ b: RankedGroup) -> Bool {
+        func rank(_ status: CorroborationStatus) -> Int {
+            switch status {
+            case .corroborated: 0
+            case .contested: 1
+            case .singleSource: 2
+            }
+        }
+        return (rank(a.status), -a.origins.count, a.position, a.members.first ?? 0)
+            < (rank(b.status), -b.origins.count, b.position, b.members.first ?? 0)
+    }
+}
+
+/// `values` without repeats, in first-seen order.
+func unique<Value: Hashable>(_ values: [Value]) -> [Value] {
+    var seen: Set<Value> = []
+    return values.filter { seen.insert($0).inserted }
+}

@@ -1,0 +1,199 @@
+internal import Foundation
+internal import NewsCore
+
+/// Builds the figures table: every numeric claim, grouped by the quantity it counts, each figure with its
+/// reporter and how many independent origins give the same value.
+struct FigureTable {
+    /// One numeric claim of one article, with what the table needs to group it.
+    struct Entry {
+        let article: Int
+        let number: Int
+        let claim: NumericClaim
+        /// Terms of what it counts ("civilian", "casualti").
+        let countedTerms: Set<String>
+        /// The term of what happened to it ("kill"), if said.
+        let predicateTerm: String?
+        /// The reporter's entity key, if attributed.
+        let reporterKey: String?
+        let reporterName: String?
+    }
+
+    let articles: [CoverageArticle]
+    let originOf: [Int]
+    private(set) var entries: [Entry] = []
+    /// The row each entry is in.
+    private(set) var rowOf: [Int] = []
+    private(set) var rowCount = 0
+    private var indexOf: [Int: [Int: Int]] = [:]
+    /// The claim group of each article's sentences (article -> sentence -> group), once claims are aligned.
+    var groupOfSentence: [Int: [Int: Int]] = [:]
+
+    init(articles: [CoverageArticle], originOf: [Int], lexicons: LexiconCache) {
+        self.articles = articles
+        self.originOf = originOf
+        for (articleIndex, article) in articles.enumerated() {
+            let analysis = article.analysis
+            let lexicon = lexicons.lexicon(for: analysis.language.language)
+            for (index, claim) in analysis.numbers.enumerated() {
+                guard claim.sentence < analysis.sentences.count, analysis.sentences[claim.sentence].block == .body
+                else { continue }
+                let counted = Set(Lexicon.words(Substring(claim.counted ?? "")).compactMap { lexicon.term($0) })
+                let predicate = Lexicon.words(Substring(claim.predicate ?? "")).last.flatMap { lexicon.term($0) }
+                let reporter = claim.reporter.flatMap { $0 < analysis.entities.count ? analysis.entities[$0] : nil }
+                indexOf[articleIndex, default: [:]][index] = entries.count
+                entries.append(
+                    Entry(
+                        article: articleIndex, number: index, claim: claim, countedTerms: counted,
+                        predicateTerm: predicate, reporterKey: reporter.map(EntityKey.key), reporterName: reporter?.name
+                    ))
+            }
+        }
+        groupRows()
+    }
+
+    /// Entries count one quantity when what they count shares a term ("civilians" / "civilian casualties")
+    /// and what happened to it does not differ ("killed" / nothing said); figures with no counted thing
+    /// group only with the same value.
+    private mutating func groupRows() {
+        var sets = DisjointSets(count: entries.count)
+        var byTerm: [String: [Int]] = [:]
+        var byValue: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            if entry.countedTerms.isEmpty {
+                let key = Self.valueKey(entry.claim)
+                if let earlier = byValue[key] { sets.union(index, earlier) } else { byValue[key] = index }
+                continue
+            }
+            for term in entry.countedTerms.sorted() { byTerm[term, default: []].append(index) }
+        }
+        for (_, members) in byTerm.sorted(by: { $0.key < $1.key }) {
+            for (offset, first) in members.enumerated() {
+                for second in members[(offset + 1)...] where Self.compatible(entries[first], entries[second]) {
+                    sets.union(first, second)
+                }
+            }
+        }
+        var rowOfRoot: [Int: Int] = [:]
+        rowOf = entries.indices.map { index in
+            let root = sets.find(index)
+            if let row = rowOfRoot[root] { return row }
+            rowOfRoot[root] = rowOfRoot.count
+            return rowOfRoot.count - 1
+        }
+        rowCount = rowOfRoot.count
+    }
+
+    private static func compatible(_ first: Entry, _ second: Entry) -> Bool {
+        guard let a = first.predicateTerm, let b = second.predicateTerm else { return true }
+        return a == b
+    }
+
+    /// The rows, each with its figures, in the order the story first states them.
+    func rows(citations: inout CitationMaker) -> (rows: [FigureRow], statusOfEntry: [CorroborationStatus]) {
+        var members = [[Int]](repeating: [], count: rowCount)
+        for (index, row) in rowOf.enumerated() { members[row].append(index) }
+        var statusOfEntry = [CorroborationStatus](repeating: .singleSource, count: entries.count)
+        var rows: [FigureRow] = []
+        for row in members {
+            var originsByValue: [String: Set<Int>] = [:]
+            for index in row {
+                originsByValue[Self.valueKey(entries[index].claim), default: []].insert(
+                    originOf[entries[index].article])
+            }
+            var contested: Set<Int> = []
+            for (offset, first) in row.enumerated() {
+                for second in row[(offset + 1)...] where conflict(first, second) {
+                    contested.formUnion([first, second])
+                }
+            }
+            var figures: [Figure] = []
+            for index in row {
+                let entry = entries[index]
+                let key = Self.valueKey(entry.claim)
+                let originCount = originsByValue[key]?.count ?? 1
+                let status: CorroborationStatus =
+                    contested.contains(index) ? .contested : originCount >= 2 ? .corroborated : .singleSource
+                statusOfEntry[index] = status
+                let analysis = articles[entry.article].analysis
+                figures.append(
+                    Figure(
+                        value: entry.claim.value, upperValue: entry.claim.upperValue, qualifier: entry.claim.qualifier,
+                        counted: entry.claim.counted, predicate: entry.claim.predicate, reporter: entry.reporterName,
+                        originCount: originCount, status: status,
+                        number: citations.cite(entry.claim.range, in: entry.article),
+                        sentence: citations.cite(analysis.sentences[entry.claim.sentence].range, in: entry.article)))
+            }
+            let agreement = !contested.isEmpty ? "conflict" : originsByValue.count > 1 ? "differ" : "agree"
+            figures.sort { ($0.value, $1.number.article.rawValue) > ($1.value, $0.number.article.rawValue) }
+            rows.append(FigureRow(counted: label(row), agreement: agreement, figures: figures))
+        }
+        return (rows, statusOfEntry)
+    }
+
+    /// The row's name: what most of its figures count, with what happened to it when most say.
+    private func label(_ row: [Int]) -> String {
+        func mostCommon(_ values: [String]) -> String? {
+            let counts = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
+            return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        guard let counted = mostCommon(row.compactMap { entries[$0].claim.counted?.lowercased() }) else {
+            return "(not stated)"
+        }
+        let predicates = row.compactMap { entries[$0].claim.predicate?.lowercased() }
+        guard predicates.count * 2 >= row.count, let predicate = mostCommon(predicates) else { return counted }
+        return counted + " " + predicate
+    }
+
+    /// The entry of a numeric claim, if the table holds it.
+    func entryIndex(article: Int, number: Int) -> Int? {
+        indexOf[article]?[number]
+    }
+
+    /// Whether two figures of one quantity, from different origins, cannot both be true: their hedged
+    /// ranges do not meet, and they come from one named reporter, or both from the outlets themselves in
+    /// sentences aligned as one fact. Different reporters may count differently without conflict (SNHR's
+    /// 849 and Amnesty's 200 differ); outlets' own figures for things they count in passing ("two women",
+    /// "five women") are often different sets, so only an aligned sentence makes them one claim (a toll that
+    /// rose between reports conflicts too: the sentences' dates tell which).
+    func conflict(_ first: Int, _ second: Int) -> Bool {
+        let (a, b) = (entries[first], entries[second])
+        guard rowOf[first] == rowOf[second], originOf[a.article] != originOf[b.article], a.reporterKey == b.reporterKey
+        else { return false }
+        if a.reporterKey == nil {
+            guard let left = groupOfSentence[a.article]?[a.claim.sentence],
+                left == groupOfSentence[b.article]?[b.claim.sentence]
+            else { return false }
+        }
+        return Self.disjoint(a.claim, b.claim)
+    }
+
+    /// Whether no value satisfies both figures' hedges.
+    static func disjoint(_ a: NumericClaim, _ b: NumericClaim) -> Bool {
+        let (x, y) = (interval(a), interval(b))
+        return x.upperBound < y.lowerBound || y.upperBound < x.lowerBound
+    }
+
+    /// A figure's value as a key: equal keys state the same figure ("hundreds" and "100" do not).
+    static func valueKey(_ claim: NumericClaim) -> String {
+        func format(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        }
+        var key = format(claim.value)
+        if claim.qualifier == .order { key += "s" }
+        if let upper = claim.upperValue { key += "-" + format(upper) }
+        return key
+    }
+
+    /// The values a hedged figure allows.
+    static func interval(_ claim: NumericClaim) -> ClosedRange<Double> {
+        let value = claim.value
+        switch claim.qualifier {
+        case .exact: return value...value
+        case .atLeast: return value...Double.infinity
+        case .atMost: return 0...value
+        case .approximately: return (value * 0.8)...(value * 1.2)
+        case .order: return value...(value * 10)
+        case .range: return value...max(value, claim.upperValue ?? value)
+        }
+    }
+}
