@@ -83,9 +83,41 @@ struct HTMLExtractorTests {
         ("2025-09-04T23:30:00-04:00", "2025-09-04"), ("September 4, 2025", "2025-09-04"),
         ("4 Sept. 2025", "2025-09-04"),
         ("Posted on Dec 28, 2015 by staff", "2015-12-28"),
+        ("[Submitted on 18 Dec 2025]", "2025-12-18"), ("\t-\n\tDecember 19, 2025", "2025-12-19"),
+        ("23.07.2025", "2025-07-23"), ("23/07/2025", "2025-07-23"), ("07/23/2025", "2025-07-23"),
     ])
     func days(text: String, expected: String) {
         #expect(DateFinder.day(text) == expected)
+    }
+
+    @Test func ambiguousOrNonDates() {
+        #expect(DateFinder.day("04/09/2025") == nil)  // April 9 or 4 September: the page's country decides
+        #expect(DateFinder.day("version 1.2.3") == nil)
+        #expect(DateFinder.day("29.02.2024") == "2024-02-29")
+        #expect(DateFinder.day("31.02.2025") == nil)
+        #expect(DateFinder.day("May 1, 20255") == nil)
+    }
+
+    @Test func labelledDatesAndBlogPosts() {
+        func day(_ html: String) -> String? { HTMLExtractor().extract(Array(html.utf8)).publishedDay }
+        let split = "<html><body><div><div>Published</div><div>October 14, 2025</div></div><p>Text.</p></body></html>"
+        #expect(day(split) == "2025-10-14")
+        let inline = "<html><body><p>Body text.</p><p style=\"x\">Last updated: November 13, 2025</p></body></html>"
+        #expect(day(inline) == "2025-11-13")
+        let unlabelled = "<html><body><p>Body text.</p><p>It rained on November 13, 2025.</p></body></html>"
+        #expect(day(unlabelled) == nil)
+        let meta = "<html><head><meta name=\"published\" content=\"July 17, 2025\"></head><body><p>T.</p></body></html>"
+        #expect(day(meta) == "2025-07-17")
+        func blog(_ posts: String) -> String {
+            "<html><head><script type=\"application/ld+json\">{\"@type\": \"Blog\", \"blogPost\": \(posts)}</script>"
+                + "</head><body><p>Text.</p></body></html>"
+        }
+        #expect(
+            day(blog("[{\"@type\": \"BlogPosting\", \"datePublished\": \"2025-12-19T20:20:42Z\"}]")) == "2025-12-19")
+        let index = blog(
+            "[{\"@type\": \"BlogPosting\", \"datePublished\": \"2025-12-19\"}, "
+                + "{\"@type\": \"BlogPosting\", \"datePublished\": \"2025-12-01\"}]")
+        #expect(day(index) == nil)  // an index of posts has no date of its own
     }
 
     @Test func writtenDatesWithoutMarkup() {

@@ -23,24 +23,53 @@ enum DateFinder {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The first written date in a short text such as a byline.
+    /// The first written date in a short text such as a byline: "September 4, 2025", "4 Sept. 2025",
+    /// "[Submitted on 18 Dec 2025]", or an unambiguous numeric one (`numericDay`).
     static func writtenDay(_ text: String) -> String? {
         let words = text.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: ".", with: " ")
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "/" }).map { $0.lowercased() }
+            .split(whereSeparator: { $0.isWhitespace || $0 == "/" }).map { $0.lowercased() }
+        // A year may carry punctuation ("2025]", "2025)"), but no other digits.
+        func year(_ word: String) -> Int? {
+            let digits = word.filter(\.isNumber)
+            return digits.count == 4 && word.count <= 6 ? Int(digits) : nil
+        }
         for (index, word) in words.enumerated() {
             guard let month = months[word] ?? months[String(word.prefix(3))], word.count >= 3 else { continue }
             // "September 4 2025"
             if index + 2 < words.count, let day = Int(words[index + 1].filter(\.isNumber)),
-                let year = Int(words[index + 2]),
+                let year = year(words[index + 2]),
                 valid(year, month, day)
             {
                 return format(year, month, day)
             }
             // "4 September 2025"
             if index >= 1, index + 1 < words.count, let day = Int(words[index - 1].filter(\.isNumber)),
-                let year = Int(words[index + 1]), valid(year, month, day)
+                let year = year(words[index + 1]), valid(year, month, day)
             {
                 return format(year, month, day)
+            }
+        }
+        return numericDay(text)
+    }
+
+    /// A numeric date that reads one way only: `23.07.2025` (day first: the dotted form is European), or a
+    /// slashed date whose first or second number is over 12 (`23/07/2025`, `07/23/2025`). `04/09/2025` is
+    /// left alone: the page's country decides it, and a wrong month is worse than none.
+    static func numericDay(_ text: String) -> String? {
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "|" || $0 == "," }) {
+            let dotted = token.split(separator: ".", omittingEmptySubsequences: false)
+            let slashed = token.split(separator: "/", omittingEmptySubsequences: false)
+            let parts = dotted.count == 3 ? dotted : slashed
+            guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count),
+                (1...2).contains(parts[1].count), let first = Int(parts[0]), let second = Int(parts[1]),
+                let year = Int(parts[2])
+            else { continue }
+            if dotted.count == 3 {
+                if valid(year, second, first) { return format(year, second, first) }
+            } else if first > 12, valid(year, second, first) {
+                return format(year, second, first)
+            } else if second > 12, valid(year, first, second) {
+                return format(year, first, second)
             }
         }
         return nil
@@ -68,7 +97,10 @@ enum DateFinder {
     ]
 
     private static func valid(_ year: Int, _ month: Int, _ day: Int) -> Bool {
-        (1990...2100).contains(year) && (1...12).contains(month) && (1...31).contains(day)
+        guard (1990...2100).contains(year), (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...lengths[month - 1]).contains(day)
     }
 
     private static func format(_ year: Int, _ month: Int, _ day: Int) -> String {

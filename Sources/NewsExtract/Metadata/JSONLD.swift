@@ -65,6 +65,9 @@ struct JSONLDArticle {
                 objects.append(object)
                 if let graph = object["@graph"] { pending.append(graph) }
                 if let main = object["mainEntity"] as? [String: Any] { pending.append(main) }
+                // A Blog naming one post describes that post's page; a Blog listing many is an index page.
+                if let post = object["blogPost"] as? [String: Any] { pending.append(post) }
+                if let posts = object["blogPost"] as? [Any], posts.count == 1 { pending.append(posts[0]) }
             }
         }
     }

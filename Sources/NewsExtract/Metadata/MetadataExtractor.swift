@@ -106,13 +106,14 @@ struct MetadataExtractor {
             first(
                 "article:published_time", "og:published_time", "datepublished", "article.published", "pubdate",
                 "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-                "sailthru.date", "parsely-pub-date", "citation_publication_date", "original-publish-date"),
+                "sailthru.date", "parsely-pub-date", "citation_publication_date", "original-publish-date", "published",
+                "article:published", "publication_date"),
             timeDates.first(where: \.1)?.0,
         ]
         var publishedDay = publishedCandidates.compactMap { $0 }.lazy.compactMap(DateFinder.day).first
         publishedDay =
             publishedDay ?? url.flatMap(DateFinder.urlDay) ?? timeDates.first.flatMap { DateFinder.day($0.0) }
-            ?? visibleDates.lazy.compactMap(DateFinder.day).first ?? dateNearHeadline()
+            ?? visibleDates.lazy.compactMap(DateFinder.day).first ?? dateNearHeadline() ?? labelledDate()
             ?? stateScripts.lazy.compactMap { Self.publicationDate(inScript: text($0)) }.first
         page.published =
             publishedCandidates.compactMap { $0 }.lazy.compactMap(PublicationDate.parse).first
@@ -148,6 +149,34 @@ struct MetadataExtractor {
         }
         return nil
     }
+
+    /// The first date the page labels as its own in its text ("Published October 14, 2025", "Last updated:
+    /// November 13, 2025", "[Submitted on 18 Dec 2025]"), the label and the date in one text or the label
+    /// alone with the date in one of the next three texts.
+    private func labelledDate() -> String? {
+        var labelSeen = -1
+        var texts = 0
+        for index in document.nodes.indices {
+            let node = document.nodes[index]
+            guard node.isText, node.text.utf8.count < 200,
+                !["script", "style", "noscript", "title"].contains(document.nodes[Int(node.parent)].name)
+            else { continue }
+            texts += 1
+            let folded = Whitespace.folded(node.text).lowercased().trimmingPrefix("[")
+            let label = Self.dateLabels.first { folded.hasPrefix($0) }
+            if let label {
+                if let day = DateFinder.writtenDay(String(folded.dropFirst(label.count))) { return day }
+                if folded.count <= label.count + 4 { labelSeen = texts }
+            } else if labelSeen >= 0, texts - labelSeen <= 3, let day = DateFinder.writtenDay(String(folded)) {
+                return day
+            }
+        }
+        return nil
+    }
+
+    private static let dateLabels = [
+        "published", "posted", "last updated", "updated", "submitted", "date:", "publication date", "released",
+    ]
 
     /// Keys under which pages' inline application state (Next.js data, data layers, escaped JSON-LD) names
     /// the publication date.
