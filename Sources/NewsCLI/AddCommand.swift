@@ -39,11 +39,7 @@ struct AddCommand: AsyncParsableCommand {
             "Read every input as this format instead of guessing: text, json or jsonl.", valueName: "format"))
     var format: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Refuse files larger than this (bytes, or with K, M, G). Also $CORROBORATE_MAX_FILE_SIZE.",
-            valueName: "size"))
-    var maxFileSize: String?
+    @OptionGroup var size: InputSizeOption
 
     @Option(
         help: ArgumentHelp(
@@ -72,17 +68,7 @@ struct AddCommand: AsyncParsableCommand {
         if FallbackCharset(rawValue: fallbackCharset) == nil {
             throw ValidationError("--fallback-charset '\(fallbackCharset)' is not one of: windows-1252, ISO-8859-1")
         }
-        if try resolvedMaxFileSize() <= 0 { throw ValidationError("--max-file-size must be above zero") }
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
-    }
-
-    private func resolvedMaxFileSize() throws -> Int {
-        let text = maxFileSize ?? ProcessInfo.processInfo.environment["CORROBORATE_MAX_FILE_SIZE"]
-        guard let text, !text.isEmpty else { return IngestOptions.defaultMaxFileBytes }
-        guard let bytes = ByteCount.parse(text) else {
-            throw ValidationError("max file size '\(text)' is not a size such as 500K, 100M or 2G")
-        }
-        return bytes
     }
 
     func run() async throws {
@@ -96,7 +82,7 @@ struct AddCommand: AsyncParsableCommand {
             decoding: TextDecoding(fallback: FallbackCharset(rawValue: fallbackCharset) ?? .windows1252),
             defaults: ArticleDefaults(source: source, language: language.flatMap(LanguageCode.init(rawValue:))))
         let options = IngestOptions(
-            maxFileBytes: try resolvedMaxFileSize(), batchSize: batchSize,
+            maxFileBytes: try size.bytes(), batchSize: batchSize,
             format: format.flatMap(InputFormat.init(rawValue:)),
             parser: parser)
         let ingestor = FileIngestor(store: database, options: options, now: { Date() })

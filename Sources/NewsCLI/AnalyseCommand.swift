@@ -31,6 +31,8 @@ struct AnalyseCommand: AsyncParsableCommand {
     @Flag(help: "Analyse the stored articles that need it and keep the results in the database.")
     var stored = false
 
+    @OptionGroup var size: InputSizeOption
+
     @Flag(help: "With --stored: analyse every article again, even those already current.")
     var force = false
 
@@ -69,10 +71,10 @@ struct AnalyseCommand: AsyncParsableCommand {
         var output = AnalysisStream(json: json, verbose: verbose)
         for file in files {
             let bytes: [UInt8]
-            do {
-                bytes = try Self.read(file)
-            } catch {
-                output.reject(.init(input: file, location: "", code: error.code, reason: error.reason))
+            switch try size.read(file) {
+            case .success(let read): bytes = read
+            case .failure(let problem):
+                output.reject(.init(input: file, location: "", code: problem.code, reason: problem.reason))
                 continue
             }
             // NB: JSON Lines are parsed and analysed a line at a time, so a large file never holds all its
@@ -112,26 +114,5 @@ struct AnalyseCommand: AsyncParsableCommand {
                     input: file, title: draft.title, source: draft.source, published: draft.published,
                     text: draft.text, analysis: analysis))
         }
-    }
-
-    /// Why an input could not be read.
-    struct ReadError: Error {
-        var code: String
-        var reason: String
-    }
-
-    static func read(_ file: String) throws(ReadError) -> [UInt8] {
-        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        guard let attributes else {
-            throw ReadError(code: "input.not-found", reason: "no such file")
-        }
-        if let size = attributes[.size] as? Int, size > IngestOptions.defaultMaxFileBytes {
-            throw ReadError(code: "input.too-large", reason: "\(size) bytes is over the 100 MiB cap")
-        }
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)) else {
-            throw ReadError(code: "input.unreadable", reason: "the file cannot be read")
-        }
-        return Array(data)
     }
 }

@@ -3,6 +3,7 @@ internal import Foundation
 internal import NewsCluster
 internal import NewsCore
 internal import NewsDedup
+internal import NewsIngest
 
 /// `corroborate cluster INPUT.jsonl`: groups a file of articles into stories, in time order, without a database.
 struct ClusterCommand: AsyncParsableCommand {
@@ -30,16 +31,18 @@ struct ClusterCommand: AsyncParsableCommand {
     @Flag(help: "With --jsonl, also print why: the score, shared terms and names.")
     var why = false
 
+    @OptionGroup var size: InputSizeOption
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold is a score between 0 and 1") }
     }
 
     func run() async throws {
         let bytes: [UInt8]
-        do {
-            bytes = try ExtractCommand.read(input)
-        } catch {
-            Terminal.message("error: \(input): \(error.localizedDescription)")
+        switch try size.read(input) {
+        case .success(let read): bytes = read
+        case .failure(let problem):
+            Terminal.message("error: " + ErrorRendering.line(input: input, reason: problem.reason))
             throw ErrorRendering.failure
         }
         var documents: [ClusterDocument] = []

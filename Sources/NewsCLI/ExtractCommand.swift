@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import NewsCore
 internal import NewsExtract
+internal import NewsIngest
 
 /// `corroborate extract FILE...`: the article text and metadata of HTML pages, without storing them.
 struct ExtractCommand: AsyncParsableCommand {
@@ -26,14 +27,16 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Show every block with its kind (human output).")
     var blocks = false
 
+    @OptionGroup var size: InputSizeOption
+
     func run() async throws {
         var failures = 0
         for file in files {
             let bytes: [UInt8]
-            do {
-                bytes = try Self.read(file)
-            } catch {
-                Terminal.message("error: \(file): \(error.localizedDescription)")
+            switch try size.read(file) {
+            case .success(let read): bytes = read
+            case .failure(let problem):
+                Terminal.message("error: " + ErrorRendering.line(input: file, reason: problem.reason))
                 failures += 1
                 continue
             }
@@ -46,11 +49,6 @@ struct ExtractCommand: AsyncParsableCommand {
             if page.rejection != nil { failures += 1 }
         }
         if failures == files.count { throw ErrorRendering.failure }
-    }
-
-    static func read(_ file: String) throws -> [UInt8] {
-        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        return Array(try Data(contentsOf: URL(fileURLWithPath: file)))
     }
 
     private func render(_ file: String, _ page: ExtractedPage) {

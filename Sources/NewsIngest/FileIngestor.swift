@@ -44,7 +44,7 @@ public struct FileIngestor: Sendable {
 }
 
 /// The mutable state of one `ingest` call: reports so far and the batch not yet written.
-private final class IngestSession {
+final class IngestSession {
     let ingestor: FileIngestor
     let total: Int
     let progress: @Sendable (IngestProgress) -> Void
@@ -229,18 +229,7 @@ private final class IngestSession {
 
     /// Reads standard input up to the cap; one byte more means it is too large.
     private func readCapped(_ handle: FileHandle) -> Result<[UInt8], IngestProblem> {
-        var bytes: [UInt8] = []
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                bytes.append(contentsOf: chunk)
-                if bytes.count > options.maxFileBytes {
-                    return .failure(.tooLarge(bytes: bytes.count, limit: options.maxFileBytes))
-                }
-            }
-        } catch {
-            return .failure(.unreadable(reason: Self.describe(error)))
-        }
-        return .success(bytes)
+        InputReader.readCapped(handle, maxBytes: options.maxFileBytes)
     }
 
     static func describe(_ error: any Error) -> String {

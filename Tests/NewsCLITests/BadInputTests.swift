@@ -75,6 +75,33 @@ struct BadInputTests {
         #expect(try cli.run(["add", "--max-file-size", "lots", small]).status != 0)
     }
 
+    @Test("extract, analyse and cluster read under the same cap as add, files and standard input")
+    func capsOnWholeFileCommands() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let page = try cli.write(
+            "page.html", "<html><body><p>" + String(repeating: "word ", count: 400) + "</p></body></html>")
+        let lines = try cli.write(
+            "feed.jsonl",
+            "{\"id\": \"a\", \"title\": \"T\", \"text\": \"" + String(repeating: "w ", count: 800) + "\"}\n")
+        for arguments in [["extract", page], ["analyse", page], ["cluster", lines]] {
+            let refused = try cli.run(arguments + ["--max-file-size", "1K"], useDefaultDatabase: true)
+            #expect(refused.status != 0, "\(arguments)")
+            #expect(refused.stderr.contains("over the 1.0 KiB limit"), "\(arguments): \(refused.stderr)")
+            let viaEnvironment = try cli.run(
+                arguments, environment: ["CORROBORATE_MAX_FILE_SIZE": "1K"], useDefaultDatabase: true)
+            #expect(viaEnvironment.stderr.contains("over the 1.0 KiB limit"), "\(arguments)")
+        }
+        let piped = try cli.run(
+            ["extract", "-", "--max-file-size", "1K"], stdin: String(repeating: "a", count: 4096),
+            useDefaultDatabase: true)
+        #expect(piped.status != 0 && piped.stderr.contains("-: 4.0 KiB is over the 1.0 KiB limit"))
+        let folder = try cli.run(["extract", cli.folder], useDefaultDatabase: true)
+        #expect(folder.stderr.contains("not a regular file"))
+        let allowed = try cli.run(["extract", page, "--max-file-size", "1M", "--jsonl"], useDefaultDatabase: true)
+        #expect(!allowed.stderr.contains("limit") && allowed.stdout.contains("\"file\""))
+    }
+
     @Test func corruptAndUnwritableDatabases() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
