@@ -57,6 +57,7 @@ let package = Package(
         .target(name: "NewsCluster", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
         .target(name: "NewsDedup", swiftSettings: strictSettings),
         .target(name: "NewsCompare", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
+        .target(name: "NewsFeeds", dependencies: ["NewsCore", "NewsExtract"], swiftSettings: strictSettings),
 
         // Storage: the protocol, then the SQLite engine.
         .target(name: "NewsStore", dependencies: ["NewsCore"], swiftSettings: strictSettings),
@@ -108,6 +109,9 @@ let package = Package(
         .testTarget(name: "NewsDedupTests", dependencies: ["NewsDedup", "NewsTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsClusterTests", dependencies: ["NewsCluster", "NewsTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsFeedsTests", dependencies: ["NewsFeeds", "NewsTesting"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "NewsCompareTests", dependencies: ["NewsCompare", "NewsAnalysis", "NewsCore", "NewsTesting"],
             exclude: ["Snapshots"], swiftSettings: strictSettings),

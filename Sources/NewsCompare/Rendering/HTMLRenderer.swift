@@ -123,21 +123,7 @@ public enum HTMLRenderer {
     }
 
     /// Text made safe for HTML element content and attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
     private static let style = """
         body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#fafafa;color:#222}
