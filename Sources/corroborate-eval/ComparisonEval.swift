@@ -27,6 +27,9 @@ struct ComparisonEval: ParsableCommand {
     @Flag(help: "Also print each story's counts.")
     var verbose = false
 
+    @Option(help: "Override the alignment threshold (cosine), to measure its effect.")
+    var alignThreshold: Double?
+
     func run() throws {
         guard FileManager.default.fileExists(atPath: data) else {
             print("skipped: \(data) is absent (the evaluation data lives in ../shared/eval, outside the repository)")
@@ -62,7 +65,9 @@ struct ComparisonEval: ParsableCommand {
                         published: article.published, analysis: analysis)
                 })
         }
-        let comparer = CoverageComparer()
+        var options = ComparisonOptions()
+        if let alignThreshold { options.alignThreshold = alignThreshold }
+        let comparer = CoverageComparer(options: options)
         var claimStatus: [String: Int] = [:]
         var figureStatus: [String: Int] = [:]
         var rowAgreement: [String: Int] = [:]
