@@ -57,8 +57,7 @@ struct SourcesListCommand: AsyncParsableCommand {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 index == 1
-                    ? String(repeating: " ", count: widths[index] - cell.count) + cell
-                    : cell + String(repeating: " ", count: widths[index] - cell.count)
+                    ? String(repeating: " ", count: widths[index] - cell.count) + cell : cell.padding(widths[index])
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         Terminal.output(Terminal.bold(line(header), styled: Terminal.stdoutIsStyled))

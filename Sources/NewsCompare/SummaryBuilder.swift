@@ -11,15 +11,16 @@ struct SummaryBuilder {
     /// The sentence that best stands for a group: the one closest to the others (ties: the earliest article).
     func representative(_ group: RankedGroup) -> Int {
         guard group.members.count > 2 else { return group.members[0] }
-        return group.members.max { a, b in
-            let scoreA = group.members.reduce(0.0) {
-                $0 + ($1 == a ? 0 : claims[a].vector.cosine(claims[$1].vector).score)
-            }
-            let scoreB = group.members.reduce(0.0) {
-                $0 + ($1 == b ? 0 : claims[b].vector.cosine(claims[$1].vector).score)
-            }
-            return (scoreA, b) < (scoreB, a)
-        } ?? group.members[0]
+        // Each member's summed similarity to the others, computed once (not per comparison).
+        let scored = group.members.map { member in
+            (
+                member,
+                group.members.reduce(0.0) {
+                    $0 + ($1 == member ? 0 : claims[member].vector.cosine(claims[$1].vector).score)
+                }
+            )
+        }
+        return scored.max { ($0.1, $1.0) < ($1.1, $0.0) }?.0 ?? group.members[0]
     }
 
     func summary(citations: inout CitationMaker) -> [SummarySentence] {

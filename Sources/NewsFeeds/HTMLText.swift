@@ -50,15 +50,10 @@ enum HTMLText {
     }
 
     private static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
+        // The five XML entities and character references come from `XMLEscaping.reference`.
+        "nbsp": " ", "ndash": "–", "mdash": "—",
         "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…", "eacute": "é", "copy": "©",
     ]
 
-    private static func decode(_ name: String) -> String? {
-        if let known = named[name] { return known }
-        guard name.hasPrefix("#") else { return nil }
-        let digits = name.dropFirst()
-        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-        return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-    }
+    private static func decode(_ name: String) -> String? { named[name] ?? XMLEscaping.reference(name) }
 }

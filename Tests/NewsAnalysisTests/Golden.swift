@@ -1,6 +1,7 @@
 import Foundation
 import NewsAnalysis
 import NewsCore
+import NewsTesting
 import Testing
 
 /// Golden files: the expected output in plain view under Snapshots/, rewritten with RECORD_SNAPSHOTS=1.
@@ -11,27 +12,7 @@ enum Golden {
 
     /// Compares `actual` with the golden file `name`, or records it when RECORD_SNAPSHOTS is set.
     static func assert(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let file = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try actual.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        if expected != actual {
-            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let firstDifference =
-                zip(expectedLines, actualLines).enumerated().first { $1.0 != $1.1 }?.offset
-                ?? min(expectedLines.count, actualLines.count)
-            let expectedLine = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "(end)"
-            let actualLine = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "(end)"
-            Issue.record(
-                """
-                \(name) differs at line \(firstDifference + 1) (re-record with RECORD_SNAPSHOTS=1 if intended):
-                  expected: \(expectedLine)
-                  actual:   \(actualLine)
-                """, sourceLocation: sourceLocation)
-        }
+        try GoldenFile.check(actual, against: folder.appendingPathComponent(name), sourceLocation: sourceLocation)
     }
 
     /// A seed article from Samples/seeds/: its text and publication date.

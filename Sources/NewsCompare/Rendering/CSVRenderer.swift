@@ -1,3 +1,4 @@
+internal import Foundation
 internal import NewsCore
 
 /// Renders a comparison's evidence as CSV (RFC 4180): one row per cited span, for spreadsheets.
@@ -60,11 +61,5 @@ public enum CSVRenderer {
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

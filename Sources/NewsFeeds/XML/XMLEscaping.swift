@@ -19,7 +19,7 @@ enum XMLEscaping {
                 continue
             }
             let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-            if let replacement = replacement(name) {
+            if let replacement = reference(name) {
                 out.append(contentsOf: replacement.utf8)
                 index = end + 1
             } else {
@@ -30,7 +30,8 @@ enum XMLEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func replacement(_ name: String) -> String? {
+    /// What a predefined entity or character reference (`amp`, `#8211`, `#x2013`) stands for.
+    static func reference(_ name: String) -> String? {
         switch name {
         case "lt": return "<"
         case "gt": return ">"
