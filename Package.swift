@@ -22,6 +22,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // System libraries.
@@ -73,9 +76,20 @@ let package = Package(
 
         // Shells.
         .target(
+            name: "NewsFetch",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "NewsIngest",
             dependencies: [
                 "NewsCore", "NewsExtract", "NewsStore", "NewsCluster", "NewsDedup", "NewsAnalysis", "NewsCompare",
+                "NewsFeeds", "NewsFetch",
             ],
             swiftSettings: strictSettings
         ),
@@ -83,7 +97,7 @@ let package = Package(
             name: "NewsCLI",
             dependencies: [
                 "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsAnalysis", "NewsCluster",
-                "NewsDedup", "NewsCompare",
+                "NewsDedup", "NewsCompare", "NewsFeeds", "NewsFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -93,7 +107,7 @@ let package = Package(
             name: "corroborate-eval",
             dependencies: [
                 "NewsCore", "NewsExtract", "NewsAnalysis", "NewsCluster", "NewsDedup", "NewsCompare", "NewsTesting",
-                "CZlib",
+                "FixtureServer", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -101,6 +115,14 @@ let package = Package(
 
         // Test support, for the test targets only.
         .target(name: "NewsTesting", swiftSettings: strictSettings),
+        .target(
+            name: "FixtureServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
 
         // Tests.
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
@@ -130,14 +152,24 @@ let package = Package(
         .testTarget(
             name: "NewsStoreSQLiteTests",
             dependencies: [
-                "NewsStoreSQLite", "NewsStore", "NewsCore", "CStemmer", .product(name: "GRDB", package: "GRDB.swift"),
+                "NewsStoreSQLite", "NewsStore", "NewsCore", "CStemmer", "NewsTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsFetchTests",
+            dependencies: [
+                "NewsFetch", "NewsIngest", "NewsFeeds", "NewsStore", "NewsStoreSQLite", "NewsCore", "FixtureServer",
+                "NewsTesting",
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "NewsCLITests",
-            dependencies: ["NewsCLI"],
+            dependencies: ["NewsCLI", "FixtureServer"],
             swiftSettings: strictSettings
         ),
     ]

@@ -19,7 +19,7 @@ struct Corroborate: AsyncParsableCommand {
         subcommands: [
             AddCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self, ExtractCommand.self,
             AnalyseCommand.self, ClusterCommand.self, StoriesCommand.self, StoryCommand.self, WhyCommand.self,
-            SourcesCommand.self, RejectionsCommand.self, InfoCommand.self,
+            SourcesCommand.self, FeedsCommand.self, FetchCommand.self, RejectionsCommand.self, InfoCommand.self,
         ]
     )
 }

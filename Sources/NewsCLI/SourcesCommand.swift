@@ -50,18 +50,10 @@ struct SourcesListCommand: AsyncParsableCommand {
                 source.country ?? "–", source.domain ?? "–",
             ]
         }
-        let header = ["outlet", "articles", "kind", "owner", "country", "domain"]
-        let widths = header.indices.map { column in
-            ([header] + rows).map { $0[column].count }.max() ?? 0
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == 1
-                    ? String(repeating: " ", count: widths[index] - cell.count) + cell : cell.padding(widths[index])
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
-        Terminal.output(Terminal.bold(line(header), styled: Terminal.stdoutIsStyled))
-        for row in rows { Terminal.output(line(row)) }
+        let table = TextTable(
+            header: ["outlet", "articles", "kind", "owner", "country", "domain"], rows: rows, rightAligned: [1])
+        Terminal.output(Terminal.bold(table.line(table.header), styled: Terminal.stdoutIsStyled))
+        for row in rows { Terminal.output(table.line(row)) }
     }
 }
 

@@ -123,6 +123,90 @@ public struct DuplicateIndex: Sendable, Codable {
             similarity: best?.similarity ?? 0, credits: articleCredits)
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case options, ids, origins, credits, signatures
+        /// Signatures as one hex string of little-endian UInt32s: one JSON value instead of 64 numbers per
+        /// article, so encoding the state of 20,000 articles no longer builds millions of boxed numbers.
+        case packedSignatures
+    }
+
+    /// Reads the packed form, or the older form with one number per value; the band buckets are rebuilt
+    /// rather than stored (they follow from the signatures).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        options = try container.decode(DuplicateOptions.self, forKey: .options)
+        ids = try container.decode([String].self, forKey: .ids)
+        origins = try container.decode([Int32].self, forKey: .origins)
+        credits = try container.decode([[String]].self, forKey: .credits)
+        if let packed = try container.decodeIfPresent(String.self, forKey: .packedSignatures) {
+            let width = MinHashSignature.count * 8
+            let hex = Array(packed.utf8)
+            guard hex.count == ids.count * width, let nibbles = Self.nibbles(hex) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .packedSignatures, in: container, debugDescription: "signature bytes do not match ids")
+            }
+            signatures = (0..<ids.count).map { article in
+                MinHashSignature(
+                    values: (0..<MinHashSignature.count).map { index in
+                        var value: UInt32 = 0
+                        let base = article * width + index * 8
+                        for byte in 0..<4 {
+                            let high = UInt32(nibbles[base + byte * 2]), low = UInt32(nibbles[base + byte * 2 + 1])
+                            value |= (high << 4 | low) << (8 * UInt32(byte))
+                        }
+                        return value
+                    })
+            }
+        } else {
+            signatures = try container.decode([MinHashSignature].self, forKey: .signatures)
+        }
+        guard origins.count == ids.count, credits.count == ids.count, signatures.count == ids.count else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .ids, in: container, debugDescription: "the index's arrays differ in length")
+        }
+        for (position, signature) in signatures.enumerated() {
+            let keys = Self.bandKeys(signature)
+            for band in 0..<Self.bands {
+                chains[band].append(heads[band][keys[band]] ?? -1)
+                heads[band][keys[band]] = Int32(position)
+            }
+        }
+    }
+
+    /// Writes the packed form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(options, forKey: .options)
+        try container.encode(ids, forKey: .ids)
+        try container.encode(origins, forKey: .origins)
+        try container.encode(credits, forKey: .credits)
+        let digits = Array("0123456789abcdef".utf8)
+        var packed = [UInt8]()
+        packed.reserveCapacity(signatures.count * MinHashSignature.count * 8)
+        for signature in signatures {
+            for value in signature.values {
+                for byte in 0..<4 {
+                    let octet = Int(value >> (8 * UInt32(byte)) & 0xFF)
+                    packed += [digits[octet >> 4], digits[octet & 0xF]]
+                }
+            }
+        }
+        try container.encode(String(decoding: packed, as: UTF8.self), forKey: .packedSignatures)
+    }
+
+    /// Hex digits as their values, or `nil` if one is not a hex digit.
+    private static func nibbles(_ hex: [UInt8]) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: hex.count)
+        for (index, digit) in hex.enumerated() {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): out[index] = digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): out[index] = digit - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+        }
+        return out
+    }
+
     /// One key per band: the band's values hashed together.
     static func bandKeys(_ signature: MinHashSignature) -> [UInt64] {
         (0..<bands).map { band in

@@ -33,6 +33,9 @@ public struct MinHashSignature: Sendable, Hashable, Codable {
         values = minima
     }
 
+    /// A signature from stored values.
+    init(values: [UInt32]) { self.values = values }
+
     /// The signature of a text.
     public init(text: String) {
         self.init(shingles: Shingles.hashes(of: text))

@@ -1,4 +1,5 @@
 public import Foundation
+internal import NewsCore
 
 /// A parsed feed: its own facts and its items, whatever format it came in.
 public struct Feed: Sendable, Hashable {
@@ -122,4 +123,15 @@ public struct FeedError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { reason }
+}
+
+extension FeedItem {
+    /// What identifies the item within its feed across polls: its id, else its link, else a digest of its
+    /// title and summary.
+    public var key: String {
+        if let id, !id.isEmpty { return id }
+        if let url, !url.isEmpty { return url }
+        let digest = SHA256.hash(Array(((title ?? "") + "\u{1F}" + (summaryHTML ?? contentHTML ?? "")).utf8))
+        return "sha256:" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
 }

@@ -1,3 +1,4 @@
+public import Foundation
 public import NewsCore
 
 /// Where articles live: the one interface every storage engine implements and every shell uses.
@@ -67,6 +68,28 @@ public protocol ArticleStore: Sendable {
 
     /// Changes an outlet's metadata and returns it, or `nil` when no outlet has that name.
     func updateSource(named name: String, _ update: SourceUpdate) async throws(StoreError) -> SourceRecord?
+
+    /// Subscribes to feeds (creating their outlets), in one transaction; an address already subscribed is
+    /// reported and left as it was.
+    func addFeeds(_ feeds: [NewFeed], at date: Date) async throws(StoreError) -> [FeedAddResult]
+
+    /// Every subscription, by outlet.
+    func feeds() async throws(StoreError) -> [FeedRecord]
+
+    /// The subscriptions due at `date` (never polled, or next check not after it), most overdue first.
+    func dueFeeds(at date: Date) async throws(StoreError) -> [FeedRecord]
+
+    /// Unsubscribes and returns what was removed, or `nil` when no feed has that id; its articles stay.
+    func removeFeed(_ id: Int64) async throws(StoreError) -> FeedRecord?
+
+    /// The keys of a feed's items that need no more work: turned into articles, or tried too often.
+    func settledFeedItems(of feed: Int64) async throws(StoreError) -> Set<String>
+
+    /// Saves what a poll found (the feed's state and its items) in one transaction.
+    func saveFeedPoll(_ poll: FeedPoll) async throws(StoreError)
+
+    /// The feed items an article came from, with what the feeds said of it.
+    func feedItems(of article: ArticleID) async throws(StoreError) -> [FeedItemRecord]
 }
 
 /// A description of a store, for `corroborate info`.

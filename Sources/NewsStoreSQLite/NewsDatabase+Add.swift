@@ -85,7 +85,7 @@ extension NewsDatabase: ArticleStore {
         return results
     }
 
-    private static func sourceRowID(named name: String, _ db: Database) throws -> Int64 {
+    static func sourceRowID(named name: String, _ db: Database) throws -> Int64 {
         try db.execute(sql: "INSERT INTO source (name) VALUES (?) ON CONFLICT (name) DO NOTHING", arguments: [name])
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE name = ?", arguments: [name]) else {
             throw DatabaseError(message: "source '\(name)' vanished while being added")

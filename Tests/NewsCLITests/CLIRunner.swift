@@ -40,6 +40,11 @@ struct CLIRunner {
         return packageRoot.path + "/.build/debug/corroborate"
     }()
 
+    /// Names of nested subcommands, after which `--db` goes.
+    static let nestedSubcommands: Set<String> = [
+        "add", "list", "remove", "import", "export", "set", "merge", "split", "pin",
+    ]
+
     /// Writes a file into the temporary folder and returns its path.
     @discardableResult
     func write(_ name: String, _ bytes: [UInt8]) throws -> String {
@@ -75,8 +80,10 @@ struct CLIRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         var arguments = arguments
-        if !useDefaultDatabase, let command = arguments.first {
-            arguments = [command, "--db", database] + arguments.dropFirst()
+        if !useDefaultDatabase, !arguments.isEmpty {
+            // After the subcommand, and after a nested one (`feeds add`, `sources set`) when there is one.
+            let nested = arguments.count > 1 && Self.nestedSubcommands.contains(arguments[1])
+            arguments.insert(contentsOf: ["--db", database], at: nested ? 2 : 1)
         }
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)

@@ -51,6 +51,46 @@ struct DuplicateIndexTests {
         #expect(independent.relation == .independent && independent.origin == "voa")
     }
 
+    @Test("a saved index decides as the original does, from the packed form and from the older one")
+    func savedIndexRoundTrips() throws {
+        var index = DuplicateIndex()
+        _ = index.add(id: "ap", text: "Syria civilian deaths troubling, US says\n\n" + Self.wire)
+        _ = index.add(id: "voa", text: "Unrelated story about a harbour\n\nThe harbour road was closed on Tuesday.")
+        let data = try JSONEncoder().encode(index)
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(json.contains("packedSignatures") && !json.contains("heads"))
+        var restored = try JSONDecoder().decode(DuplicateIndex.self, from: data)
+        #expect(restored.count == 2)
+        let paragraphs = Self.wire.components(separatedBy: "\n\n")
+        let rerun = "US alarmed\n\n" + paragraphs.dropLast().joined(separator: "\n\n")
+        var original = index
+        #expect(restored.add(id: "copy", text: rerun) == original.add(id: "copy", text: rerun))
+        // The form written before signatures were packed: one number per value.
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let hex = try #require(object.removeValue(forKey: "packedSignatures") as? String)
+        let bytes = stride(from: 0, to: hex.count, by: 2).map { offset -> UInt8 in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16) ?? 0
+        }
+        object["signatures"] = (0..<2).map { article in
+            [
+                "values": (0..<64).map { value in
+                    let base = article * 256 + value * 4
+                    return Int(bytes[base]) | Int(bytes[base + 1]) << 8 | Int(bytes[base + 2]) << 16 | Int(
+                        bytes[base + 3]) << 24
+                }
+            ]
+        }
+        var old = try JSONDecoder().decode(
+            DuplicateIndex.self, from: try JSONSerialization.data(withJSONObject: object))
+        var again = index
+        #expect(old.add(id: "copy", text: rerun) == again.add(id: "copy", text: rerun))
+        object["ids"] = ["ap"]
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(DuplicateIndex.self, from: try JSONSerialization.data(withJSONObject: object))
+        }
+    }
+
     @Test("credits are read from datelines and closing lines")
     func credits() {
         #expect(WireCredits.agencies(in: "BEIRUT (Reuters) - Fighting resumed.") == ["Reuters"])

@@ -3,6 +3,7 @@ import GRDB
 import NewsCore
 import NewsStore
 import NewsStoreSQLite
+import NewsTesting
 import Testing
 
 @Suite("SQLite file: schema, migrations, refusal of bad files, atomic batches")
@@ -46,9 +47,10 @@ struct DatabaseFileTests {
         #expect(articles.map(\.source) == ["VOA", "TRT World"])
         #expect(try await store.search(SearchQuery("Toner")).count == 2)
         #expect(try await store.info().schemaVersion == NewsDatabase.schemaVersion)
-        // v2 added rejected_input, v3 article_analysis, v4 the stories and v5 the source registry's columns:
-        // the v1 file gains them on opening, its outlets with empty metadata.
-        #expect(NewsDatabase.schemaVersion == 5)
+        // v2 added rejected_input, v3 article_analysis, v4 the stories, v5 the source registry's columns and v6
+        // the feeds: the v1 file gains them on opening, its outlets with empty metadata and no feeds.
+        #expect(NewsDatabase.schemaVersion == 6)
+        #expect(try await store.feeds().isEmpty)
         #expect(try await store.sources().map(\.name) == ["TRT World", "VOA"])
         #expect(try await store.sources().allSatisfy { $0.owner == nil && $0.kind == nil && $0.articleCount == 1 })
         let updated = try await store.updateSource(named: "voa", SourceUpdate(owner: "USAGM", kind: .stateFunded))

@@ -2,20 +2,7 @@ import Foundation
 import NewsCore
 import NewsStore
 import NewsStoreSQLite
-
-/// A temporary folder removed when the value goes away.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "corroborate-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func file(_ name: String) -> String { path + "/" + name }
-}
+import NewsTesting
 
 /// The engines every store test runs against.
 enum StoreKind: String, CaseIterable, Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import NewsCore
 import NewsStore
 import NewsStoreSQLite
+import NewsTesting
 import Testing
 
 @Suite("Stored stories")

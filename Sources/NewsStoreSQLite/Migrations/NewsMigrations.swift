@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 5
+    static let currentVersion = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -114,6 +114,50 @@ enum NewsMigrations {
                     ALTER TABLE source ADD COLUMN owner TEXT;
                     ALTER TABLE source ADD COLUMN kind TEXT;
                     PRAGMA user_version = 5;
+                    """)
+        }
+        migrator.registerMigration("v6-feeds") { db in
+            // NB: an item is remembered per feed by key, so a poll re-reads none of the pages it already turned
+            // into articles; `attempts` lets a page that failed be retried a few times, then left alone.
+            try db.execute(
+                sql: """
+                    CREATE TABLE feed (
+                        id INTEGER PRIMARY KEY,
+                        url TEXT NOT NULL UNIQUE,
+                        source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
+                        title TEXT,
+                        site_url TEXT,
+                        folder TEXT,
+                        categories TEXT NOT NULL DEFAULT '[]',
+                        added_at TEXT NOT NULL,
+                        etag TEXT,
+                        last_modified TEXT,
+                        last_checked_at TEXT,
+                        last_success_at TEXT,
+                        next_check_at TEXT,
+                        failures INTEGER NOT NULL DEFAULT 0,
+                        error_code TEXT,
+                        error TEXT,
+                        last_status INTEGER
+                    );
+                    CREATE INDEX feed_due ON feed(next_check_at);
+                    CREATE TABLE feed_item (
+                        feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,
+                        key TEXT NOT NULL,
+                        article_id INTEGER REFERENCES article(id) ON DELETE SET NULL,
+                        url TEXT,
+                        categories TEXT NOT NULL DEFAULT '[]',
+                        credited_source TEXT,
+                        credited_source_url TEXT,
+                        enclosures TEXT NOT NULL DEFAULT '[]',
+                        problem TEXT,
+                        attempts INTEGER NOT NULL DEFAULT 1,
+                        first_seen_at TEXT NOT NULL,
+                        last_seen_at TEXT NOT NULL,
+                        PRIMARY KEY (feed_id, key)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX feed_item_article ON feed_item(article_id);
+                    PRAGMA user_version = 6;
                     """)
         }
         return migrator
