@@ -9,7 +9,7 @@ struct FeedsImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Subscribe to every feed of an OPML file, keeping its folders and categories.",
         discussion: """
-            The feeds are not read now (`corroborate fetch` does it). Each feed's outlet is --source, else the
+            The feeds are not read now (`corroborate fetch` does it). Each feed's outlet is --source, else the \
             outline's title, else the feed's host. Feeds already subscribed to are left as they are.
             """)
 

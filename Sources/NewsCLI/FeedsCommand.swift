@@ -11,7 +11,7 @@ struct FeedsCommand: AsyncParsableCommand {
         commandName: "feeds",
         abstract: "Subscribe to feeds, list and remove them, import and export OPML.",
         discussion: """
-            Every feed belongs to an outlet in the source registry (corroborate sources). `corroborate fetch`
+            Every feed belongs to an outlet in the source registry (corroborate sources). `corroborate fetch` \
             polls the feeds that are due and stores their new articles.
             """,
         subcommands: [
@@ -26,8 +26,8 @@ struct FeedsAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Subscribe to feeds, given their address or their site's.",
         discussion: """
-            The address is read first: a feed is subscribed to as is; a web page is searched for the feeds it
-            announces (<link rel="alternate">, else the usual /feed, /rss.xml ... paths) and the first is taken.
+            The address is read first: a feed is subscribed to as is; a web page is searched for the feeds it \
+            announces (<link rel="alternate">, else the usual /feed, /rss.xml ... paths) and the first is taken. \
             The outlet is --source, else the registry's outlet with the site's domain, else the feed's title.
             Example: corroborate feeds add https://www.voanews.com --source VOA
             """)

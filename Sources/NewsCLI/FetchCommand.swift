@@ -10,13 +10,13 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Poll the feeds that are due and store their new articles.",
         discussion: """
-            Feeds are fetched conditionally (ETag, Last-Modified), a few at a time per host, with timeouts and
-            size caps. Items that carry only a summary get their page fetched (if robots.txt allows) and
-            extracted. A failing feed keeps its error (corroborate feeds) and is retried with back-off; it never
+            Feeds are fetched conditionally (ETag, Last-Modified), a few at a time per host, with timeouts and \
+            size caps. Items that carry only a summary get their page fetched (if robots.txt allows) and \
+            extracted. A failing feed keeps its error (corroborate feeds) and is retried with back-off; it never \
             stops the others. New articles are then analysed and grouped into stories.
 
-            On a terminal a progress line is shown; otherwise one structured (logfmt) line per feed that failed
-            or added articles goes to standard error. With --loop, each feed is polled again when due (its
+            On a terminal a progress line is shown; otherwise one structured (logfmt) line per feed that failed \
+            or added articles goes to standard error. With --loop, each feed is polled again when due (its \
             ttl or Cache-Control within 10 minutes and 6 hours), until interrupted.
 
             Exit status: 0 when every feed worked, 3 when some failed, 1 when all failed or on a database error.
