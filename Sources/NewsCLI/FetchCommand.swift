@@ -126,7 +126,10 @@ struct FetchCommand: AsyncParsableCommand {
             }
             return nil
         }
-        let fetcher = HTTPFetcher(policy: fetching.policy)
+        var policy = fetching.policy
+        // NB: the policy's cap is the ceiling every request's own cap sits under.
+        policy.maxBytes = max(options.maxFeedBytes, options.maxPageBytes)
+        let fetcher = HTTPFetcher(policy: policy)
         let poller = FeedPoller(store: database, fetcher: fetcher, options: options, now: { Date() })
         let log = FeedLog(progress: Terminal.stderrIsTerminal && !json, verbose: verbose)
         let report: FeedPollReport

@@ -12,8 +12,8 @@ public struct FetchPolicy: Sendable, Hashable {
     public var totalTimeout: Duration = .seconds(60)
     /// Redirects followed before giving up.
     public var maxRedirects = 5
-    /// Largest body accepted, after decompression.
-    public var maxBytes = 10 << 20
+    /// Largest body accepted, after decompression; a request's own cap can only be smaller.
+    public var maxBytes = 20 << 20
     /// Requests in flight to one host at once.
     public var perHostConcurrency = 2
     /// Least time between the starts of two requests to one host.
