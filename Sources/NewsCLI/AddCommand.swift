@@ -72,12 +72,7 @@ struct AddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database: any ArticleStore
-        do {
-            database = try global.openDatabase()
-        } catch {
-            throw ErrorRendering.report(error)
-        }
+        let database = try global.openStore()
         let parser = ArticleParser(
             decoding: TextDecoding(fallback: FallbackCharset(rawValue: fallbackCharset) ?? .windows1252),
             defaults: ArticleDefaults(source: source, language: language.flatMap(LanguageCode.init(rawValue:))))

@@ -55,12 +55,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let database: any ArticleStore
-        do {
-            database = try global.openDatabase()
-        } catch {
-            throw ErrorRendering.report(error)
-        }
+        let database = try global.openStore()
         let fetcher = HTTPFetcher(policy: fetching.policy)
         var subscriptions: [NewFeed] = []
         var failed = 0

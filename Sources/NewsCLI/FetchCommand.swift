@@ -69,12 +69,7 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database: any ArticleStore
-        do {
-            database = try global.openDatabase()
-        } catch {
-            throw ErrorRendering.report(error)
-        }
+        let database = try global.openStore()
         var options = FeedPollOptions()
         options.concurrency = concurrency
         options.maxFeedBytes = ByteCount.parse(maxFeedSize) ?? options.maxFeedBytes

@@ -25,6 +25,15 @@ struct GlobalOptions: ParsableArguments {
         return dataHome + "/corroborate/corroborate.sqlite"
     }
 
+    /// Opens the database, or prints why it cannot and throws the exit code to end with.
+    func openStore() throws(ExitCode) -> any ArticleStore {
+        do {
+            return try openDatabase()
+        } catch {
+            throw ErrorRendering.report(error)
+        }
+    }
+
     /// Opens the database, creating its folder if needed.
     func openDatabase() throws(StoreError) -> any ArticleStore {
         let path = databasePath
