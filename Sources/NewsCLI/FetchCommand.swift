@@ -93,8 +93,8 @@ struct FetchCommand: AsyncParsableCommand {
             }
             // NB: a feed added meanwhile has no next check and is due at once; look again within a minute.
             let wait = min(max((next ?? Date()).timeIntervalSinceNow, 1), 60)
-            if !json, next.map({ $0.timeIntervalSinceNow > 60 }) ?? false, round == 1 || verbose {
-                Terminal.message("waiting: next feed due \(FeedsListCommand.span(next!.timeIntervalSinceNow)) from now")
+            if !json, let next, next.timeIntervalSinceNow > 60, round == 1 || verbose {
+                Terminal.message("waiting: next feed due \(FeedsListCommand.span(next.timeIntervalSinceNow)) from now")
             }
             try await Task.sleep(for: .seconds(wait))
         }
@@ -137,7 +137,7 @@ struct FetchCommand: AsyncParsableCommand {
         }
         await fetcher.shutdown()
         log.finish()
-        let fetchSeconds = (ContinuousClock.now - started).seconds
+        let fetchSeconds = (ContinuousClock.now - started) / .seconds(1)
         var analysed = 0
         var clustering: StoryClusteringReport?
         do {
@@ -156,7 +156,7 @@ struct FetchCommand: AsyncParsableCommand {
         } catch {
             throw ErrorRendering.report(error)
         }
-        let totalSeconds = (ContinuousClock.now - started).seconds
+        let totalSeconds = (ContinuousClock.now - started) / .seconds(1)
         if json {
             JSONOutput.write(
                 FetchDocument(
@@ -217,9 +217,4 @@ struct FetchDocument: Encodable {
         clustered = clustering?.clustered
         storiesCreated = clustering?.created
     }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

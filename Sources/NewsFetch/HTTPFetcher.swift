@@ -87,7 +87,7 @@ public final class HTTPFetcher: Sendable {
                 scheme == "http" || scheme == "https", let host = target.host?.lowercased(), !host.isEmpty
             else { throw FetchError(.badURL, "\(current) is not an http(s) address") }
             visited.insert(current)
-            let client = try await clients.client(for: host, url: current)
+            let client = try await clients.client(for: host)
             let response = try await send(request, to: current, host: host, client: client, deadline: deadline)
             if [301, 302, 303, 307, 308].contains(response.status) {
                 guard let location = response.headers["location"],
@@ -195,7 +195,7 @@ private actor ClientPool {
 
     init(policy: FetchPolicy) { self.policy = policy }
 
-    func client(for host: String, url: String) async throws(FetchError) -> HTTPClient {
+    func client(for host: String) async throws(FetchError) -> HTTPClient {
         let task: Task<Result<HTTPClient, FetchError>, Never>
         if let existing = clients[host] {
             task = existing

@@ -26,21 +26,13 @@ enum HostResolver {
             var node: UnsafeMutablePointer<addrinfo>? = first
             while let current = node {
                 if let socketAddress = current.pointee.ai_addr {
-                    switch Int32(socketAddress.pointee.sa_family) {
-                    case AF_INET:
-                        socketAddress.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
-                            var raw = pointer.pointee.sin_addr
-                            let bytes = withUnsafeBytes(of: &raw) { Array($0) }
-                            if let address = IPAddress(bytes: bytes) { addresses.append(address) }
+                    let bytes: [UInt8]? =
+                        switch Int32(socketAddress.pointee.sa_family) {
+                        case AF_INET: Self.bytes(socketAddress, as: sockaddr_in.self) { $0.sin_addr }
+                        case AF_INET6: Self.bytes(socketAddress, as: sockaddr_in6.self) { $0.sin6_addr }
+                        default: nil
                         }
-                    case AF_INET6:
-                        socketAddress.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
-                            var raw = pointer.pointee.sin6_addr
-                            let bytes = withUnsafeBytes(of: &raw) { Array($0) }
-                            if let address = IPAddress(bytes: bytes) { addresses.append(address) }
-                        }
-                    default: break
-                    }
+                    if let address = bytes.flatMap(IPAddress.init(bytes:)) { addresses.append(address) }
                 }
                 node = current.pointee.ai_next
             }
@@ -49,5 +41,14 @@ enum HostResolver {
             return unique.isEmpty ? .failure(FetchError(.dns, "\(host) has no address")) : .success(unique)
         }
         return outcome ?? .failure(FetchError(.dns, "cannot resolve \(host): the resolver is shut down"))
+    }
+
+    /// The address bytes of a socket address of type `Family`, read through `field`.
+    private static func bytes<Family, Address>(
+        _ socketAddress: UnsafeMutablePointer<sockaddr>, as family: Family.Type, _ field: (Family) -> Address
+    ) -> [UInt8] {
+        socketAddress.withMemoryRebound(to: Family.self, capacity: 1) { pointer in
+            withUnsafeBytes(of: field(pointer.pointee)) { Array($0) }
+        }
     }
 }

@@ -77,7 +77,6 @@ public struct FeedPoller: Sendable {
         var feed: Feed?
         var articles: [(item: FeedItemRecord, draft: ArticleDraft?)] = []
         var pagesFetched = 0
-        var problems: [String] = []
     }
 
     struct FetchFailure: Error {
@@ -194,7 +193,6 @@ public struct FeedPoller: Sendable {
             }
         }
         fetched.pagesFetched = results.count { $0.fetchedPage }
-        fetched.problems = results.compactMap(\.1.problem)
         return results.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
     }
 
@@ -235,7 +233,7 @@ public struct FeedPoller: Sendable {
                 outcome.items = fetched.feed?.items.count ?? 0
                 outcome.newItems = fetched.articles.count
                 outcome.pagesFetched = fetched.pagesFetched
-                outcome.pageProblems = fetched.problems
+                outcome.pageProblems = fetched.articles.compactMap(\.item.problem)
                 var items = fetched.articles.map(\.item)
                 let withDrafts = fetched.articles.indices.filter { fetched.articles[$0].draft != nil }
                 let incoming = withDrafts.compactMap { index in
@@ -254,9 +252,7 @@ public struct FeedPoller: Sendable {
             }
             try await store.saveFeedPoll(poll)
         }
-        let elapsed = ContinuousClock.now - work.started
-        outcome.milliseconds = Int(
-            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        outcome.milliseconds = Int((ContinuousClock.now - work.started) / .milliseconds(1))
         return outcome
     }
 }
