@@ -6,10 +6,10 @@ struct AnalyseCLITests {
     static let seeds = CLIRunner.packageRoot.path + "/Samples/seeds"
 
     @Test("analyses files and prints one JSON document with speakers and reporters")
-    func files() throws {
+    func files() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
-        let result = try cli.run(["analyse", "--json", Self.seeds + "/voa.json", Self.seeds + "/trt-world.json"])
+        let result = try await cli.run(["analyse", "--json", Self.seeds + "/voa.json", Self.seeds + "/trt-world.json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
         #expect(json["schema"] as? String == "corroborate.analysis.v1")
@@ -42,39 +42,39 @@ struct AnalyseCLITests {
     }
 
     @Test("human output lists entities, quotes, numbers and dates")
-    func human() throws {
+    func human() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
-        let result = try cli.run(["analyse", Self.seeds + "/voa.json"])
+        let result = try await cli.run(["analyse", Self.seeds + "/voa.json"])
         #expect(result.status == 0)
         for heading in ["Entities (", "Quotes (", "Numbers (", "Dates ("] { #expect(result.stdout.contains(heading)) }
         #expect(result.stdout.contains("Staffan de Mistura"))
     }
 
     @Test("stored articles are analysed once per algorithm and shown with article --analysis")
-    func stored() throws {
+    func stored() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
-        #expect(try cli.run(["add", Self.seeds]).status == 0)
-        let before = try cli.run(["article", "1", "--analysis"])
+        #expect(try await cli.run(["add", Self.seeds]).status == 0)
+        let before = try await cli.run(["article", "1", "--analysis"])
         #expect(before.status != 0 && before.stderr.contains("analyse --stored"))
-        let first = try cli.run(["analyse", "--stored", "--json"]).json()
+        let first = try await cli.run(["analyse", "--stored", "--json"]).json()
         #expect(first["analysed"] as? Int == 2 && first["schema"] as? String == "corroborate.analyse-stored.v1")
-        let again = try cli.run(["analyse", "--stored"])
+        let again = try await cli.run(["analyse", "--stored"])
         #expect(again.status == 0 && again.stdout.contains("every article"))
-        let shown = try cli.run(["article", "2", "--analysis", "--json"]).json()
+        let shown = try await cli.run(["article", "2", "--analysis", "--json"]).json()
         let articles = try #require(shown["articles"] as? [[String: Any]])
         #expect(
             (articles.first?["entities"] as? [[String: Any]])?.contains { $0["name"] as? String == "Mark Toner" }
                 == true)
-        let info = try cli.run(["info", "--json"]).json()
+        let info = try await cli.run(["info", "--json"]).json()
         #expect((info["analysesByAlgorithm"] as? [String: Int])?.values.reduce(0, +) == 2)
-        let missing = try cli.run(["analyse", "--stored", "7"])
+        let missing = try await cli.run(["analyse", "--stored", "7"])
         #expect(missing.status != 0 && missing.stderr.contains("no article #7"))
     }
 
     @Test("JSON Lines stream article by article; a bad line is rejected with its number and the rest analysed")
-    func jsonLines() throws {
+    func jsonLines() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let lines = [
@@ -82,7 +82,7 @@ struct AnalyseCLITests {
             #"{"title": "Two", "text": "Officials said 12 people were hurt."}"#,
         ]
         let file = try cli.write("feed.jsonl", lines.joined(separator: "\n"))
-        let result = try cli.run(["analyse", "--json", file])
+        let result = try await cli.run(["analyse", "--json", file])
         #expect(result.status == 3)
         let json = try result.json()
         #expect((json["articles"] as? [[String: Any]])?.count == 2)
@@ -91,14 +91,14 @@ struct AnalyseCLITests {
     }
 
     @Test("bad input is named with its reason")
-    func badInput() throws {
+    func badInput() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let empty = try cli.write("empty.txt", "   \n")
-        let result = try cli.run(["analyse", empty, cli.folder + "/missing.json"])
+        let result = try await cli.run(["analyse", empty, cli.folder + "/missing.json"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("empty.txt") && result.stderr.contains("missing.json"))
-        let usage = try cli.run(["analyse"])
+        let usage = try await cli.run(["analyse"])
         #expect(usage.status != 0 && usage.stderr.contains("--stored"))
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("corroborate add with bad inputs and bad databases", .serialized)
 struct BadInputTests {
-    @Test func aMixedBatchAddsTheGoodAndNamesTheBad() throws {
+    @Test func aMixedBatchAddsTheGoodAndNamesTheBad() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let good = try cli.write("in/good.txt", "Good title\n\nA fine body.\n")
@@ -13,7 +13,7 @@ struct BadInputTests {
         let lines = try cli.write(
             "in/feed.jsonl",
             Array("{\"title\":\"J1\",\"text\":\"caf".utf8) + [0xE9] + Array("\"}\n{oops\n{\"title\":\"J3\"}\n".utf8))
-        let result = try cli.run(["add", good, empty, binary, latin1, lines, cli.folder + "/missing.txt"])
+        let result = try await cli.run(["add", good, empty, binary, latin1, lines, cli.folder + "/missing.txt"])
         #expect(result.status == 3, "some added, some rejected: \(result.stderr)")
         #expect(result.stderr.contains("\(empty): empty input"))
         #expect(result.stderr.contains("\(binary): binary data"))
@@ -25,7 +25,7 @@ struct BadInputTests {
         #expect(result.stderr.contains("3 added, 0 already stored, 5 rejected"))
 
         // The rejections are kept with their reasons, and with the bytes that were read.
-        let kept = try #require(try cli.run(["rejections", "--json"]).json()["rejections"] as? [[String: Any]])
+        let kept = try #require(try await cli.run(["rejections", "--json"]).json()["rejections"] as? [[String: Any]])
         #expect(
             Set(kept.compactMap { $0["code"] as? String }) == [
                 "input.empty", "input.binary", "invalid-json", "missing-field", "input.not-found",
@@ -37,24 +37,24 @@ struct BadInputTests {
         #expect(kept.first { $0["code"] as? String == "input.not-found" }?["bytesKept"] == nil)
         #expect(kept.first { $0["code"] as? String == "input.not-found" }?["format"] == nil)
 
-        let latin = try cli.run(["article", "2"])
+        let latin = try await cli.run(["article", "2"])
         #expect(latin.stdout.contains("Café") && latin.stdout.contains("“Q”."))
 
-        let json = try cli.run(["add", "--json", good, empty]).json()
+        let json = try await cli.run(["add", "--json", good, empty]).json()
         #expect(json["schema"] as? String == "corroborate.add.v1")
         #expect(json["duplicates"] as? Int == 1 && json["rejected"] as? Int == 1)
     }
 
-    @Test func nothingAddedExitsNonZero() throws {
+    @Test func nothingAddedExitsNonZero() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let empty = try cli.write("empty.json", "")
-        let result = try cli.run(["add", empty, cli.folder + "/nope"])
+        let result = try await cli.run(["add", empty, cli.folder + "/nope"])
         #expect(result.status == 1)
-        #expect(try cli.run(["articles", "--json"]).json()["total"] as? Int == 0)
+        #expect(try await cli.run(["articles", "--json"]).json()["total"] as? Int == 0)
     }
 
-    @Test func sizeCapRefusesBigFilesBeforeReadingThem() throws {
+    @Test func sizeCapRefusesBigFilesBeforeReadingThem() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let huge = cli.folder + "/huge.txt"
@@ -62,21 +62,21 @@ struct BadInputTests {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
         try handle.truncate(atOffset: 200 * 1024 * 1024)  // sparse: 200 MB without writing them
         try handle.close()
-        let refused = try cli.run(["add", huge])
+        let refused = try await cli.run(["add", huge])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("huge.txt: 200.0 MiB is over the 100.0 MiB limit"))
 
         let small = try cli.write("small.txt", "Title\n\n" + String(repeating: "word ", count: 400))
-        let capped = try cli.run(["add", "--max-file-size", "1K", small])
+        let capped = try await cli.run(["add", "--max-file-size", "1K", small])
         #expect(capped.status == 1 && capped.stderr.contains("over the 1.0 KiB limit"))
-        let viaEnvironment = try cli.run(["add", small], environment: ["CORROBORATE_MAX_FILE_SIZE": "1K"])
+        let viaEnvironment = try await cli.run(["add", small], environment: ["CORROBORATE_MAX_FILE_SIZE": "1K"])
         #expect(viaEnvironment.status == 1)
-        #expect(try cli.run(["add", "--max-file-size", "4K", small]).status == 0)
-        #expect(try cli.run(["add", "--max-file-size", "lots", small]).status != 0)
+        #expect(try await cli.run(["add", "--max-file-size", "4K", small]).status == 0)
+        #expect(try await cli.run(["add", "--max-file-size", "lots", small]).status != 0)
     }
 
     @Test("extract, analyse and cluster read under the same cap as add, files and standard input")
-    func capsOnWholeFileCommands() throws {
+    func capsOnWholeFileCommands() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let page = try cli.write(
@@ -85,42 +85,43 @@ struct BadInputTests {
             "feed.jsonl",
             "{\"id\": \"a\", \"title\": \"T\", \"text\": \"" + String(repeating: "w ", count: 800) + "\"}\n")
         for arguments in [["extract", page], ["analyse", page], ["cluster", lines]] {
-            let refused = try cli.run(arguments + ["--max-file-size", "1K"], useDefaultDatabase: true)
+            let refused = try await cli.run(arguments + ["--max-file-size", "1K"], useDefaultDatabase: true)
             #expect(refused.status != 0, "\(arguments)")
             #expect(refused.stderr.contains("over the 1.0 KiB limit"), "\(arguments): \(refused.stderr)")
-            let viaEnvironment = try cli.run(
+            let viaEnvironment = try await cli.run(
                 arguments, environment: ["CORROBORATE_MAX_FILE_SIZE": "1K"], useDefaultDatabase: true)
             #expect(viaEnvironment.stderr.contains("over the 1.0 KiB limit"), "\(arguments)")
         }
-        let piped = try cli.run(
+        let piped = try await cli.run(
             ["extract", "-", "--max-file-size", "1K"], stdin: String(repeating: "a", count: 4096),
             useDefaultDatabase: true)
         #expect(piped.status != 0 && piped.stderr.contains("-: 4.0 KiB is over the 1.0 KiB limit"))
-        let folder = try cli.run(["extract", cli.folder], useDefaultDatabase: true)
+        let folder = try await cli.run(["extract", cli.folder], useDefaultDatabase: true)
         #expect(folder.stderr.contains("not a regular file"))
-        let allowed = try cli.run(["extract", page, "--max-file-size", "1M", "--jsonl"], useDefaultDatabase: true)
+        let allowed = try await cli.run(
+            ["extract", page, "--max-file-size", "1M", "--jsonl"], useDefaultDatabase: true)
         #expect(!allowed.stderr.contains("limit") && allowed.stdout.contains("\"file\""))
     }
 
-    @Test func corruptAndUnwritableDatabases() throws {
+    @Test func corruptAndUnwritableDatabases() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let article = try cli.write("a.txt", "Title\n\nBody.\n")
         let corrupt = try cli.write("corrupt.sqlite", String(repeating: "garbage ", count: 1000))
         let before = try Data(contentsOf: URL(fileURLWithPath: corrupt))
-        let result = try cli.run(["add", "--db", corrupt, article], useDefaultDatabase: true)
+        let result = try await cli.run(["add", "--db", corrupt, article], useDefaultDatabase: true)
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(corrupt) is not a Corroborate database"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: corrupt)) == before)
 
         let underAFile = article + "/db.sqlite"
-        let unwritable = try cli.run(["add", "--db", underAFile, article], useDefaultDatabase: true)
+        let unwritable = try await cli.run(["add", "--db", underAFile, article], useDefaultDatabase: true)
         #expect(unwritable.status == 1)
         #expect(unwritable.stderr.contains("cannot open the database \(underAFile)"))
     }
 
     /// A process killed in the middle of a large add leaves whole batches only, and a re-run completes it.
-    @Test func killedMidwayLosesNothingStored() throws {
+    @Test func killedMidwayLosesNothingStored() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         var lines = ""
@@ -134,18 +135,18 @@ struct BadInputTests {
         let deadline = Date().addingTimeInterval(60)
         var stored = 0
         while process.isRunning, Date() < deadline, stored == 0 {
-            Thread.sleep(forTimeInterval: 0.05)
-            stored = (try? cli.run(["info", "--json"]).json()["articles"] as? Int) ?? 0
+            try await Task.sleep(for: .milliseconds(50))
+            stored = (try? await cli.run(["info", "--json"]).json()["articles"] as? Int) ?? 0
         }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
 
-        let total = try #require(try cli.run(["articles", "--json", "--limit", "0"]).json()["total"] as? Int)
+        let total = try #require(try await cli.run(["articles", "--json", "--limit", "0"]).json()["total"] as? Int)
         #expect(total % 500 == 0 || total == 20_000, "only whole batches are stored, found \(total)")
-        let rerun = try cli.run(["add", "--no-cluster", "--json", "--batch-size", "500", file])
+        let rerun = try await cli.run(["add", "--no-cluster", "--json", "--batch-size", "500", file])
         #expect(rerun.status == 0)
         let report = try rerun.json()
         #expect(report["added"] as? Int == 20_000 - total && report["duplicates"] as? Int == total)
-        #expect(try cli.run(["articles", "--json", "--limit", "0"]).json()["total"] as? Int == 20_000)
+        #expect(try await cli.run(["articles", "--json", "--limit", "0"]).json()["total"] as? Int == 20_000)
     }
 }

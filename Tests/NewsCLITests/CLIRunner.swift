@@ -59,21 +59,30 @@ struct CLIRunner {
     func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
 
     /// Runs `corroborate ARGS`, with `--db` pointing into the folder unless `useDefaultDatabase`.
+    ///
+    /// NB: waits without blocking a thread: the concurrency pool has one thread per core, and tests blocked
+    /// in `waitUntilExit` starved the tests serving and fetching on 127.0.0.1 into timeouts.
     func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
         useDefaultDatabase: Bool = false
-    )
-        throws -> Result
-    {
-        let process = try start(
-            arguments, stdin: stdin, environment: environment, useDefaultDatabase: useDefaultDatabase)
-        process.waitUntilExit()
-        return finish(process)
+    ) async throws -> Result {
+        var process: Process?
+        try await withCheckedThrowingContinuation { (exited: CheckedContinuation<Void, any Error>) in
+            do {
+                process = try start(
+                    arguments, stdin: stdin, environment: environment, useDefaultDatabase: useDefaultDatabase,
+                    onExit: { exited.resume() })
+            } catch {
+                exited.resume(throwing: error)
+            }
+        }
+        return finish(try #require(process))
     }
 
+    /// Starts `corroborate ARGS` (see `run`); `onExit` is called when it ends.
     func start(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        useDefaultDatabase: Bool = false
+        useDefaultDatabase: Bool = false, onExit: (@Sendable () -> Void)? = nil
     )
         throws -> Process
     {
@@ -99,6 +108,7 @@ struct CLIRunner {
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/.stderr"))
         let input = Pipe()
         process.standardInput = input
+        if let onExit { process.terminationHandler = { _ in onExit() } }
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()

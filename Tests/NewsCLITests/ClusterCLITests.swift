@@ -4,7 +4,7 @@ import Testing
 @Suite("corroborate cluster")
 struct ClusterCLITests {
     @Test("the seeds and a rerun of one of them: one story, two origins")
-    func seeds() throws {
+    func seeds() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         var lines: [String] = []
@@ -24,7 +24,7 @@ struct ClusterCLITests {
             #"{"id": "quake", "text": "A magnitude 6.8 earthquake struck off northern Japan, the meteorological agency said."}"#
         )
         let file = try cli.write("articles.jsonl", lines.joined(separator: "\n"))
-        let result = try cli.run(["cluster", file, "--jsonl"], useDefaultDatabase: true)
+        let result = try await cli.run(["cluster", file, "--jsonl"], useDefaultDatabase: true)
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try result.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String])
@@ -34,27 +34,27 @@ struct ClusterCLITests {
         #expect(byID["voa-rerun"]?["story"] == byID["voa"]?["story"])
         #expect(byID["voa-rerun"]?["origin"] == "voa" && byID["voa-rerun"]?["relation"] != "independent")
         #expect(byID["quake"]?["story"] == "quake")
-        let table = try cli.run(["cluster", file], useDefaultDatabase: true)
+        let table = try await cli.run(["cluster", file], useDefaultDatabase: true)
         #expect(table.stdout.contains("US criticises Russia"))
     }
 
     @Test("two processes (each with its own hash seed) give the same stories")
-    func acrossProcesses() throws {
+    func acrossProcesses() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let input = CLIRunner.packageRoot.path + "/Eval/quotes-dev/articles.jsonl"
-        let first = try cli.run(["cluster", input, "--jsonl", "--why"], useDefaultDatabase: true)
-        let second = try cli.run(["cluster", input, "--jsonl", "--why"], useDefaultDatabase: true)
+        let first = try await cli.run(["cluster", input, "--jsonl", "--why"], useDefaultDatabase: true)
+        let second = try await cli.run(["cluster", input, "--jsonl", "--why"], useDefaultDatabase: true)
         #expect(first.status == 0 && !first.stdout.isEmpty)
         #expect(first.stdout == second.stdout)
     }
 
     @Test("a broken line is named and the rest clustered")
-    func badLine() throws {
+    func badLine() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let file = try cli.write("bad.jsonl", "{\"id\": 1, \"text\": \"one two three\"}\n{\"id\": 2\n")
-        let result = try cli.run(["cluster", file, "--jsonl"], useDefaultDatabase: true)
+        let result = try await cli.run(["cluster", file, "--jsonl"], useDefaultDatabase: true)
         #expect(result.status == 3 && result.stderr.contains("line 2"))
         #expect(result.stdout.contains("\"story\":\"1\""))
     }

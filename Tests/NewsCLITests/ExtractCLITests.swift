@@ -5,11 +5,11 @@ import Testing
 struct ExtractCLITests {
     static let page = CLIRunner.packageRoot.path + "/Tests/NewsExtractTests/Fixtures/news-article.html"
 
-    @Test func extractPrintsOneObjectPerInput() throws {
+    @Test func extractPrintsOneObjectPerInput() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
         let short = try cli.write("short.html", "<html><body><p>Too short to be an article.</p></body></html>")
-        let result = try cli.run(
+        let result = try await cli.run(
             ["extract", "--jsonl", Self.page, short, cli.folder + "/missing.html"], useDefaultDatabase: true)
         #expect(result.status == 0, "one page extracted, so not a total failure: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map {
@@ -29,20 +29,21 @@ struct ExtractCLITests {
         #expect(result.stderr.contains("missing.html"))
     }
 
-    @Test func addStoresTheExtractedArticleAndTheRawPage() throws {
+    @Test func addStoresTheExtractedArticleAndTheRawPage() async throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
-        let added = try cli.run(["add", Self.page])
+        let added = try await cli.run(["add", Self.page])
         #expect(added.status == 0, "\(added.stderr)")
-        let article = try #require(try cli.run(["article", "1", "--json"]).json()["article"] as? [String: Any])
+        let article = try #require(try await cli.run(["article", "1", "--json"]).json()["article"] as? [String: Any])
         #expect(article["format"] as? String == "html" && article["source"] as? String == "The Valley Courier")
         #expect(article["language"] as? String == "en")
-        #expect(try cli.run(["article", "1", "--raw"]).stdout == String(contentsOfFile: Self.page, encoding: .utf8))
-        #expect(try cli.run(["search", "bridge"]).stdout.contains("Council approves"))
+        #expect(
+            try await cli.run(["article", "1", "--raw"]).stdout == String(contentsOfFile: Self.page, encoding: .utf8))
+        #expect(try await cli.run(["search", "bridge"]).stdout.contains("Council approves"))
         let short = try cli.write("listing.html", "<html><body><ul><li><a href=/a>One</a></li></ul></body></html>")
-        let rejected = try cli.run(["add", short])
+        let rejected = try await cli.run(["add", short])
         #expect(rejected.status == 1 && rejected.stderr.contains("listing.html"))
-        let kept = try #require(try cli.run(["rejections", "--json"]).json()["rejections"] as? [[String: Any]])
+        let kept = try #require(try await cli.run(["rejections", "--json"]).json()["rejections"] as? [[String: Any]])
         #expect(kept.count == 1 && kept[0]["code"] as? String == "no-content")
         #expect(kept[0]["format"] as? String == "html")
         #expect(kept[0]["bytesKept"] as? Int == (try Data(contentsOf: URL(fileURLWithPath: short))).count)

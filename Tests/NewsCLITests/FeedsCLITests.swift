@@ -48,12 +48,12 @@ struct FeedsCLITests {
         let allow = ["CORROBORATE_ALLOW_PRIVATE_ADDRESSES": "1"]
 
         // Refused by default: the site is on loopback.
-        let refused = try cli.run(["feeds", "add", site.url("/")])
+        let refused = try await cli.run(["feeds", "add", site.url("/")])
         #expect(refused.status == 1)
         #expect(
             refused.stderr.contains("fetch.refused-address") && refused.stderr.contains("--allow-private-addresses"))
 
-        let added = try cli.run(
+        let added = try await cli.run(
             [
                 "feeds", "add", site.url("/"), "--source", "Valley Post", "--folder", "Europe/Alps",
                 "--allow-private-addresses",
@@ -61,10 +61,10 @@ struct FeedsCLITests {
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("subscribed: [1] \(site.url("/feed.xml")) (outlet: Valley Post)"))
         #expect(added.stderr.contains("found rss feed \"Valley Post\""))
-        let dead = try cli.run(["feeds", "add", site.url("/dead.xml"), "--no-check", "--source", "Valley Post"])
+        let dead = try await cli.run(["feeds", "add", site.url("/dead.xml"), "--no-check", "--source", "Valley Post"])
         #expect(dead.status == 0)
 
-        let fetched = try cli.run(["fetch", "--json"], environment: allow)
+        let fetched = try await cli.run(["fetch", "--json"], environment: allow)
         #expect(fetched.status == 3, "one feed failed: partial success. \(fetched.stderr)")
         let document = try fetched.json()
         #expect(document["schema"] as? String == "corroborate.fetch.v1")
@@ -75,44 +75,45 @@ struct FeedsCLITests {
             outcomes.contains { $0["errorCode"] as? String == "fetch.http-status" && $0["httpStatus"] as? Int == 500 })
 
         // Not a terminal: a logfmt line for the failure, none of progress.
-        let again = try cli.run(["fetch", "--all"], environment: allow)
+        let again = try await cli.run(["fetch", "--all"], environment: allow)
         #expect(
             again.stderr.contains("level=warn event=feed.polled")
                 && again.stderr.contains("error_code=fetch.http-status"))
         #expect(again.stderr.contains("0 articles added, 0 already stored") || again.stderr.contains("1 unchanged"))
         #expect(!again.stderr.contains("\u{1B}["))
 
-        let list = try cli.run(["feeds", "list", "--json"])
+        let list = try await cli.run(["feeds", "list", "--json"])
         let feeds = try #require(try list.json()["feeds"] as? [[String: Any]])
         #expect(feeds.count == 2)
         #expect(feeds.contains { $0["failures"] as? Int == 2 && $0["errorCode"] as? String == "fetch.http-status" })
         #expect(feeds.contains { $0["articleCount"] as? Int == 2 && $0["folder"] as? String == "Europe/Alps" })
-        let table = try cli.run(["feeds"])
+        let table = try await cli.run(["feeds"])
         #expect(table.stdout.contains("failing ×2: fetch.http-status") && table.stdout.contains("Valley Post"))
 
-        let articles = try cli.run(["articles", "--json"])
+        let articles = try await cli.run(["articles", "--json"])
         #expect(articles.stdout.contains("Rescuers reach Ostra") && !articles.stdout.contains("utm_source"))
-        let stories = try cli.run(["stories", "--json"])
+        let stories = try await cli.run(["stories", "--json"])
         #expect(stories.status == 0 && stories.stdout.contains("Ostra"))
 
-        let exported = try cli.run(["feeds", "export"])
+        let exported = try await cli.run(["feeds", "export"])
         #expect(exported.stdout.contains("<outline text=\"Europe\"") && exported.stdout.contains(site.url("/feed.xml")))
         let opml = try cli.write("subs.opml", exported.stdout)
-        #expect(try cli.run(["feeds", "remove", "1", site.url("/dead.xml")]).status == 0)
-        #expect(try cli.run(["feeds", "list", "--json"]).json()["feeds"] as? [Any] != nil)
-        let imported = try cli.run(["feeds", "import", opml])
+        #expect(try await cli.run(["feeds", "remove", "1", site.url("/dead.xml")]).status == 0)
+        #expect(try await cli.run(["feeds", "list", "--json"]).json()["feeds"] as? [Any] != nil)
+        let imported = try await cli.run(["feeds", "import", opml])
         #expect(
             imported.status == 0 && imported.stdout.contains("2 subscribed"), "\(imported.stdout) \(imported.stderr)")
-        let reimported = try cli.run(["feeds", "import", opml])
+        let reimported = try await cli.run(["feeds", "import", opml])
         #expect(reimported.stdout.contains("0 subscribed, 2 already subscribed"))
-        let afterImport = try #require(try cli.run(["feeds", "list", "--json"]).json()["feeds"] as? [[String: Any]])
+        let afterImport = try #require(
+            try await cli.run(["feeds", "list", "--json"]).json()["feeds"] as? [[String: Any]])
         #expect(
             afterImport.contains {
                 $0["folder"] as? String == "Europe/Alps" && $0["url"] as? String == site.url("/feed.xml")
             })
-        let missing = try cli.run(["feeds", "remove", "99"])
+        let missing = try await cli.run(["feeds", "remove", "99"])
         #expect(missing.status == 1 && missing.stderr.contains("no feed '99'"))
-        let badOPML = try cli.run(["feeds", "import", try cli.write("bad.opml", "<html>no</html>")])
+        let badOPML = try await cli.run(["feeds", "import", try cli.write("bad.opml", "<html>no</html>")])
         #expect(badOPML.status == 1 && badOPML.stderr.contains("bad.opml"))
         await site.stop()
     }
