@@ -25,6 +25,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // NB: no traits: swift-configuration support is not used and only lengthens the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries.
@@ -93,12 +99,27 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "NewsServer",
+            dependencies: [
+                "NewsCore", "NewsStore", "NewsIngest", "NewsAnalysis", "NewsCompare", "NewsFeeds", "NewsFetch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Templates"), .copy("Static"), .copy("OpenAPI")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "NewsCLI",
             dependencies: [
                 "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsAnalysis", "NewsCluster",
-                "NewsDedup", "NewsCompare", "NewsFeeds", "NewsFetch",
+                "NewsDedup", "NewsCompare", "NewsFeeds", "NewsFetch", "NewsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -165,6 +186,16 @@ let package = Package(
                 "NewsTesting",
             ],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsServerTests",
+            dependencies: [
+                "NewsServer", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsCore", "NewsTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 
 # The Debian packages the build links against; keep in step with Package.swift's system libraries.
 PACKAGES=(pkg-config libsqlite3-dev libstemmer-dev libgumbo-dev zlib1g-dev libcld2-dev libicu-dev)
+# The tests also drive the web UI in a real headless browser (Tests/NewsServerTests/BrowserTests.swift).
+if [[ ${1:-} == "--deps-only" ]]; then PACKAGES+=(chromium); fi
 
 if [[ -t 2 ]]; then
     say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

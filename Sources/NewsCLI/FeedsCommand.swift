@@ -80,7 +80,6 @@ struct FeedsAddCommand: AsyncParsableCommand {
                 }
                 failed += 1
             case .success(let found):
-                let outlet = source ?? Self.outlet(for: found, among: outlets)
                 if !json {
                     let title = found.feed.title.map { " \"\($0)\"" } ?? ""
                     Terminal.message(
@@ -91,9 +90,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
                     }
                 }
                 subscriptions.append(
-                    NewFeed(
-                        url: found.url, source: outlet, title: found.feed.title, siteURL: found.feed.siteURL,
-                        folder: folder, categories: categories))
+                    found.subscription(source: source, among: outlets, folder: folder, categories: categories))
             }
         }
         await fetcher.shutdown()
@@ -117,17 +114,6 @@ struct FeedsAddCommand: AsyncParsableCommand {
             if !results.isEmpty { Terminal.message("next: corroborate fetch") }
         }
         if failed > 0 { throw results.isEmpty ? ErrorRendering.failure : ErrorRendering.partial }
-    }
-
-    /// The registry's outlet whose domain is the feed's site's, else the feed's title, else its host.
-    static func outlet(for found: FeedDiscoverer.Found, among outlets: [SourceRecord]) -> String {
-        let host = URLComponents(string: found.feed.siteURL ?? found.url)?.host?.lowercased() ?? ""
-        let domain = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-        if let known = outlets.first(where: { $0.domain?.lowercased() == domain && !domain.isEmpty }) {
-            return known.name
-        }
-        if let title = found.feed.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty { return title }
-        return domain.isEmpty ? found.url : domain
     }
 }
 

@@ -50,33 +50,8 @@ struct WhyCommand: AsyncParsableCommand {
         }
         let styled = Terminal.stdoutIsStyled
         Terminal.output(Terminal.bold(article.title, styled: styled))
-        let score = (reason["score"] as? Double) ?? assignment.score
-        if reason["split"] as? Bool == true {
-            Terminal.output("split out of its story by hand: it forms story #\(assignment.story.rawValue)")
-        } else if assignment.story == articleID {
-            var line = "started story #\(assignment.story.rawValue)"
-            if let best = reason["bestCandidate"] as? String {
-                line += String(format: ": its best match, story #%@, scored only %.3f", best, score)
-            } else {
-                line += ": no open story shared its heaviest terms"
-            }
-            Terminal.output(line)
-        } else {
-            Terminal.output(String(format: "joined story #%lld with score %.3f", assignment.story.rawValue, score))
-        }
-        if let cosine = reason["termSimilarity"] as? Double, let time = reason["timeFactor"] as? Double {
-            Terminal.output(String(format: "  term similarity %.3f × time factor %.3f", cosine, time))
-        }
-        if let terms = reason["sharedTerms"] as? [String], !terms.isEmpty {
-            Terminal.output("  shared terms: " + terms.joined(separator: ", "))
-        }
-        if let names = reason["sharedNames"] as? [String], !names.isEmpty {
-            Terminal.output("  shared names: " + names.joined(separator: ", "))
-        }
-        if assignment.relation != "independent" {
-            Terminal.output(
-                "  a \(assignment.relation == "identical" ? "copy" : "wire copy") of #\(assignment.origin.rawValue): one origin with it"
-            )
+        for (index, line) in GroupingExplanation(assignment).lines.enumerated() {
+            Terminal.output(index == 0 ? line : "  " + line)
         }
     }
 }

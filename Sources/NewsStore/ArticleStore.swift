@@ -90,6 +90,36 @@ public protocol ArticleStore: Sendable {
 
     /// The feed items an article came from, with what the feeds said of it.
     func feedItems(of article: ArticleID) async throws(StoreError) -> [FeedItemRecord]
+
+    /// Stories in `order`; with `.coverage`, only those active at or after `since`.
+    func stories(order: StoryOrder, since: Date?, limit: Int, offset: Int) async throws(StoreError) -> [StorySummary]
+
+    /// One story's listing (following merges), or `nil` when `id` is no story.
+    func story(_ id: ArticleID) async throws(StoreError) -> StorySummary?
+
+    /// The saved searches, by name.
+    func savedSearches() async throws(StoreError) -> [SavedSearch]
+
+    /// Saves a search; a name already used is replaced (its id kept).
+    func saveSearch(name: String, query: String, at date: Date) async throws(StoreError) -> SavedSearch
+
+    /// Removes a saved search and returns it, or `nil` when none has that id.
+    func removeSavedSearch(_ id: Int64) async throws(StoreError) -> SavedSearch?
+
+    /// Keeps a new API token's hash.
+    func addToken(name: String, hash: String, at date: Date) async throws(StoreError) -> APITokenRecord
+
+    /// Every API token (hashes only), oldest first.
+    func tokens() async throws(StoreError) -> [APITokenRecord]
+
+    /// Revokes a token and returns it, or `nil` when none has that id.
+    func removeToken(_ id: Int64) async throws(StoreError) -> APITokenRecord?
+
+    /// A kept rendering of a story, if one with this fingerprint is kept.
+    func cachedRendering(story: ArticleID, kind: String, fingerprint: String) async throws(StoreError) -> Data?
+
+    /// Keeps a rendering, replacing the story's earlier one of the same kind.
+    func saveRendering(_ rendering: CachedRendering) async throws(StoreError)
 }
 
 /// A description of a store, for `corroborate info`.

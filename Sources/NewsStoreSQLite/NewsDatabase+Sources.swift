@@ -65,6 +65,7 @@ extension NewsDatabase {
                 try set("country", update.country)
                 try set("owner", update.owner)
                 if let kind = update.kind { try set("kind", kind?.rawValue ?? "") }
+                try db.execute(sql: "DELETE FROM story_rendering")
                 return try Row.fetchOne(
                     db,
                     sql: Self.sourceColumns + " WHERE name = ?",

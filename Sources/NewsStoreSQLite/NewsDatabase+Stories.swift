@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 internal import GRDB
 public import NewsCore
 public import NewsStore
@@ -67,31 +67,65 @@ extension NewsDatabase {
 
     /// See `ArticleStore.stories(limit:offset:)`.
     public func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary] {
-        try await read("listing stories") { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT story.id, first.title, story.closed, story.pinned,
-                        count(*) AS articles, count(DISTINCT story_article.origin_id) AS origins,
-                        count(DISTINCT member.source_id) AS sources,
-                        min(coalesce(member.published_at, member.ingested_at)) AS first_seen,
-                        max(coalesce(member.published_at, member.ingested_at)) AS last_seen
-                    FROM story
-                    JOIN article AS first ON first.id = story.id
-                    JOIN story_article ON story_article.story_id = story.id
-                    JOIN article AS member ON member.id = story_article.article_id
-                    WHERE story.merged_into IS NULL
-                    GROUP BY story.id
-                    ORDER BY last_seen DESC, story.id DESC LIMIT ? OFFSET ?
-                    """,
-                arguments: [max(0, limit), max(0, offset)]
-            ).map { row in
-                StorySummary(
-                    id: ArticleID(row["id"] as Int64), title: row["title"], articleCount: row["articles"],
-                    originCount: row["origins"], sourceCount: row["sources"], firstSeen: row["first_seen"],
-                    lastSeen: row["last_seen"], isClosed: row["closed"], isPinned: row["pinned"])
+        try await stories(order: .newest, since: nil, limit: limit, offset: offset)
+    }
+
+    /// See `ArticleStore.stories(order:since:limit:offset:)`.
+    public func stories(
+        order: StoryOrder, since: Date?, limit: Int, offset: Int
+    ) async throws(StoreError) -> [StorySummary] {
+        let having = since == nil ? "" : "HAVING last_seen >= ?"
+        let ordering =
+            switch order {
+            case .newest: "last_seen DESC, story.id DESC"
+            case .coverage: "origins DESC, articles DESC, last_seen DESC, story.id DESC"
             }
+        var arguments: StatementArguments = []
+        if let since { arguments += [StoredDate.text(since)] }
+        arguments += [max(0, limit), max(0, offset)]
+        let sql =
+            Self.storySummaryColumns
+            + " WHERE story.merged_into IS NULL GROUP BY story.id \(having) ORDER BY \(ordering) LIMIT ? OFFSET ?"
+        return try await read("listing stories") { [arguments] db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storySummary)
         }
+    }
+
+    /// See `ArticleStore.story(_:)`.
+    public func story(_ id: ArticleID) async throws(StoreError) -> StorySummary? {
+        try await read("reading a story") { db in
+            var story = id.rawValue
+            // NB: merges can chain (a merged story's target merged later), so follow them to the end.
+            for _ in 0..<64 {
+                guard
+                    let target = try Int64.fetchOne(
+                        db, sql: "SELECT merged_into FROM story WHERE id = ?", arguments: [story])
+                else { break }
+                story = target
+            }
+            return try Row.fetchOne(
+                db, sql: Self.storySummaryColumns + " WHERE story.id = ? GROUP BY story.id", arguments: [story]
+            ).map(Self.storySummary)
+        }
+    }
+
+    private static let storySummaryColumns = """
+        SELECT story.id, first.title, story.closed, story.pinned,
+            count(*) AS articles, count(DISTINCT story_article.origin_id) AS origins,
+            count(DISTINCT member.source_id) AS sources,
+            min(coalesce(member.published_at, member.ingested_at)) AS first_seen,
+            max(coalesce(member.published_at, member.ingested_at)) AS last_seen
+        FROM story
+        JOIN article AS first ON first.id = story.id
+        JOIN story_article ON story_article.story_id = story.id
+        JOIN article AS member ON member.id = story_article.article_id
+        """
+
+    private static func storySummary(_ row: Row) -> StorySummary {
+        StorySummary(
+            id: ArticleID(row["id"] as Int64), title: row["title"], articleCount: row["articles"],
+            originCount: row["origins"], sourceCount: row["sources"], firstSeen: row["first_seen"],
+            lastSeen: row["last_seen"], isClosed: row["closed"], isPinned: row["pinned"])
     }
 
     /// See `ArticleStore.assignment(of:)`.

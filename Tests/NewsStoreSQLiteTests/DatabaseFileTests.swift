@@ -47,9 +47,12 @@ struct DatabaseFileTests {
         #expect(articles.map(\.source) == ["VOA", "TRT World"])
         #expect(try await store.search(SearchQuery("Toner")).count == 2)
         #expect(try await store.info().schemaVersion == NewsDatabase.schemaVersion)
-        // v2 added rejected_input, v3 article_analysis, v4 the stories, v5 the source registry's columns and v6
-        // the feeds: the v1 file gains them on opening, its outlets with empty metadata and no feeds.
-        #expect(NewsDatabase.schemaVersion == 6)
+        // v2 added rejected_input, v3 article_analysis, v4 the stories, v5 the source registry's columns, v6
+        // the feeds and v7 the server's tables: the v1 file gains them on opening, its outlets with empty
+        // metadata and no feeds.
+        #expect(NewsDatabase.schemaVersion == 7)
+        #expect(try await store.savedSearches().isEmpty)
+        #expect(try await store.tokens().isEmpty)
         #expect(try await store.feeds().isEmpty)
         #expect(try await store.sources().map(\.name) == ["TRT World", "VOA"])
         #expect(try await store.sources().allSatisfy { $0.owner == nil && $0.kind == nil && $0.articleCount == 1 })

@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 internal import NewsCore
 
 /// Renders a comparison as Markdown: for reading in a terminal, a notebook or an issue tracker.
@@ -124,16 +124,17 @@ public enum MarkdownRenderer {
     private static func cell(_ text: String) -> String { inline(text) }
 }
 
-/// Wording the renderers share.
-enum ComparisonText {
+/// Wording the renderers (and the server's pages) share.
+public enum ComparisonText {
     /// "2 articles from 2 independent origins; 31 claims: 5 corroborated, 0 contested, 26 single-source."
-    static func headline(_ comparison: StoryComparison) -> String {
+    public static func headline(_ comparison: StoryComparison) -> String {
         let counts = CorroborationStatus.allCases.map { "\(comparison.statusCounts[$0.rawValue] ?? 0) \($0.rawValue)" }
         return "\(comparison.articles.count) articles from \(comparison.origins.count) independent origins; "
             + "\(comparison.claims.count) claims: " + counts.joined(separator: ", ") + "."
     }
 
-    static func statusTitle(_ status: CorroborationStatus) -> String {
+    /// The heading of a status's claims.
+    public static func statusTitle(_ status: CorroborationStatus) -> String {
         switch status {
         case .corroborated: "Corroborated by several origins"
         case .contested: "Contested"
@@ -142,7 +143,7 @@ enum ComparisonText {
     }
 
     /// A publication date as its UTC day, or a dash.
-    static func day(_ date: Date?) -> String {
+    public static func day(_ date: Date?) -> String {
         guard let date else { return "–" }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

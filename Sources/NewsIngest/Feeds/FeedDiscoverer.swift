@@ -1,6 +1,7 @@
 internal import Foundation
 public import NewsFeeds
 public import NewsFetch
+public import NewsStore
 
 /// Finds the feed behind an address a person gives: the address itself when it is a feed, else the feeds
 /// its page announces (`<link rel="alternate">`), else the usual feed paths of the site.
@@ -13,6 +14,26 @@ public struct FeedDiscoverer: Sendable {
         public var feed: Feed
         /// Other feeds the page announced, when the address was a page.
         public var alternatives: [FeedDiscovery.Link]
+
+        /// The registry's outlet whose domain is the feed's site's, else the feed's title, else its host.
+        public func outlet(among outlets: [SourceRecord]) -> String {
+            let host = URLComponents(string: feed.siteURL ?? url)?.host?.lowercased() ?? ""
+            let domain = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+            if let known = outlets.first(where: { $0.domain?.lowercased() == domain && !domain.isEmpty }) {
+                return known.name
+            }
+            if let title = feed.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty { return title }
+            return domain.isEmpty ? url : domain
+        }
+
+        /// The subscription to make for it.
+        public func subscription(
+            source: String?, among outlets: [SourceRecord], folder: String? = nil, categories: [String] = []
+        ) -> NewFeed {
+            NewFeed(
+                url: url, source: source ?? outlet(among: outlets), title: feed.title, siteURL: feed.siteURL,
+                folder: folder, categories: categories)
+        }
     }
 
     /// Why no feed was found.

@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 6
+    static let currentVersion = 7
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -158,6 +158,34 @@ enum NewsMigrations {
                     ) WITHOUT ROWID;
                     CREATE INDEX feed_item_article ON feed_item(article_id);
                     PRAGMA user_version = 6;
+                    """)
+        }
+        migrator.registerMigration("v7-server") { db in
+            // NB: a token is kept only as its SHA-256, so a copy of the database gives no way in. A story's
+            // rendering is kept with the fingerprint of what made it, so a server restart or a second
+            // process serves it without recomputing; a changed outlet clears them all (owners decide origins).
+            try db.execute(
+                sql: """
+                    CREATE TABLE saved_search (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        query TEXT NOT NULL,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE api_token (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        hash TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE story_rendering (
+                        story_id INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        body BLOB NOT NULL,
+                        PRIMARY KEY (story_id, kind)
+                    ) WITHOUT ROWID;
+                    PRAGMA user_version = 7;
                     """)
         }
         return migrator
