@@ -122,20 +122,34 @@ struct FeedsOut: Sendable {
         return xml + "</feed>\n"
     }
 
+    /// JSON Feed 1.1 (https://jsonfeed.org/version/1.1), whose keys are snake_case.
     private struct JSONFeed: Encodable {
         struct Item: Encodable {
             var id: String
             var url: String
             var title: String
-            var content_text: String
-            var date_published: Date?
-            var date_modified: Date?
+            var contentText: String
+            var datePublished: Date?
+            var dateModified: Date?
+
+            enum CodingKeys: String, CodingKey {
+                case id, url, title
+                case contentText = "content_text"
+                case datePublished = "date_published"
+                case dateModified = "date_modified"
+            }
         }
         var version = "https://jsonfeed.org/version/1.1"
         var title: String
-        var home_page_url: String
-        var feed_url: String
+        var homePageURL: String
+        var feedURL: String
         var items: [Item]
+
+        enum CodingKeys: String, CodingKey {
+            case version, title, items
+            case homePageURL = "home_page_url"
+            case feedURL = "feed_url"
+        }
     }
 
     private func jsonFeed(
@@ -143,12 +157,12 @@ struct FeedsOut: Sendable {
     ) -> Data {
         HTTPOutput.encode(
             JSONFeed(
-                title: title, home_page_url: base + home, feed_url: base + selfPath,
+                title: title, homePageURL: base + home, feedURL: base + selfPath,
                 items: stories.map { story in
                     let link = base + "/stories/\(story.id.rawValue)"
                     return JSONFeed.Item(
-                        id: link, url: link, title: story.title, content_text: Self.summary(story),
-                        date_published: story.firstSeen, date_modified: story.lastSeen)
+                        id: link, url: link, title: story.title, contentText: Self.summary(story),
+                        datePublished: story.firstSeen, dateModified: story.lastSeen)
                 }))
     }
 }

@@ -60,6 +60,19 @@ struct APITests {
         _ = try await checked(server, validator, .GET, "/api/v1/searches", expect: 200)
         _ = try await checked(server, validator, .GET, "/api/v1/sources", expect: 200)
         _ = try await checked(server, validator, .GET, "/api/v1/feeds", expect: 200)
+
+        // Stories out as a JSON Feed 1.1 and Atom, links absolute.
+        let jsonFeed = try await server.request(.GET, "/stories.json")
+        let feed = try #require(try jsonFeed.json() as? [String: Any])
+        #expect(feed["version"] as? String == "https://jsonfeed.org/version/1.1")
+        let items = feed["items"] as? [[String: Any]] ?? []
+        #expect(
+            items.contains { $0["url"] as? String == server.base + "/stories/\(storyID)" && $0["content_text"] != nil })
+        let atom = try await server.request(.GET, "/stories.atom")
+        #expect(atom.headers["Content-Type"].first?.hasPrefix("application/atom+xml") == true)
+        #expect(
+            atom.text.contains(
+                "<link rel=\"alternate\" type=\"text/html\" href=\"\(server.base)/stories/\(storyID)\"/>"))
     }
 
     @Test("errors are JSON with stable codes, and documented")
