@@ -191,7 +191,8 @@ let package = Package(
         .testTarget(
             name: "NewsServerTests",
             dependencies: [
-                "NewsServer", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsCore", "NewsTesting",
+                "NewsServer", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsCore", "NewsTesting", "NewsFetch",
+                "FixtureServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NewsCore
+import NewsFetch
 import NewsIngest
 import NewsServer
 import NewsStore
@@ -34,7 +35,7 @@ final class TestServer: Sendable {
 
     var base: String { "http://127.0.0.1:\(port)" }
 
-    static func start(readsNeedToken: Bool = false) async throws -> TestServer {
+    static func start(readsNeedToken: Bool = false, pollFeeds: Bool = false) async throws -> TestServer {
         let folder = try TemporaryFolder()
         let store = try NewsDatabase.open(path: folder.file("corroborate.sqlite"))
         let now: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_700_000_000) }
@@ -50,7 +51,10 @@ final class TestServer: Sendable {
 
         var configuration = ServerConfiguration()
         configuration.port = 0
-        configuration.pollFeeds = false
+        configuration.pollFeeds = pollFeeds
+        // NB: the feeds these tests serve are on 127.0.0.1, which the server refuses by default.
+        configuration.fetchPolicy.addresses = .allowPrivate
+        configuration.fetchPolicy.perHostInterval = .zero
         configuration.readsNeedToken = readsNeedToken
         configuration.pollCheckInterval = .milliseconds(200)
         configuration.resourcesFolder = packageRoot.appendingPathComponent("Sources/NewsServer")

@@ -32,7 +32,7 @@ enum APIModels {
     }
 
     struct StoryList: Codable {
-        var schema = "corroborate.stories.v1"
+        var schema = "corroborate.api.stories.v1"
         var order: String
         var offset: Int
         var limit: Int
@@ -66,7 +66,7 @@ enum APIModels {
     }
 
     struct ArticleList: Codable {
-        var schema = "corroborate.articles.v1"
+        var schema = "corroborate.api.articles.v1"
         var offset: Int
         var limit: Int
         var total: Int
@@ -74,14 +74,14 @@ enum APIModels {
     }
 
     struct ArticleDocument: Codable {
-        var schema = "corroborate.article.v1"
+        var schema = "corroborate.api.article.v1"
         var article: ArticleItem
         var text: String
         var feedItems: [FeedItemRecord]
     }
 
     struct Why: Codable {
-        var schema = "corroborate.why.v1"
+        var schema = "corroborate.api.why.v1"
         var explanation: GroupingExplanation
         var lines: [String]
     }
@@ -94,13 +94,13 @@ enum APIModels {
     }
 
     struct SearchResults: Codable {
-        var schema = "corroborate.search.v1"
+        var schema = "corroborate.api.search.v1"
         var query: String
         var hits: [Hit]
     }
 
     struct SavedSearchList: Codable {
-        var schema = "corroborate.searches.v1"
+        var schema = "corroborate.api.searches.v1"
         var searches: [SavedSearch]
     }
 
@@ -110,7 +110,7 @@ enum APIModels {
     }
 
     struct Sources: Codable {
-        var schema = "corroborate.sources.v1"
+        var schema = "corroborate.api.sources.v1"
         var outlets: [SourceRecord]
     }
 
@@ -122,7 +122,7 @@ enum APIModels {
     }
 
     struct Feeds: Codable {
-        var schema = "corroborate.feeds.v1"
+        var schema = "corroborate.api.feeds.v1"
         var feeds: [FeedRecord]
     }
 
