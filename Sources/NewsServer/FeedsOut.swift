@@ -25,7 +25,7 @@ struct FeedsOut: Sendable {
             let file = context.parameters.get("id") ?? ""
             let format: Format = file.hasSuffix(".atom") ? .atom : .json
             guard file.hasSuffix(".atom") || file.hasSuffix(".json"),
-                let id = Int64(file.dropLast(format == .atom ? 5 : 5)),
+                let id = Int64(file.dropLast(5)),
                 let saved = try await coverage.store.savedSearches().first(where: { $0.id == id })
             else {
                 throw APIError.notFound("search", file, hint: "saved searches are listed at /search")

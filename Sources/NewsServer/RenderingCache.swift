@@ -58,6 +58,4 @@ final class RenderingCache: Sendable {
     func removeAll() {
         state.withLock { $0 = State() }
     }
-
-    var byteCount: Int { state.withLock { $0.bytes } }
 }

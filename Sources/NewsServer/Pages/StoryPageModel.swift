@@ -21,7 +21,8 @@ struct StoryPageModel {
 
     struct OriginColumn {
         var label: String
-        var outlets: String
+        /// The outlets, when they say more than the label (an owner's several outlets, wire copies).
+        var outlets: String?
         var articles: [ArticleColumn]
     }
 
@@ -145,7 +146,8 @@ struct StoryPageModel {
         articles = columns
         origins = comparison.origins.map { origin in
             OriginColumn(
-                label: origin.label, outlets: origin.outlets.joined(separator: ", "),
+                label: origin.label,
+                outlets: origin.outlets == [origin.label] ? nil : origin.outlets.joined(separator: ", "),
                 articles: columns.filter { origin.articles.map(\.rawValue).contains($0.id) })
         }
         let originOf = Dictionary(
