@@ -24,10 +24,15 @@ struct BrowserTests {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--user-data-dir=\(profile)", "--virtual-time-budget=5000", "--hide-scrollbars",
             ] + arguments
-        let output = Pipe()
+        // NB: Chromium writes to a file, read once it has exited: reading a pipe until its end would hold one of
+        // the concurrency pool's threads (one per core) for the whole run and starve the other suites' servers.
+        let outputPath = profile + ".out"
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        defer { try? output.close() }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        let collected = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             process.terminationHandler = { _ in continuation.resume() }
             do {
@@ -37,7 +42,7 @@ struct BrowserTests {
                 continuation.resume(throwing: error)
             }
         }
-        return String(decoding: await collected.value, as: UTF8.self)
+        return String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
     }
 
     @Test(
