@@ -23,7 +23,7 @@ public struct ContentHash: RawRepresentable, Hashable, Sendable, Codable, Custom
             if index > 0 { hasher.update(CollectionOfOne(0)) }
             hasher.update(Whitespace.normalizedUTF8(part, keepParagraphs: false))
         }
-        rawValue = Self.hex(hasher.finalize())
+        rawValue = SHA256.hex(hasher.finalize())
     }
 
     /// The 32 bytes the hex digits spell, for compact storage.
@@ -46,7 +46,7 @@ public struct ContentHash: RawRepresentable, Hashable, Sendable, Codable, Custom
     /// The hash whose 32 bytes are `digest`, or `nil` if it is not 32 bytes long.
     public init?(digest: some Collection<UInt8>) {
         guard digest.count == 32 else { return nil }
-        rawValue = Self.hex(Array(digest))
+        rawValue = SHA256.hex(digest)
     }
 
     /// The first 12 digits, enough to tell hashes apart in a listing.
@@ -69,17 +69,5 @@ public struct ContentHash: RawRepresentable, Hashable, Sendable, Codable, Custom
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
             || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-    }
-
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
-            for (index, byte) in bytes.enumerated() {
-                buffer[2 * index] = digits[Int(byte >> 4)]
-                buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
-            }
-            return bytes.count * 2
-        }
     }
 }

@@ -13,6 +13,19 @@ public struct SHA256: Sendable {
     /// A digest with nothing hashed yet.
     public init() { pending.reserveCapacity(64) }
 
+    /// Bytes (a digest, or part of one) as lowercase hexadecimal.
+    public static func hex(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[2 * index] = hexDigits[Int(byte >> 4)]
+                buffer[2 * index + 1] = hexDigits[Int(byte & 0x0f)]
+            }
+            return bytes.count * 2
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// Hashes `bytes` in one call.
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         var hasher = SHA256()

@@ -132,6 +132,6 @@ extension FeedItem {
         if let id, !id.isEmpty { return id }
         if let url, !url.isEmpty { return url }
         let digest = SHA256.hash(Array(((title ?? "") + "\u{1F}" + (summaryHTML ?? contentHTML ?? "")).utf8))
-        return "sha256:" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return "sha256:" + SHA256.hex(digest.prefix(16))
     }
 }

@@ -39,16 +39,19 @@ public struct StoryCoverage: Sendable {
         return (comparison, loaded.analysed)
     }
 
+    /// The story `id` names (a story's id, a merged story's, or any clustered article's) and its members.
+    public func members(of id: ArticleID) async throws(StoreError) -> (story: ArticleID, articles: [StoryAssignment])? {
+        if let found = try await store.storyArticles(id) { return found }
+        guard let assignment = try await store.assignment(of: id) else { return nil }
+        return try await store.storyArticles(assignment.story)
+    }
+
     private func load(
         _ id: ArticleID
     ) async throws(StoreError) -> (
         story: ArticleID, articles: [CoverageArticle], analysed: Int
     )? {
-        var found = try await store.storyArticles(id)
-        if found == nil, let assignment = try await store.assignment(of: id) {
-            found = try await store.storyArticles(assignment.story)
-        }
-        guard let (story, assignments) = found else { return nil }
+        guard let (story, assignments) = try await members(of: id) else { return nil }
         let registry = Dictionary(
             try await store.sources().map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var inputs: [CoverageArticle] = []

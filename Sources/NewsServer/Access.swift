@@ -11,21 +11,11 @@ public enum APIToken {
     public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return "cor_" + hex(bytes)
+        return "cor_" + SHA256.hex(bytes)
     }
 
     /// The hash the store keeps of a token.
-    public static func hash(_ token: String) -> String { hex(SHA256.hash(Array(token.utf8))) }
-
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func hash(_ token: String) -> String { SHA256.hex(SHA256.hash(Array(token.utf8))) }
 }
 
 /// Decides who may do what: reads are public unless the server was told otherwise; every write needs a

@@ -35,11 +35,9 @@ final class Coverage: Sendable {
     func story(
         _ id: ArticleID, as kind: Kind, render: @Sendable (StoryComparison) -> Data
     ) async throws -> (story: ArticleID, body: Data)? {
-        var found = try await store.storyArticles(id)
-        if found == nil, let assignment = try await store.assignment(of: id) {
-            found = try await store.storyArticles(assignment.story)
+        guard let (story, members) = try await StoryCoverage(store: store).members(of: id), !members.isEmpty else {
+            return nil
         }
-        guard let (story, members) = found, !members.isEmpty else { return nil }
         let fingerprint = fingerprint(story, members)
         let key = RenderingCache.Key(story: story, kind: kind.rawValue)
         if let body = cache.get(key, fingerprint: fingerprint) { return (story, body) }
@@ -69,7 +67,7 @@ final class Coverage: Sendable {
         for member in members.sorted(by: { $0.article.rawValue < $1.article.rawValue }) {
             text += "|\(member.article.rawValue):\(member.origin.rawValue):\(member.relation)"
         }
-        return APIToken.hex(SHA256.hash(Array(text.utf8)).prefix(16))
+        return SHA256.hex(SHA256.hash(Array(text.utf8)).prefix(16))
     }
 
     /// Changes an outlet; kept renderings are dropped, since owners decide which articles are independent.

@@ -45,7 +45,7 @@ public struct ServerResources: Sendable {
                 guard let bytes = manager.contents(atPath: base.appendingPathComponent(name).path) else { continue }
                 hasher.update(Array(name.utf8) + bytes)
                 guard folderName == "Static" else { continue }
-                let etag = "\"" + SHA256.hash(bytes).prefix(8).map { String(format: "%02x", $0) }.joined() + "\""
+                let etag = "\"" + SHA256.hex(SHA256.hash(bytes).prefix(8)) + "\""
                 files[name] = StaticFile(bytes: bytes, contentType: contentType(of: name), etag: etag)
             }
         }
@@ -56,7 +56,7 @@ public struct ServerResources: Sendable {
         guard let openAPI = manager.contents(atPath: openAPIPath) else {
             throw Missing(description: "cannot read the OpenAPI document \(openAPIPath)")
         }
-        let digest = hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hex(hasher.finalize().prefix(8))
         return ServerResources(templates: templates, files: files, openAPI: openAPI, digest: digest)
     }
 

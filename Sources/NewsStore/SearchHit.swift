@@ -58,17 +58,21 @@ public struct Snippet: Sendable, Hashable {
 
     /// The passage with each match wrapped in `before` and `after`.
     public func rendered(before: String, after: String) -> String {
-        var result = ""
+        segments.map { $0.isMatch ? before + $0.text + after : $0.text }.joined()
+    }
+
+    /// The passage in order as runs of plain text and matches (overlapping or out-of-range marks skipped),
+    /// for a shell that must escape the text itself before marking it.
+    public var segments: [(text: String, isMatch: Bool)] {
+        var result: [(text: String, isMatch: Bool)] = []
         let scalars = Array(text.unicodeScalars)
         var position = 0
         for range in highlights where range.lowerBound >= position && range.upperBound <= scalars.count {
-            result.unicodeScalars.append(contentsOf: scalars[position..<range.lowerBound])
-            result += before
-            result.unicodeScalars.append(contentsOf: scalars[range])
-            result += after
+            result.append((String(String.UnicodeScalarView(scalars[position..<range.lowerBound])), false))
+            result.append((String(String.UnicodeScalarView(scalars[range])), true))
             position = range.upperBound
         }
-        result.unicodeScalars.append(contentsOf: scalars[position...])
+        result.append((String(String.UnicodeScalarView(scalars[position...])), false))
         return result
     }
 }

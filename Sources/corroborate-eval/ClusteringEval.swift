@@ -81,7 +81,7 @@ struct ClusteringEval: ParsableCommand {
                 "\(name): \(documents.count) articles, features \(Self.milliseconds(start, extracted)) ms, "
                     + "clustering \(Self.milliseconds(extracted, clustered)) ms, \(clusterer.stories.count) stories")
         }
-        let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let fingerprint = SHA256.hex(hasher.finalize())
         try floors.apply(
             report, section: "clustering", set: "basil+googlenews-ts", metrics: Self.metrics, fingerprint: fingerprint)
     }

@@ -89,7 +89,7 @@ struct ExtractionEval: ParsableCommand {
                 hasher.update(Array("\(file):\(size)\n".utf8))
             }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return SHA256.hex(hasher.finalize())
     }
 
     private static func urls(_ path: String) throws -> [String: String] {

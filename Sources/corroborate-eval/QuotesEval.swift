@@ -92,7 +92,7 @@ struct QuotesEval: ParsableCommand {
                 + "(\(String(format: "%.2f", seconds * 1000 / Double(max(1, articles.count)))) ms/article)")
         var hasher = SHA256()
         hasher.update(Array(contents))
-        let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let fingerprint = SHA256.hex(hasher.finalize())
         try floors.apply(report, section: "quotes", set: "quotes-dev", metrics: Self.metrics, fingerprint: fingerprint)
     }
 

@@ -173,18 +173,7 @@ enum PageModels {
             outlet = hit.article.source ?? "unknown outlet"
             day = ComparisonText.day(hit.article.published ?? hit.article.ingested)
             self.story = story?.rawValue
-            var parts: [Part] = []
-            let scalars = Array(hit.snippet.text.unicodeScalars)
-            var position = 0
-            for range in hit.snippet.highlights where range.lowerBound >= position && range.upperBound <= scalars.count
-            {
-                parts.append(
-                    Part(text: String(String.UnicodeScalarView(scalars[position..<range.lowerBound])), mark: false))
-                parts.append(Part(text: String(String.UnicodeScalarView(scalars[range])), mark: true))
-                position = range.upperBound
-            }
-            parts.append(Part(text: String(String.UnicodeScalarView(scalars[position...])), mark: false))
-            self.parts = parts
+            parts = hit.snippet.segments.map { Part(text: $0.text, mark: $0.isMatch) }
         }
     }
 
