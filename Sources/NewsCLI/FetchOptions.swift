@@ -6,7 +6,8 @@ internal import NewsFetch
 struct FetchOptions: ParsableArguments {
     @Flag(
         help: ArgumentHelp(
-            "Allow loopback, private-network and link-local addresses (refused by default to prevent SSRF).",
+            "Allow loopback and private-network addresses (refused by default to prevent SSRF); link-local ones "
+                + "(cloud metadata) stay refused, and so do redirects from a public host into a private network.",
             discussion: "Also set by CORROBORATE_ALLOW_PRIVATE_ADDRESSES=1."))
     var allowPrivateAddresses = false
 

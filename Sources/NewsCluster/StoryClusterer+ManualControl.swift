@@ -52,15 +52,24 @@ extension StoryClusterer {
         }
         let newID = article.id
         let story = Story(
-            id: newID, articles: [], firstSeen: article.published, lastSeen: article.published, isClosed: false,
-            mergedInto: nil, centroid: SparseVector(), names: [:], indexed: [])
-        storyIndex[newID] = stories.count
-        openStories.append(stories.count)
-        stories.append(story)
-        stories[stories.count - 1].articles.append(article.id)
-        stories[stories.count - 1].centroid.add(vector)
-        for name in article.names { stories[stories.count - 1].names[name, default: 0] += 1 }
-        reindex(stories.count - 1)
+            id: newID, articles: [article.id], firstSeen: article.published, lastSeen: article.published,
+            isClosed: false, mergedInto: nil, centroid: SparseVector(), names: [:], indexed: [])
+        // NB: the article may have named a story before, one merged away since: that story comes back under its
+        // id, rather than a second story of the same id beside the old pointer (which made a merge cycle).
+        let slot: Int
+        if let earlier = storyIndex[newID] {
+            slot = earlier
+            unindex(slot)
+            stories[slot] = story
+        } else {
+            slot = stories.count
+            storyIndex[newID] = slot
+            stories.append(story)
+        }
+        if !openStories.contains(slot) { openStories.append(slot) }
+        stories[slot].centroid.add(vector)
+        for name in article.names { stories[slot].names[name, default: 0] += 1 }
+        reindex(slot)
         reindex(holding)
         keptApart.insert(Self.pair(left, newID))
         let reason = ClusterReason(

@@ -82,12 +82,31 @@ public final class HTTPFetcher: Sendable {
         let deadline = NIODeadline.now() + TimeAmount(policy.totalTimeout)
         var current = request.url
         var visited: Set<String> = []
+        var firstKind: AddressKind?
         for _ in 0...policy.maxRedirects {
             guard let target = URLComponents(string: current), let scheme = target.scheme?.lowercased(),
-                scheme == "http" || scheme == "https", let host = target.host?.lowercased(), !host.isEmpty
+                scheme == "http" || scheme == "https", let written = target.host, !written.isEmpty,
+                let hostRange = target.rangeOfHost
             else { throw FetchError(.badURL, "\(current) is not an http(s) address") }
+            let host = written.lowercased()
+            if IPAddress.isAmbiguousNumericHost(host) {
+                throw FetchError(
+                    .badURL,
+                    "\(current): \(written) is a numeric address in a form resolvers read differently "
+                        + "(leading zeros, hex or fewer than four parts); write it as four decimal parts")
+            }
+            // NB: the host is normalised once, here, and the URL sent is the one with that host: the client looks
+            // its pinned address up by the host as written, and `DUAL.test` must not miss the pin for `dual.test`.
+            current.replaceSubrange(hostRange, with: current[hostRange].lowercased())
             visited.insert(current)
-            let client = try await clients.client(for: host)
+            let (client, address) = try await clients.client(for: host)
+            if let firstKind, !policy.addresses.permitsRedirect(from: firstKind, to: address.kind) {
+                throw FetchError(
+                    .refusedAddress,
+                    "\(request.url) redirects from a public address to \(host) (\(address), \(address.kind.rawValue)): "
+                        + "a public host may not send the fetcher into a private network")
+            }
+            firstKind = firstKind ?? address.kind
             let response = try await send(request, to: current, host: host, client: client, deadline: deadline)
             if [301, 302, 303, 307, 308].contains(response.status) {
                 guard let location = response.headers["location"],
@@ -191,12 +210,13 @@ public final class HTTPFetcher: Sendable {
 /// One HTTP client per host, each pinned to the address checked for that host.
 private actor ClientPool {
     private let policy: FetchPolicy
-    private var clients: [String: Task<Result<HTTPClient, FetchError>, Never>] = [:]
+    private var clients: [String: Task<Result<(HTTPClient, IPAddress), FetchError>, Never>] = [:]
 
     init(policy: FetchPolicy) { self.policy = policy }
 
-    func client(for host: String) async throws(FetchError) -> HTTPClient {
-        let task: Task<Result<HTTPClient, FetchError>, Never>
+    /// The client for `host` (lower-cased) and the address it is pinned to.
+    func client(for host: String) async throws(FetchError) -> (HTTPClient, IPAddress) {
+        let task: Task<Result<(HTTPClient, IPAddress), FetchError>, Never>
         if let existing = clients[host] {
             task = existing
         } else {
@@ -209,12 +229,14 @@ private actor ClientPool {
 
     func shutdown() async {
         for task in clients.values {
-            if case .success(let client) = await task.value { try? await client.shutdown() }
+            if case .success(let (client, _)) = await task.value { try? await client.shutdown() }
         }
         clients.removeAll()
     }
 
-    private static func makeClient(host: String, policy: FetchPolicy) async -> Result<HTTPClient, FetchError> {
+    private static func makeClient(
+        host: String, policy: FetchPolicy
+    ) async -> Result<(HTTPClient, IPAddress), FetchError> {
         let addresses: [IPAddress]
         switch await HostResolver.resolve(host) {
         case .success(let found): addresses = found
@@ -238,7 +260,8 @@ private actor ClientPool {
         // NB: the pin: connections go to the address just checked, never to a fresh lookup's answer, while TLS
         // still verifies the certificate against the host name.
         if IPAddress(host) == nil { configuration.dnsOverride = [host: allowed.description] }
-        return .success(HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration))
+        return .success(
+            (HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration), allowed))
     }
 }
 

@@ -26,8 +26,17 @@ extension NewsDatabase {
                             origin_id = excluded.origin_id, relation = excluded.relation, score = excluded.score,
                             reason = excluded.reason
                         """)
+                // An article that names its story started it, or was split into it: that story is open and merged
+                // into nothing, even if a story of that id was merged away before (else a later merge makes a cycle).
+                let startStory = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO story (id) VALUES (?)
+                        ON CONFLICT (id) DO UPDATE SET merged_into = NULL, closed = 0
+                        """)
                 for assignment in update.assignments {
-                    try newStory.execute(arguments: [assignment.story.rawValue])
+                    try (assignment.article == assignment.story ? startStory : newStory).execute(arguments: [
+                        assignment.story.rawValue
+                    ])
                     try assign.execute(arguments: [
                         assignment.article.rawValue, assignment.story.rawValue, assignment.origin.rawValue,
                         assignment.relation, assignment.score, assignment.reason,

@@ -69,4 +69,25 @@ struct StoryChangesCLITests {
         let missing = try await run("merge", "9", "1")
         #expect(missing.status == 1 && missing.stderr.contains("no story 9"))
     }
+
+    @Test("splitting an article out again and merging back the other way hides nothing (no merge cycle)")
+    func noMergeCycle() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        #expect(try await cli.run(["add", CLIRunner.packageRoot.path + "/Samples/seeds"]).status == 0)
+        func run(_ action: String, _ arguments: String...) async throws -> CLIRunner.Result {
+            try await cli.run(["stories", action, "--db", cli.database] + arguments, useDefaultDatabase: true)
+        }
+        for (action, arguments) in [("split", ["2"]), ("merge", ["2", "1"]), ("split", ["2"]), ("merge", ["1", "2"])] {
+            let result = try await cli.run(
+                ["stories", action, "--db", cli.database] + arguments, useDefaultDatabase: true)
+            #expect(result.status == 0, "stories \(action) \(arguments): \(result.stderr)")
+        }
+        let stories = try #require(try await run("list", "--json").json()["stories"] as? [[String: Any]])
+        #expect(stories.count == 1 && stories.first?["id"] as? Int == 2 && stories.first?["articles"] as? Int == 2)
+        for id in ["1", "2"] {
+            let story = try await cli.run(["story", id, "--format", "json"])
+            #expect(story.status == 0, "story \(id): \(story.stderr)")
+        }
+    }
 }

@@ -148,7 +148,36 @@ struct HTTPFetcherTests {
         let viaName = try await loopbackOnly.fetch(FetchRequest(url: "http://localhost:\(site.server.port)/robots.txt"))
         #expect(viaName.status == 200)
         await loopbackOnly.shutdown()
+        // Private feeds allowed: the metadata service is still refused.
+        var privatePolicy = FetchPolicy.testing()
+        privatePolicy.addresses = .allowPrivate
+        let allowingPrivate = HTTPFetcher(policy: privatePolicy)
+        let metadata = await failure(allowingPrivate, site.url("/metadata"))
+        #expect(metadata?.code == .refusedAddress && metadata?.reason.contains("169.254.169.254") == true)
+        await allowingPrivate.shutdown()
         await site.stop()
+    }
+
+    @Test("numeric hosts the resolver reads differently are refused before any connection (SSRF)")
+    func ambiguousNumericHostsAreRefused() async throws {
+        try await withSite { site, fetcher in
+            let port = site.server.port
+            for host in ["0127.0.0.1", "127.000.000.001", "0x7f.0.0.1", "2130706433", "127.1"] {
+                let error = await failure(fetcher, "http://\(host):\(port)/robots.txt")
+                #expect(error?.code == .badURL, "\(host): \(String(describing: error))")
+            }
+            #expect(site.server.requests.isEmpty, "an ambiguous numeric host was connected to")
+        }
+    }
+
+    @Test("a host written in capitals is normalised once: the pinned lower-case host is what is sent")
+    func hostCaseIsNormalisedBeforeThePin() async throws {
+        try await withSite { site, fetcher in
+            let response = try await fetcher.fetch(
+                FetchRequest(url: "http://LocalHost:\(site.server.port)/robots.txt"))
+            #expect(response.status == 200 && response.url == "http://localhost:\(site.server.port)/robots.txt")
+            #expect(site.server.requests.last?.headers["host"] == "localhost:\(site.server.port)")
+        }
     }
 
     @Test func badAddressesAreRefused() async throws {

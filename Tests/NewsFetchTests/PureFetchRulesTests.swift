@@ -25,12 +25,32 @@ struct IPAddressTests {
         #expect(IPAddress(text) == nil, "\(text)")
     }
 
+    @Test(arguments: [
+        "012.0.0.1", "0127.0.0.1", "10.0.0.010", "0x7f.0.0.1", "0x7f000001", "2130706433", "127.1", "1.2.3",
+    ])
+    func numericHostsResolversReadOtherwiseAreAmbiguous(_ host: String) {
+        #expect(IPAddress.isAmbiguousNumericHost(host), "\(host)")
+        #expect(IPAddress(host) == nil, "\(host) parsed as an address")
+    }
+
+    @Test(arguments: ["127.0.0.1", "10.0.0.1", "example.com", "news.example.com.", "1x.example", "web2.example.org"])
+    func namesAndPlainAddressesAreNotAmbiguous(_ host: String) {
+        #expect(!IPAddress.isAmbiguousNumericHost(host), "\(host)")
+    }
+
     @Test func policies() throws {
         let loopback = try #require(IPAddress("127.0.0.1"))
         #expect(!AddressPolicy.publicOnly.permits(loopback))
         #expect(AddressPolicy.allowPrivate.permits(loopback))
         #expect(!AddressPolicy.allowPrivate.permits(try #require(IPAddress("224.0.0.1"))))
         #expect(AddressPolicy.publicOnly.permits(try #require(IPAddress("1.1.1.1"))))
+        // Private feeds allowed: never the link-local metadata service, and never from a public host by redirect.
+        #expect(!AddressPolicy.allowPrivate.permits(try #require(IPAddress("169.254.169.254"))))
+        #expect(!AddressPolicy.allowPrivate.permits(try #require(IPAddress("fe80::1"))))
+        #expect(!AddressPolicy.allowPrivate.permitsRedirect(from: .global, to: .privateUse))
+        #expect(!AddressPolicy.allowPrivate.permitsRedirect(from: .global, to: .loopback))
+        #expect(AddressPolicy.allowPrivate.permitsRedirect(from: .privateUse, to: .loopback))
+        #expect(AddressPolicy.allowPrivate.permitsRedirect(from: .global, to: .global))
     }
 }
 

@@ -10,12 +10,20 @@ public struct AddressPolicy: Sendable, Hashable {
     /// Global addresses only: the default.
     public static let publicOnly = AddressPolicy()
 
-    /// Every unicast address: loopback and private networks too (tests, or feeds on an intranet).
-    public static let allowPrivate = AddressPolicy(alsoAllowed: [.loopback, .privateUse, .linkLocal, .reserved])
+    /// Loopback and private networks too (tests, or feeds on an intranet). Never link-local: `169.254/16` holds
+    /// the cloud metadata services, whose answers are credentials, and no feed lives there.
+    public static let allowPrivate = AddressPolicy(alsoAllowed: [.loopback, .privateUse, .reserved])
 
     /// Whether connecting to `address` is allowed.
     public func permits(_ address: IPAddress) -> Bool {
         let kind = address.kind
         return kind == .global || alsoAllowed.contains(kind)
+    }
+
+    /// Whether a redirect may lead from an address of kind `from` to one of kind `to`: a public host never
+    /// sends the fetcher into the private network, even when private feeds are allowed (a feed on the internet
+    /// must not be able to make Corroborate reach the machines beside it).
+    public func permitsRedirect(from: AddressKind, to: AddressKind) -> Bool {
+        from != .global || to == .global
     }
 }

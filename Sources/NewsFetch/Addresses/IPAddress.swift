@@ -26,6 +26,23 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether a URL host is written as a number the system resolver would read as an IPv4 address in a form
+    /// other than four plain decimal parts: `0x7f.1`, `2130706433`, `127.1`, `012.0.0.1`. Such hosts are refused
+    /// rather than guessed at (URL hosts whose last label is numeric are addresses, not names, as WHATWG's URL
+    /// standard has it).
+    public static func isAmbiguousNumericHost(_ host: String) -> Bool {
+        var text = Substring(host)
+        if text.hasSuffix(".") { text = text.dropLast() }
+        guard let last = text.split(separator: ".", omittingEmptySubsequences: false).last, !last.isEmpty else {
+            return false
+        }
+        let lower = last.lowercased()
+        let numeric =
+            lower.allSatisfy { $0.isASCII && $0.isNumber }
+            || (lower.hasPrefix("0x") && lower.dropFirst(2).allSatisfy { $0.isASCII && $0.isHexDigit })
+        return numeric && parseIPv4(text) == nil
+    }
+
     /// Whether it is an IPv4 address.
     public var isIPv4: Bool { bytes.count == 4 }
 
@@ -92,7 +109,11 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
         guard parts.count == 4 else { return nil }
         var bytes: [UInt8] = []
         for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let value = UInt8(part) else {
+            // NB: no leading zeros: the system resolver reads `012` as octal (10), so a part it reads otherwise
+            // than we do would let a private address pass as a public one.
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let value = UInt8(part),
+                part.count == 1 || part.first != "0"
+            else {
                 return nil
             }
             bytes.append(value)
