@@ -91,7 +91,9 @@ struct AddCommand: AsyncParsableCommand {
         }
         meter.finish()
         var clustering: StoryClusteringReport?
-        if !noCluster, report.addedCount > 0 {
+        // NB: also when nothing was added: a run killed before it clustered left articles waiting, and the re-run
+        // must finish them (with nothing waiting this is one query).
+        if !noCluster {
             do {
                 clustering = try await StoryClustering.clusterPending(in: database)
             } catch {

@@ -147,7 +147,8 @@ struct FetchCommand: AsyncParsableCommand {
                 }
                 log.phase(nil)
             }
-            if !noCluster, report.added > 0 {
+            // NB: also when nothing new came: articles an interrupted run stored unclustered are finished here.
+            if !noCluster {
                 clustering = try await StoryClustering.clusterPending(in: database) { count in
                     log.phase("grouping: \(Terminal.count(count)) articles")
                 }

@@ -8,6 +8,15 @@ struct SparseVector: Sendable, Hashable, Codable {
 
     var count: Int { terms.count }
 
+    /// An empty vector.
+    init() {}
+
+    /// A vector of terms (ascending) and their weights.
+    init(terms: [Int32], values: [Double]) {
+        self.terms = terms
+        self.values = values
+    }
+
     /// Adds `value` to each term's weight (pairs in any order).
     mutating func add(_ pairs: [(term: Int32, value: Double)]) {
         let incoming = pairs.sorted { $0.term < $1.term }

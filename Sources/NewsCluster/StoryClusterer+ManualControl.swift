@@ -15,14 +15,17 @@ extension StoryClusterer {
     public mutating func merge(_ story: String, into target: String) throws(ManualChangeError) -> ClusterAction {
         let from = currentStory(of: story)
         let into = currentStory(of: target)
-        guard let source = storyIndex[from], let destination = storyIndex[into] else {
-            throw ManualChangeError(reason: "no story \(storyIndex[from] == nil ? story : target)")
+        let source = seq(of: from)
+        let destination = seq(of: into)
+        guard let source, let destination else {
+            throw ManualChangeError(reason: "no story \(source == nil ? story : target)")
         }
         guard source != destination else { throw ManualChangeError(reason: "\(story) is already in \(target)") }
-        keptApart.remove(Self.pair(from, into))
-        if stories[destination].isClosed {
-            stories[destination].isClosed = false
+        if isKeptApart(Self.pair(from, into)) { setKeptApart(Self.pair(from, into), false) }
+        if working[destination]!.isClosed {
+            working[destination]!.isClosed = false
             openStories.append(destination)
+            changed(destination)
         }
         return combine(source, into: destination, similarity: 1)
     }
@@ -30,64 +33,66 @@ extension StoryClusterer {
     /// Moves an article out of its story into a story of its own, named after it, which will never merge back
     /// into the story it left. `features` are the article's, to take its terms out of the story's profile.
     public mutating func split(_ article: ArticleFeatures) throws(ManualChangeError) -> [ClusterAction] {
-        guard let holding = stories.firstIndex(where: { $0.articles.contains(article.id) }) else {
+        guard let holding = seq(holding: article.id) else {
             throw ManualChangeError(reason: "article \(article.id) is in no story")
         }
-        guard stories[holding].articles.count > 1 else {
+        guard working[holding]!.size > 1 else {
             throw ManualChangeError(reason: "article \(article.id) is alone in its story already")
         }
         // NB: a story is named after the article that started it; that one stays, the others can leave.
-        guard stories[holding].id != article.id else {
+        guard working[holding]!.id != article.id else {
             throw ManualChangeError(
                 reason: "article \(article.id) started its story and names it; split the other articles out instead")
         }
-        let left = stories[holding].id
-        stories[holding].articles.removeAll { $0 == article.id }
+        let left = working[holding]!.id
+        loadTerms(named: Array(article.terms.keys))
         let vector = profile(of: article)
-        stories[holding].centroid.add(vector.map { ($0.term, -$0.value) })
-        stories[holding].centroid.keep(Set(stories[holding].centroid.pairs.filter { $0.1 > 1e-9 }.map(\.0)))
+        var story = working[holding]!
+        story.articles.removeAll { $0 == article.id }
+        story.size -= 1
+        story.centroid.add(vector.map { ($0.term, -$0.value) })
+        story.centroid.keep(Set(story.centroid.pairs.filter { $0.1 > 1e-9 }.map(\.0)))
         for name in article.names {
-            stories[holding].names[name, default: 1] -= 1
-            if stories[holding].names[name] ?? 0 <= 0 { stories[holding].names[name] = nil }
+            story.names[name, default: 1] -= 1
+            if story.names[name] ?? 0 <= 0 { story.names[name] = nil }
         }
-        let newID = article.id
-        let story = Story(
-            id: newID, articles: [article.id], firstSeen: article.published, lastSeen: article.published,
-            isClosed: false, mergedInto: nil, centroid: SparseVector(), names: [:], indexed: [])
+        working[holding] = story
         // NB: the article may have named a story before, one merged away since: that story comes back under its
         // id, rather than a second story of the same id beside the old pointer (which made a merge cycle).
         let slot: Int
-        if let earlier = storyIndex[newID] {
+        if let earlier = seq(of: article.id) {
             slot = earlier
             unindex(slot)
-            stories[slot] = story
         } else {
-            slot = stories.count
-            storyIndex[newID] = slot
-            stories.append(story)
+            slot = counters.nextStory
+            counters.nextStory += 1
+            storyIndex[article.id] = slot
         }
+        var fresh = Story(seq: slot, id: article.id, article: article.id, published: article.published)
+        fresh.centroid.add(vector)
+        for name in article.names { fresh.names[name, default: 0] += 1 }
+        working[slot] = fresh
         if !openStories.contains(slot) { openStories.append(slot) }
-        stories[slot].centroid.add(vector)
-        for name in article.names { stories[slot].names[name, default: 0] += 1 }
         reindex(slot)
         reindex(holding)
-        keptApart.insert(Self.pair(left, newID))
+        setKeptApart(Self.pair(left, article.id), true)
         let reason = ClusterReason(
             score: 0, termSimilarity: 0, nameOverlap: 0, timeFactor: 1, sharedTerms: [], sharedNames: [],
             bestCandidate: left)
-        return [.created(story: newID, article: article.id, reason: reason)]
+        return [.created(story: article.id, article: article.id, reason: reason)]
     }
 
     /// Pins a story (or unpins it): a pinned story never closes and is never merged into another.
     public mutating func pin(_ story: String, _ pinned: Bool = true) throws(ManualChangeError) {
-        guard let index = storyIndex[currentStory(of: story)] else {
+        guard let seq = seq(of: currentStory(of: story)) else {
             throw ManualChangeError(reason: "no story \(story)")
         }
-        stories[index].isPinned = pinned
-        if pinned, stories[index].isClosed, stories[index].mergedInto == nil {
-            stories[index].isClosed = false
-            openStories.append(index)
-            reindex(index)
+        working[seq]!.isPinned = pinned
+        changed(seq)
+        if pinned, working[seq]!.isClosed, working[seq]!.mergedInto == nil {
+            working[seq]!.isClosed = false
+            openStories.append(seq)
+            reindex(seq)
         }
     }
 
@@ -95,7 +100,7 @@ extension StoryClusterer {
     func profile(of article: ArticleFeatures) -> [(term: Int32, value: Double)] {
         var pairs: [(term: Int32, value: Double)] = []
         for (word, count) in article.terms.sorted(by: { $0.key < $1.key }) {
-            guard let term = vocabulary[word] else { continue }
+            guard let term = terms.ids[word] else { continue }
             pairs.append((term, 1 + log(count)))
         }
         pairs.sort {

@@ -5,67 +5,80 @@ extension StoryClusterer {
     /// The story an article is in now, following merges.
     public func currentStory(of story: String) -> String {
         var current = story
-        while let index = storyIndex[current], let target = stories[index].mergedInto { current = target }
+        // NB: bounded, so that a cycle left by an older build cannot hang a reader.
+        for _ in 0..<1_000 {
+            guard let target = peekStory(named: current)?.mergedInto, target != current else { break }
+            current = target
+        }
         return current
+    }
+
+    /// The story with this id, here or in the source, without loading it.
+    func peekStory(named id: String) -> Story? {
+        if let seq = storyIndex[id] { return working[seq] }
+        guard let source, let seq = source.seq(ofStory: id) else { return nil }
+        return working[seq] ?? source.story(seq: seq)
     }
 
     /// Merges the story that just grew with the most similar open story when their term profiles converged;
     /// the smaller (then the younger) goes into the other.
-    mutating func mergeIfConverged(_ index: Int) -> ClusterAction? {
-        let grown = stories[index]
+    mutating func mergeIfConverged(_ seq: Int) -> ClusterAction? {
+        let grown = working[seq]!
         // NB: convergence shows over several articles, so a story looks for a partner at sizes 2, 3, 4, 6, 8,
         // 12, 16, ...: merging stays linear in the articles however large a story grows.
-        let size = grown.articles.count
+        let size = grown.size
         guard size >= 2, size & (size - 1) == 0 || (size % 3 == 0 && (size / 3) & (size / 3 - 1) == 0) else {
             return nil
         }
         // Candidates share at least three of its indexed terms.
         var shared: [Int: Int] = [:]
-        for term in grown.indexed {
-            for other in postings[term] ?? [] where other != index && !stories[other].isClosed {
+        for term in grown.indexed.sorted() {
+            for other in postingList(term) where other != seq && working[other]?.isClosed != true {
                 shared[other, default: 0] += 1
             }
         }
-        var best: (index: Int, similarity: Double)?
+        var best: (seq: Int, similarity: Double)?
         for candidate in shared.filter({ $0.value >= 3 }).keys.sorted() {
+            guard let other = loadStory(candidate), !other.isClosed else { continue }
             // A person kept these apart (a split), or both are pinned: the clusterer does not undo it.
-            if keptApart.contains(Self.pair(grown.id, stories[candidate].id)) { continue }
-            if grown.isPinned && stories[candidate].isPinned { continue }
+            if isKeptApart(Self.pair(grown.id, other.id)) { continue }
+            if grown.isPinned && other.isPinned { continue }
             // Stories days apart converge less readily: the same time factor as an article's.
             var timeFactor = 1.0
-            if let a = grown.lastSeen, let b = stories[candidate].lastSeen {
+            if let a = grown.lastSeen, let b = other.lastSeen {
                 let gap = abs(a.timeIntervalSince(b))
                 if gap > options.window { continue }
                 timeFactor = pow(0.5, gap / options.halfLife)
             }
-            let similarity = centroidCosine(grown, stories[candidate]) * timeFactor
+            let similarity = centroidCosine(grown, other) * timeFactor
             if similarity > best?.similarity ?? -1 { best = (candidate, similarity) }
         }
         guard let best, best.similarity >= options.mergeThreshold else { return nil }
-        let other = best.index
-        let similarity = best.similarity
-        let otherIsSmaller =
-            stories[other].articles.count < grown.articles.count
-            || (stories[other].articles.count == grown.articles.count && other > index)
-        var (source, target) = otherIsSmaller ? (other, index) : (index, other)
-        if stories[source].isPinned { (source, target) = (target, source) }  // a pinned story keeps its id
-        return combine(source, into: target, similarity: similarity)
+        let other = best.seq
+        let otherSize = working[other]!.size
+        let otherIsSmaller = otherSize < grown.size || (otherSize == grown.size && other > seq)
+        var (source, target) = otherIsSmaller ? (other, seq) : (seq, other)
+        if working[source]!.isPinned { (source, target) = (target, source) }  // a pinned story keeps its id
+        return combine(source, into: target, similarity: best.similarity)
     }
 
-    /// Moves every article of the story at `source` into the one at `target`.
+    /// Moves every article of the story `source` into the story `target` (both loaded).
     mutating func combine(_ source: Int, into target: Int, similarity: Double) -> ClusterAction {
-        var into = stories[target]
-        let from = stories[source]
+        var into = working[target]!
+        let from = working[source]!
         into.articles += from.articles
+        into.size += from.size
         into.centroid.add(from.centroid)
         for (name, count) in from.names { into.names[name, default: 0] += count }
         if let first = from.firstSeen { into.firstSeen = min(into.firstSeen ?? first, first) }
         if let last = from.lastSeen { into.lastSeen = max(into.lastSeen ?? last, last) }
-        stories[target] = into
+        working[target] = into
         unindex(source)
-        stories[source].isClosed = true
-        stories[source].mergedInto = into.id
-        stories[source].articles = []  // they are the target's now; the source stays as a pointer
+        working[source]!.isClosed = true
+        working[source]!.mergedInto = into.id
+        working[source]!.articles = []  // they are the target's now; the source stays as a pointer
+        working[source]!.size = 0
+        changed(source)
         reindex(target)
         return .merged(story: from.id, into: into.id, similarity: similarity)
     }
@@ -91,44 +104,51 @@ extension StoryClusterer {
         return normA > 0 && normB > 0 ? dot / sqrt(normA * normB) : 0
     }
 
-    mutating func unindex(_ index: Int) {
-        for term in stories[index].indexed {
-            postings[term]?.removeAll { $0 == index }
-            if postings[term]?.isEmpty == true { postings[term] = nil }
-        }
-        stories[index].indexed = []
+    /// Takes the story out of every term's postings.
+    mutating func unindex(_ seq: Int) {
+        for term in working[seq]!.indexed.sorted() { removePosting(term, seq) }
+        working[seq]!.indexed = []
+        changed(seq)
     }
 
     /// Re-ranks a story's terms, prunes its profile and indexes its heaviest terms.
-    mutating func reindex(_ index: Int) {
-        var story = stories[index]
+    mutating func reindex(_ seq: Int) {
+        var story = working[seq]!
         let ranked = story.centroid.pairs.map { (term: $0.0, weight: $0.1 * idf($0.0)) }
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         if story.centroid.count > 2 * options.termsPerStory {
             story.centroid.keep(Set(ranked.prefix(options.termsPerStory).map(\.term)))
         }
+        var added: [Int32] = []
         for term in ranked.prefix(options.lookupTerms * 2).map(\.term) where !story.indexed.contains(term) {
-            postings[term, default: []].append(index)
+            added.append(term)
             story.indexed.insert(term)
         }
-        stories[index] = story
+        working[seq] = story
+        for term in added { addPosting(term, seq) }
+        changed(seq)
     }
 
+    /// Closes the open stories quiet for longer than the window: those opened here and those the source knows.
     mutating func closeQuietStories(now: Date) -> [ClusterAction] {
+        var ordered = openStories
+        let opened = Set(openStories)
+        if let source {
+            // NB: the source is asked with a second to spare; the exact test below decides.
+            let quiet = source.quietStories(lastSeenBefore: now.addingTimeInterval(1 - options.window))
+            ordered = opened.union(quiet).sorted()
+        }
         var actions: [ClusterAction] = []
         var stillOpen: [Int] = []
-        for index in openStories where !stories[index].isClosed {
-            if stories[index].isPinned {
-                stillOpen.append(index)
+        for seq in ordered {
+            guard let story = loadStory(seq), !story.isClosed else { continue }
+            guard !story.isPinned, let last = story.lastSeen, now.timeIntervalSince(last) > options.window else {
+                if source == nil || opened.contains(seq) { stillOpen.append(seq) }
                 continue
             }
-            guard let last = stories[index].lastSeen, now.timeIntervalSince(last) > options.window else {
-                stillOpen.append(index)
-                continue
-            }
-            stories[index].isClosed = true
-            unindex(index)
-            actions.append(.closed(story: stories[index].id))
+            working[seq]!.isClosed = true
+            unindex(seq)
+            actions.append(.closed(story: story.id))
         }
         openStories = stillOpen
         return actions

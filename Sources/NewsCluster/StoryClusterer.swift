@@ -4,13 +4,25 @@ public import Foundation
 /// with the open stories that share one of its heaviest terms (an inverted index, never a scan of every story)
 /// and joins the best one scoring at least the threshold, or starts a story. Pure: no I/O, time comes in with
 /// the articles.
-public struct StoryClusterer: Sendable, Codable {
+/// Online story clustering: a value-type state machine fed articles in time order. Each article is compared
+/// with the open stories that share one of its heaviest terms (an inverted index, never a scan of every story)
+/// and joins the best one scoring at least the threshold, or starts a story. Pure: no I/O, time comes in with
+/// the articles.
+///
+/// It holds everything itself, or works over a `StoryStateSource` (a store's saved state), loading what each
+/// decision needs and keeping what it changed for `takeChanges()`; both give the same decisions.
+public struct StoryClusterer {
     /// A story as the clusterer keeps it.
-    public struct Story: Sendable, Hashable, Codable {
+    public struct Story: Sendable, Hashable {
+        /// Its creation number: candidates are taken, and ties broken, in this order.
+        public var seq: Int
         /// Its id: the id of the article that started it.
         public var id: String
-        /// Its articles' ids, in the order they joined (empty once merged into another story).
+        /// The ids of its articles added to this clusterer, in the order they joined (all of them for a clusterer
+        /// that started empty; empty once merged into another story).
         public var articles: [String]
+        /// How many articles it holds (0 once merged into another story).
+        public var size: Int
         /// The first and last publication times seen, if any.
         public var firstSeen: Date?
         /// See `firstSeen`.
@@ -28,37 +40,68 @@ public struct StoryClusterer: Sendable, Codable {
         var names: [String: Int]
         /// The terms it is indexed under.
         var indexed: Set<Int32>
+
+        /// A new story of one article (not yet profiled).
+        init(seq: Int, id: String, article: String, published: Date?) {
+            self.seq = seq
+            self.id = id
+            articles = [article]
+            size = 1
+            firstSeen = published
+            lastSeen = published
+            isClosed = false
+            centroid = SparseVector()
+            names = [:]
+            indexed = []
+        }
     }
 
     /// The options in use.
     public let options: ClusterOptions
-    /// Every story so far, in order of creation.
-    public internal(set) var stories: [Story] = []
+    /// The saved state this clusterer works over, if any.
+    let source: (any StoryStateSource)?
+    /// The stories loaded or made, by creation number.
+    var working: [Int: Story] = [:]
+    /// Story ids to creation numbers, for the stories loaded or made.
     var storyIndex: [String: Int] = [:]
-    var vocabulary: [String: Int32] = [:]
-    var words: [String] = []
-    var documentFrequency: [Int32] = []
-    var documentCount = 0
+    /// The terms loaded or made.
+    var terms = TermTable()
+    var counters = ClustererCounters()
     /// log(documentCount + idfPrior).
     var logCount = 0.0
-    /// log(documentFrequency + 0.5) per term.
-    var logFrequency: [Double] = []
+    /// Term → stories indexed under it (creation numbers, in indexing order), for the terms loaded.
     var postings: [Int32: [Int]] = [:]
-    var latest: Date?
-    var lastSweep: Date?
-    /// Stories not yet closed, the only ones a sweep looks at.
+    /// Stories opened here and not yet closed (a source knows the rest).
     var openStories: [Int] = []
-    /// Pairs of stories a person split apart, which never merge again (ids joined by a tab, smaller first).
-    var keptApart: Set<String> = []
+    /// Pairs of stories a person split apart (ids joined by a tab, smaller first), as known here.
+    var keptApart: [String: Bool] = [:]
+    /// What changed, when changes are kept (over a source, or to save a clusterer's state).
+    var changeLog: ChangeLog?
 
-    /// A clusterer with no stories.
+    /// A clusterer with no stories, holding everything itself.
     public init(options: ClusterOptions = ClusterOptions()) {
         self.options = options
+        source = nil
     }
+
+    /// A clusterer over saved state: `counters` as saved, the rest read from `source` as needed; what changes
+    /// is kept for `takeChanges()`.
+    public init(options: ClusterOptions, counters: ClustererCounters, source: any StoryStateSource) {
+        self.options = options
+        self.source = source
+        self.counters = counters
+        logCount = counters.documentCount > 0 ? log(Double(counters.documentCount) + options.idfPrior) : 0
+        changeLog = ChangeLog()
+    }
+
+    /// The stories this clusterer holds (every story, for one that started empty), in order of creation.
+    public var stories: [Story] { working.values.sorted { $0.seq < $1.seq } }
 
     /// The story an article belongs to, if it was added.
     public func story(of article: String) -> String? {
-        stories.first { $0.articles.contains(article) }?.id
+        if let held = working.values.first(where: { $0.articles.contains(article) }) { return held.id }
+        guard let seq = source?.seq(holding: article) else { return nil }
+        return working[seq]?.id ?? source?.story(seq: seq)?.id
     }
 
     /// Adds articles that arrived at the same time: they are taken in order of id, so the order they are given
@@ -71,11 +114,11 @@ public struct StoryClusterer: Sendable, Codable {
     /// Adds one article and says where it went, and which stories closed as time moved on.
     public mutating func add(_ article: ArticleFeatures) -> [ClusterAction] {
         var actions: [ClusterAction] = []
-        if let published = article.published, published > (latest ?? .distantPast) {
-            latest = published
+        if let published = article.published, published > (counters.latest ?? .distantPast) {
+            counters.latest = published
             // NB: sweeping at most once an hour of article time keeps closing linear in the articles.
-            if lastSweep.map({ published.timeIntervalSince($0) >= 3_600 }) ?? true {
-                lastSweep = published
+            if counters.lastSweep.map({ published.timeIntervalSince($0) >= 3_600 }) ?? true {
+                counters.lastSweep = published
                 actions += closeQuietStories(now: published)
             }
         }
@@ -83,16 +126,15 @@ public struct StoryClusterer: Sendable, Codable {
         let (best, reason) = bestStory(for: vector, article: article)
         if let best, reason.score >= options.threshold {
             join(best, vector: vector, article: article)
-            actions.append(.assigned(story: stories[best].id, article: article.id, reason: reason))
+            actions.append(.assigned(story: working[best]!.id, article: article.id, reason: reason))
             if let merge = mergeIfConverged(best) { actions.append(merge) }
         } else {
-            let story = Story(
-                id: article.id, articles: [], firstSeen: article.published, lastSeen: article.published,
-                isClosed: false, mergedInto: nil, centroid: SparseVector(), names: [:], indexed: [])
-            storyIndex[article.id] = stories.count
-            openStories.append(stories.count)
-            stories.append(story)
-            join(stories.count - 1, vector: vector, article: article)
+            let seq = counters.nextStory
+            counters.nextStory += 1
+            working[seq] = Story(seq: seq, id: article.id, article: article.id, published: article.published)
+            storyIndex[article.id] = seq
+            openStories.append(seq)
+            profile(seq, vector: vector, article: article)
             actions.append(.created(story: article.id, article: article.id, reason: reason))
         }
         return actions
@@ -103,25 +145,25 @@ public struct StoryClusterer: Sendable, Codable {
     /// TF-IDF of the article's terms with the collection seen so far, its heaviest terms, L2-normalised, in
     /// descending weight (ties by term id, so the result never depends on dictionary order).
     private mutating func weigh(_ article: ArticleFeatures) -> [(term: Int32, weight: Double, tf: Double)] {
-        documentCount += 1
-        logCount = log(Double(documentCount) + options.idfPrior)
+        counters.documentCount += 1
+        logCount = log(Double(counters.documentCount) + options.idfPrior)
         var counted: [(Int32, Double)] = []
         counted.reserveCapacity(article.terms.count)
         // NB: new words get ids in sorted order, and every sum below runs in term order: dictionaries iterate
         // in a per-process random order, and ids or float sums taken in it would change results between runs.
-        for (word, count) in article.terms.sorted(by: { $0.key < $1.key }) {
+        let sorted = article.terms.sorted(by: { $0.key < $1.key })
+        loadTerms(named: sorted.map(\.key))
+        for (word, count) in sorted {
             let id: Int32
-            if let known = vocabulary[word] {
+            if let known = terms.ids[word] {
                 id = known
             } else {
-                id = Int32(words.count)
-                vocabulary[word] = id
-                words.append(word)
-                documentFrequency.append(0)
-                logFrequency.append(0)
+                id = counters.nextTerm
+                counters.nextTerm += 1
+                terms.set(TermEntry(id: id, word: word, frequency: 0))
             }
-            documentFrequency[Int(id)] += 1
-            logFrequency[Int(id)] = log(Double(documentFrequency[Int(id)]) + 0.5)
+            terms.count(id)
+            changeLog?.terms.insert(id)
             counted.append((id, count))
         }
         var weighted = counted.map { term, count -> (term: Int32, weight: Double, tf: Double) in
@@ -140,12 +182,12 @@ public struct StoryClusterer: Sendable, Codable {
     /// NB: both logarithms are kept (the collection's per article, each term's when its count changes), so an
     /// IDF is a subtraction: comparisons weigh every term of a story's profile.
     func idf(_ term: Int32) -> Double {
-        max(0, logCount - logFrequency[Int(term)])
+        max(0, logCount - terms.logFrequency(term))
     }
 
     // MARK: Choosing
 
-    private func bestStory(
+    private mutating func bestStory(
         for vector: [(term: Int32, weight: Double, tf: Double)], article: ArticleFeatures
     ) -> (
         Int?, ClusterReason
@@ -154,7 +196,8 @@ public struct StoryClusterer: Sendable, Codable {
         for (term, _, _) in vector.prefix(options.lookupTerms) {
             // NB: a term's newest stories only: a word common to thousands of open stories must not make each
             // article walk them all.
-            for story in (postings[term] ?? []).suffix(options.storiesPerTerm) where !stories[story].isClosed {
+            // Postings hold open stories only (closing and merging unindex), so an unloaded story is open.
+            for story in postingList(term).suffix(options.storiesPerTerm) where working[story]?.isClosed != true {
                 hits[story, default: 0] += 1
             }
         }
@@ -168,10 +211,11 @@ public struct StoryClusterer: Sendable, Codable {
         where candidates.count < options.maxCandidates {
             candidates += byHits[count].sorted().prefix(options.maxCandidates - candidates.count)
         }
+        for candidate in candidates { _ = loadStory(candidate) }
         let byTerm = vector.sorted { $0.term < $1.term }  // once per article, for every merge pass below
-        let scored = candidates.map { ($0, score(byTerm, article, against: stories[$0])) }
+        let scored = candidates.map { ($0, score(byTerm, article, against: working[$0]!)) }
             .sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
-        guard var chosen = scored.first.map({ (index: $0.0, reason: $0.1) }) else {
+        guard var chosen = scored.first.map({ (seq: $0.0, reason: $0.1) }) else {
             return (
                 nil,
                 ClusterReason(
@@ -179,9 +223,9 @@ public struct StoryClusterer: Sendable, Codable {
                     sharedNames: [], bestCandidate: nil)
             )
         }
-        chosen.reason.bestCandidate = scored.dropFirst().first.map { stories[$0.0].id }
-        if chosen.reason.score < options.threshold { chosen.reason.bestCandidate = stories[chosen.index].id }
-        return (chosen.index, chosen.reason)
+        chosen.reason.bestCandidate = scored.dropFirst().first.map { working[$0.0]!.id }
+        if chosen.reason.score < options.threshold { chosen.reason.bestCandidate = working[chosen.seq]!.id }
+        return (chosen.seq, chosen.reason)
     }
 
     /// The article (its vector sorted by term) against one story.
@@ -221,25 +265,34 @@ public struct StoryClusterer: Sendable, Codable {
         shared.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return ClusterReason(
             score: blended * timeFactor, termSimilarity: cosine, nameOverlap: min(overlap, 1), timeFactor: timeFactor,
-            sharedTerms: shared.prefix(8).map { words[Int($0.0)] }, sharedNames: Array(sharedNames.prefix(8)),
+            sharedTerms: shared.prefix(8).map { terms.word($0.0) }, sharedNames: Array(sharedNames.prefix(8)),
             bestCandidate: nil)
     }
 
     // MARK: Updating
 
+    /// Adds the article to the story `seq`.
     mutating func join(
-        _ index: Int, vector: [(term: Int32, weight: Double, tf: Double)], article: ArticleFeatures
+        _ seq: Int, vector: [(term: Int32, weight: Double, tf: Double)], article: ArticleFeatures
     ) {
-        var story = stories[index]
+        var story = working[seq]!
         story.articles.append(article.id)
-        story.centroid.add(vector.map { ($0.term, $0.tf) })
-        for name in article.names { story.names[name, default: 0] += 1 }
+        story.size += 1
         if let published = article.published {
             story.firstSeen = min(story.firstSeen ?? published, published)
             story.lastSeen = max(story.lastSeen ?? published, published)
         }
+        working[seq] = story
+        profile(seq, vector: vector, article: article)
+    }
+
+    /// Adds the article's terms and names to the story's profile and re-indexes it.
+    mutating func profile(
+        _ seq: Int, vector: [(term: Int32, weight: Double, tf: Double)], article: ArticleFeatures
+    ) {
+        working[seq]!.centroid.add(vector.map { ($0.term, $0.tf) })
+        for name in article.names { working[seq]!.names[name, default: 0] += 1 }
         // Keep the story's heaviest terms: the centroid stays small and the index points at what it is about.
-        stories[index] = story
-        reindex(index)
+        reindex(seq)
     }
 }

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// How a new article relates to one already seen.
 public enum DuplicateRelation: String, Sendable, Hashable, Codable {
     /// The same text (white space and case aside), or nearly all of it.
@@ -37,10 +39,52 @@ public struct DuplicateOptions: Sendable, Hashable, Codable {
     public init() {}
 }
 
+/// An article as the near-duplicate index keeps it: where it sits, its origin, its signature and credits.
+public struct DuplicateEntry: Sendable, Hashable {
+    /// Its position: the order it was added in, across every process that added to the index.
+    public var position: Int32
+    /// The article's id.
+    public var id: String
+    /// The position of the first article of its origin (its own when independent).
+    public var origin: Int32
+    /// The id of that article.
+    public var originID: String
+    /// Its MinHash signature.
+    public var signature: MinHashSignature
+    /// Wire services it credits.
+    public var credits: [String]
+
+    /// Creates an entry.
+    public init(
+        position: Int32, id: String, origin: Int32, originID: String, signature: MinHashSignature, credits: [String]
+    ) {
+        self.position = position
+        self.id = id
+        self.origin = origin
+        self.originID = originID
+        self.signature = signature
+        self.credits = credits
+    }
+
+    /// The keys of its LSH buckets, one per band (each key says its band: keys of different bands differ).
+    public var bandKeys: [UInt64] { DuplicateIndex.bandKeys(signature) }
+}
+
+/// Where an index finds the articles it did not add itself: a store's saved entries and LSH buckets.
+public protocol DuplicateSource: AnyObject {
+    /// The positions of the newest saved entries in the bucket `key`, newest first, at most `limit`.
+    func positions(inBucket key: UInt64, limit: Int) -> [Int32]
+    /// The saved entries at these positions.
+    func entries(at positions: [Int32]) -> [DuplicateEntry]
+}
+
 /// Near-duplicate detection with MinHash and LSH banding: 16 bands of 4 values, so pairs at Jaccard 0.5 meet
 /// in some band with probability 0.65 and pairs at 0.8 with 0.9996, while a query reads a handful of buckets,
 /// not the whole index. A value type: add articles, get decisions.
-public struct DuplicateIndex: Sendable, Codable {
+///
+/// It holds every article itself, or works over a `DuplicateSource` (a store's saved entries), reading only the
+/// buckets an article falls in and handing back the entries it added (`takeNewEntries()`); both decide alike.
+public struct DuplicateIndex {
     static let bands = 16
     static let rows = MinHashSignature.count / bands
     /// The most articles a lookup reads in one bucket.
@@ -48,23 +92,43 @@ public struct DuplicateIndex: Sendable, Codable {
 
     /// The options in use.
     public let options: DuplicateOptions
-    private var ids: [String] = []
-    private var origins: [Int32] = []
-    private var signatures: [MinHashSignature] = []
-    private var credits: [[String]] = []
-    /// Per band, the last article whose band key is the key; `chains[band][article]` is the article before it
-    /// with the same key (-1 for none). NB: most buckets hold one article, and an array per bucket would cost
-    /// an allocation each.
+    /// The saved entries, if any; positions below `base` are there.
+    private let source: (any DuplicateSource)?
+    private let base: Int32
+    /// The entries added here, by position - base.
+    private var entries: [DuplicateEntry] = []
+    /// Entries read from the source, by position.
+    private var loaded: [Int32: DuplicateEntry] = [:]
+    /// How many of `entries` were handed out by `takeNewEntries()`.
+    private var taken = 0
+    /// Per band, the last entry added here whose band key is the key; `chains[band][position - base]` is the
+    /// entry before it with the same key (-1 for none here). NB: most buckets hold one article, and an array
+    /// per bucket would cost an allocation each.
     private var heads: [[UInt64: Int32]] = Array(repeating: [:], count: bands)
     private var chains: [[Int32]] = Array(repeating: [], count: bands)
 
     /// An empty index.
     public init(options: DuplicateOptions = DuplicateOptions()) {
         self.options = options
+        source = nil
+        base = 0
+    }
+
+    /// An index over `count` saved entries, read from `source` as lookups need them.
+    public init(options: DuplicateOptions = DuplicateOptions(), count: Int, source: any DuplicateSource) {
+        self.options = options
+        self.source = source
+        base = Int32(count)
     }
 
     /// How many articles it holds.
-    public var count: Int { ids.count }
+    public var count: Int { Int(base) + entries.count }
+
+    /// The entries added since it was made or last asked, for a store to save.
+    public mutating func takeNewEntries() -> [DuplicateEntry] {
+        defer { taken = entries.count }
+        return Array(entries[taken...])
+    }
 
     /// Classifies an article against every earlier one and adds it.
     public mutating func add(id: String, text: String) -> DuplicateDecision {
@@ -78,74 +142,100 @@ public struct DuplicateIndex: Sendable, Codable {
         -> DuplicateDecision
     {
         let keys = Self.bandKeys(signature)
-        var best: (index: Int32, similarity: Double)?
-        var seen = Set<Int32>()
+        // The walk, band by band, newest first: entries added here along the chain, then saved ones.
+        var walks: [[Int32]] = []
+        walks.reserveCapacity(Self.bands)
+        var wanted: [Int32] = []
         for band in 0..<Self.bands {
+            var walk: [Int32] = []
             var candidate = heads[band][keys[band]] ?? -1
             // NB: a bucket holding thousands of near-identical texts (boilerplate syndicated everywhere) would
             // make every lookup walk them all; the newest few are as good a match, so a walk stops there.
-            var walked = 0
-            while candidate >= 0, walked < Self.maxWalk {
-                walked += 1
-                if seen.insert(candidate).inserted {
-                    let similarity = signature.similarity(to: signatures[Int(candidate)])
-                    if similarity > best?.similarity ?? -1
-                        || (similarity == best?.similarity && candidate < best!.index)
-                    {
-                        best = (candidate, similarity)
-                    }
+            while candidate >= 0, walk.count < Self.maxWalk {
+                walk.append(candidate)
+                candidate = chains[band][Int(candidate - base)]
+            }
+            if let source, walk.count < Self.maxWalk {
+                let saved = source.positions(inBucket: keys[band], limit: Self.maxWalk - walk.count)
+                walk += saved
+                wanted += saved.filter { loaded[$0] == nil }
+            }
+            walks.append(walk)
+        }
+        if let source, !wanted.isEmpty {
+            for entry in source.entries(at: Array(Set(wanted)).sorted()) { loaded[entry.position] = entry }
+        }
+        var best: (entry: DuplicateEntry, similarity: Double)?
+        var seen = Set<Int32>()
+        for walk in walks {
+            for candidate in walk where seen.insert(candidate).inserted {
+                guard let entry = entry(at: candidate) else { continue }
+                let similarity = signature.similarity(to: entry.signature)
+                if similarity > best?.similarity ?? -1
+                    || (similarity == best?.similarity && candidate < best!.entry.position)
+                {
+                    best = (entry, similarity)
                 }
-                candidate = chains[band][Int(candidate)]
             }
         }
-        let position = Int32(ids.count)
+        let position = Int32(count)
         var relation = DuplicateRelation.independent
-        var origin = position
+        var origin = (position: position, id: id)
         if let best {
-            let sharesCredit = !Set(articleCredits).isDisjoint(with: credits[Int(best.index)])
+            let sharesCredit = !Set(articleCredits).isDisjoint(with: best.entry.credits)
             if best.similarity >= options.identical {
                 relation = .identical
             } else if best.similarity >= options.wireCopy || (sharesCredit && best.similarity >= options.creditedCopy) {
                 relation = .wireCopy
             }
-            if relation != .independent { origin = origins[Int(best.index)] }
+            if relation != .independent { origin = (best.entry.origin, best.entry.originID) }
         }
-        ids.append(id)
-        origins.append(origin)
-        signatures.append(signature)
-        credits.append(articleCredits)
+        entries.append(
+            DuplicateEntry(
+                position: position, id: id, origin: origin.position, originID: origin.id, signature: signature,
+                credits: articleCredits))
         for band in 0..<Self.bands {
             chains[band].append(heads[band][keys[band]] ?? -1)
             heads[band][keys[band]] = position
         }
         return DuplicateDecision(
-            article: id, origin: ids[Int(origin)], relation: relation, closest: best.map { ids[Int($0.index)] },
+            article: id, origin: origin.id, relation: relation, closest: best?.entry.id,
             similarity: best?.similarity ?? 0, credits: articleCredits)
+    }
+
+    /// The entry at a position, added here or read from the source.
+    private func entry(at position: Int32) -> DuplicateEntry? {
+        position >= base ? entries[Int(position - base)] : loaded[position]
     }
 
     private enum CodingKeys: String, CodingKey {
         case options, ids, origins, credits, signatures
-        /// Signatures as one hex string of little-endian UInt32s: one JSON value instead of 64 numbers per
-        /// article, so encoding the state of 20,000 articles no longer builds millions of boxed numbers.
+        /// Signatures as one hex string of little-endian UInt32s (schema 7's form).
         case packedSignatures
     }
 
-    /// Reads the packed form, or the older form with one number per value; the band buckets are rebuilt
-    /// rather than stored (they follow from the signatures).
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        options = try container.decode(DuplicateOptions.self, forKey: .options)
-        ids = try container.decode([String].self, forKey: .ids)
-        origins = try container.decode([Int32].self, forKey: .origins)
-        credits = try container.decode([[String]].self, forKey: .credits)
-        if let packed = try container.decodeIfPresent(String.self, forKey: .packedSignatures) {
+    /// The index schema 7 saved as one JSON document, every entry pending in `takeNewEntries()`, so that a
+    /// store can write it out once.
+    public init(legacyState json: [UInt8]) throws(DuplicateStateError) {
+        let state: LegacyState
+        do {
+            state = try JSONDecoder().decode(LegacyState.self, from: Data(json))
+        } catch {
+            throw DuplicateStateError(reason: "the saved near-duplicate index (schema 7) does not decode: \(error)")
+        }
+        let count = state.ids.count
+        guard state.origins.count == count, state.credits.count == count else {
+            throw DuplicateStateError(reason: "the saved near-duplicate index (schema 7) has arrays of unequal length")
+        }
+        let signatures: [MinHashSignature]
+        if let packed = state.packedSignatures {
             let width = MinHashSignature.count * 8
             let hex = Array(packed.utf8)
-            guard hex.count == ids.count * width, let nibbles = Self.nibbles(hex) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .packedSignatures, in: container, debugDescription: "signature bytes do not match ids")
+            guard hex.count == count * width, let nibbles = Self.nibbles(hex) else {
+                throw DuplicateStateError(
+                    reason: "the saved near-duplicate index (schema 7): signatures do not match ids")
             }
-            signatures = (0..<ids.count).map { article in
+            signatures = (0..<count).map { article in
                 MinHashSignature(
                     values: (0..<MinHashSignature.count).map { index in
                         var value: UInt32 = 0
@@ -158,14 +248,20 @@ public struct DuplicateIndex: Sendable, Codable {
                     })
             }
         } else {
-            signatures = try container.decode([MinHashSignature].self, forKey: .signatures)
+            signatures = state.signatures ?? []
         }
-        guard origins.count == ids.count, credits.count == ids.count, signatures.count == ids.count else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .ids, in: container, debugDescription: "the index's arrays differ in length")
+        guard signatures.count == count, state.origins.allSatisfy({ $0 >= 0 && Int($0) < count }) else {
+            throw DuplicateStateError(reason: "the saved near-duplicate index (schema 7) does not hold together")
         }
-        for (position, signature) in signatures.enumerated() {
-            let keys = Self.bandKeys(signature)
+        self.init(options: state.options)
+        for position in 0..<count {
+            let origin = state.origins[position]
+            entries.append(
+                DuplicateEntry(
+                    position: Int32(position), id: state.ids[position], origin: origin,
+                    originID: state.ids[Int(origin)],
+                    signature: signatures[position], credits: state.credits[position]))
+            let keys = Self.bandKeys(signatures[position])
             for band in 0..<Self.bands {
                 chains[band].append(heads[band][keys[band]] ?? -1)
                 heads[band][keys[band]] = Int32(position)
@@ -173,25 +269,13 @@ public struct DuplicateIndex: Sendable, Codable {
         }
     }
 
-    /// Writes the packed form.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(options, forKey: .options)
-        try container.encode(ids, forKey: .ids)
-        try container.encode(origins, forKey: .origins)
-        try container.encode(credits, forKey: .credits)
-        let digits = Array("0123456789abcdef".utf8)
-        var packed = [UInt8]()
-        packed.reserveCapacity(signatures.count * MinHashSignature.count * 8)
-        for signature in signatures {
-            for value in signature.values {
-                for byte in 0..<4 {
-                    let octet = Int(value >> (8 * UInt32(byte)) & 0xFF)
-                    packed += [digits[octet >> 4], digits[octet & 0xF]]
-                }
-            }
-        }
-        try container.encode(String(decoding: packed, as: UTF8.self), forKey: .packedSignatures)
+    private struct LegacyState: Decodable {
+        var options: DuplicateOptions
+        var ids: [String]
+        var origins: [Int32]
+        var credits: [[String]]
+        var packedSignatures: String?
+        var signatures: [MinHashSignature]?
     }
 
     /// Hex digits as their values, or `nil` if one is not a hex digit.
@@ -215,4 +299,10 @@ public struct DuplicateIndex: Sendable, Codable {
             return key
         }
     }
+}
+
+/// Why a saved near-duplicate index could not be read.
+public struct DuplicateStateError: Error, Hashable, Sendable {
+    /// What was wrong with it.
+    public var reason: String
 }

@@ -33,8 +33,8 @@ public struct MinHashSignature: Sendable, Hashable, Codable {
         values = minima
     }
 
-    /// A signature from stored values.
-    init(values: [UInt32]) { self.values = values }
+    /// A signature from its values (as saved).
+    public init(values: [UInt32]) { self.values = values }
 
     /// The signature of a text.
     public init(text: String) {

@@ -23,54 +23,48 @@ public enum StoryChangeError: Error, Sendable {
 }
 
 extension StoryClustering {
-    /// Applies a person's change to the saved stories and the clusterer's state, in one transaction.
+    /// Applies a person's change to the saved stories and the clusterer's state, in one clustering session
+    /// (after any articles still waiting are clustered), so it cannot interleave with another writer's.
     public static func apply(_ change: StoryChange, in store: any ArticleStore) async throws(StoryChangeError) {
+        let refusal: String?
         do {
-            let pending = try await clusterPendingKeepingState(in: store, options: ClusterOptions())
-            let saved: (StoryClusterer, DuplicateIndex)
-            if let state = pending.state {
-                saved = state
-            } else {
-                saved = try await loadState(from: store, options: ClusterOptions())
+            _ = try await clusterPending(in: store)
+            refusal = try await store.withClusteringSession { session throws(StoreError) -> String? in
+                var state = try SessionState(session, options: ClusterOptions())
+                var assignments: [StoryAssignment] = []
+                do {
+                    switch change {
+                    case .merge(let story, let target):
+                        _ = try state.clusterer.merge(String(story.rawValue), into: String(target.rawValue))
+                    case .split(let articleID):
+                        guard let article = try session.articles([articleID]).first,
+                            let previous = try session.assignment(of: articleID)
+                        else { return "article \(articleID) is in no story" }
+                        let document = ClusterDocument(
+                            id: String(articleID.rawValue), title: article.title, text: article.text,
+                            published: article.published ?? article.ingested)
+                        _ = try state.clusterer.split(FeatureExtractor().features(of: document))
+                        assignments = [
+                            StoryAssignment(
+                                article: articleID, story: articleID, origin: previous.origin,
+                                relation: previous.relation, score: 0, reason: #"{"score":0,"split":true}"#)
+                        ]
+                    case .pin(let story, let pinned):
+                        try state.clusterer.pin(String(story.rawValue), pinned)
+                    }
+                } catch let error as StoryClusterer.ManualChangeError {
+                    return error.reason
+                } catch let error as StoreError {
+                    throw error
+                } catch {
+                    return "\(error)"
+                }
+                try state.save(session, assignments: assignments)
+                return nil
             }
-            var clusterer = saved.0
-            let duplicates = saved.1
-            var update = ClusteringUpdate(
-                assignments: [], merges: [], closed: [], state: try encodeState(clusterer, duplicates))
-            switch change {
-            case .merge(let story, let target):
-                guard
-                    case .merged(let from, let into, _) = try clusterer.merge(
-                        String(story.rawValue), into: String(target.rawValue))
-                else { return }
-                update.merges = [StoryMerge(from: ArticleID(Int64(from) ?? 0), into: ArticleID(Int64(into) ?? 0))]
-            case .split(let articleID):
-                guard let article = try await store.article(articleID),
-                    let previous = try await store.assignment(of: articleID)
-                else { throw StoryChangeError.refused("article \(articleID) is in no story") }
-                let document = ClusterDocument(
-                    id: String(articleID.rawValue), title: article.title, text: article.text,
-                    published: article.published ?? article.ingested)
-                _ = try clusterer.split(FeatureExtractor().features(of: document))
-                update.assignments = [
-                    StoryAssignment(
-                        article: articleID, story: articleID, origin: previous.origin, relation: previous.relation,
-                        score: 0, reason: #"{"score":0,"split":true}"#)
-                ]
-            case .pin(let story, let pinned):
-                try clusterer.pin(String(story.rawValue), pinned)
-                update.pins = [story: pinned]
-            }
-            update.state = try encodeState(clusterer, duplicates)
-            try await store.saveClustering(update)
-        } catch let error as StoryClusterer.ManualChangeError {
-            throw .refused(error.reason)
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch let error as StoryChangeError {
-            throw error
         } catch {
-            throw .refused("\(error)")
+            throw .store(error)
         }
+        if let refusal { throw .refused(refusal) }
     }
 }

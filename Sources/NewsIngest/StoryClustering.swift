@@ -18,106 +18,299 @@ public struct StoryClusteringReport: Sendable, Hashable {
     public var copies = 0
 }
 
-/// Clusters the stored articles that are not in a story yet, resuming the clusterer's saved state, and saves
-/// each batch with the state in one transaction, so an interrupted run loses nothing and the next resumes.
+/// Clusters the stored articles that are not in a story yet. Each batch runs in one clustering session (one
+/// write transaction, serialised across processes): it reads the state its decisions need, row by row, and
+/// writes what they changed with the assignments, so an interrupted run loses nothing and the next resumes.
 public enum StoryClustering {
-    /// The algorithm behind saved states; a state written by another starts afresh.
+    /// The algorithm behind saved states; a state written by another is refused, not silently reset.
     public static let algorithm = "corroborate-stories.v1/" + MinHashSignature.algorithm
 
-    /// Clusters every unclustered article, oldest first. `progress` gets (done, batch size) after each batch.
+    /// Articles clustered per session: large enough that loading the hot state is paid rarely, small enough
+    /// that another writer waits seconds, not minutes.
+    static let batchSize = 2_000
+
+    /// Clusters every unclustered article, oldest first. `progress` gets the count done after each batch.
     public static func clusterPending(
         in store: any ArticleStore, options: ClusterOptions = ClusterOptions(),
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws(StoreError) -> StoryClusteringReport {
-        try await clusterPendingKeepingState(in: store, options: options, progress: progress).report
+        var total = StoryClusteringReport()
+        while true {
+            let batch = try await store.withClusteringSession { session throws(StoreError) in
+                try clusterBatch(session, options: options)
+            }
+            guard let batch else { break }
+            total.clustered += batch.clustered
+            total.created += batch.created
+            total.joined += batch.joined
+            total.merged += batch.merged
+            total.copies += batch.copies
+            progress?(total.clustered)
+        }
+        return total
     }
 
-    /// `clusterPending`, also handing back the clusterer and index it ended with, when it read them, so that
-    /// a caller about to change them need not decode the saved state again.
-    static func clusterPendingKeepingState(
-        in store: any ArticleStore, options: ClusterOptions, progress: (@Sendable (Int) -> Void)? = nil
-    ) async throws(StoreError) -> (report: StoryClusteringReport, state: (StoryClusterer, DuplicateIndex)?) {
-        // NB: listing stories calls this every time; with nothing new, the saved state is not even read.
-        guard try await !store.unclusteredArticles(limit: 1).isEmpty else { return (StoryClusteringReport(), nil) }
-        var (clusterer, duplicates) = try await loadState(from: store, options: options)
-        let extractor = FeatureExtractor(titleWeight: options.titleWeight)
+    /// One batch inside a session; `nil` when nothing waits.
+    static func clusterBatch(
+        _ session: any ClusteringSession, options: ClusterOptions
+    ) throws(StoreError) -> StoryClusteringReport? {
+        let ids = try session.unclusteredArticles(limit: batchSize)
+        guard !ids.isEmpty else { return nil }
+        var state = try SessionState(session, options: options)
+        let extractor = FeatureExtractor(titleWeight: state.clusterer.options.titleWeight)
         let encoder = JSONEncoder()
         var report = StoryClusteringReport()
-        while true {
-            // NB: the state is saved with every batch; large batches keep that cost small next to clustering.
-            let ids = try await store.unclusteredArticles(limit: 5_000)
-            guard !ids.isEmpty else { break }
-            var assignments: [StoryAssignment] = []
-            var merges: [StoryMerge] = []
-            var closed: [ArticleID] = []
-            for id in ids {
-                guard let article = try await store.article(id) else { continue }
-                let key = String(id.rawValue)
-                let text = article.title + "\n\n" + article.text
-                let duplicate = duplicates.add(id: key, text: text)
-                if duplicate.relation != .independent { report.copies += 1 }
-                let document = ClusterDocument(
-                    id: key, title: article.title, text: article.text, published: article.published ?? article.ingested)
-                for action in clusterer.add(extractor.features(of: document)) {
-                    switch action {
-                    case .created(let story, _, let reason), .assigned(let story, _, let reason):
-                        if case .created = action { report.created += 1 } else { report.joined += 1 }
-                        let reasonJSON =
-                            (try? encoder.encode(reason)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-                        assignments.append(
-                            StoryAssignment(
-                                article: id, story: ArticleID(Int64(story) ?? id.rawValue),
-                                origin: ArticleID(Int64(duplicate.origin) ?? id.rawValue),
-                                relation: duplicate.relation.rawValue, score: reason.score, reason: reasonJSON))
-                    case .merged(let from, let into, _):
-                        report.merged += 1
-                        merges.append(StoryMerge(from: ArticleID(Int64(from) ?? 0), into: ArticleID(Int64(into) ?? 0)))
-                    case .closed(let story):
-                        closed.append(ArticleID(Int64(story) ?? 0))
-                    }
+        var assignments: [StoryAssignment] = []
+        for article in try session.articles(ids) {
+            let key = String(article.id.rawValue)
+            let duplicate = state.duplicates.add(id: key, text: article.title + "\n\n" + article.text)
+            if duplicate.relation != .independent { report.copies += 1 }
+            let document = ClusterDocument(
+                id: key, title: article.title, text: article.text, published: article.published ?? article.ingested)
+            for action in state.clusterer.add(extractor.features(of: document)) {
+                switch action {
+                case .created(let story, _, let reason), .assigned(let story, _, let reason):
+                    if case .created = action { report.created += 1 } else { report.joined += 1 }
+                    let reasonJSON = (try? encoder.encode(reason)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                    assignments.append(
+                        StoryAssignment(
+                            article: article.id, story: ArticleID(Int64(story) ?? article.id.rawValue),
+                            origin: ArticleID(Int64(duplicate.origin) ?? article.id.rawValue),
+                            relation: duplicate.relation.rawValue, score: reason.score, reason: reasonJSON))
+                case .merged:
+                    report.merged += 1
+                case .closed:
+                    break
                 }
-                report.clustered += 1
             }
-            // Assignments made before a merge in this batch point at the merged story: follow it.
-            for index in assignments.indices {
-                let current = clusterer.currentStory(of: String(assignments[index].story.rawValue))
-                assignments[index].story = ArticleID(Int64(current) ?? assignments[index].story.rawValue)
-            }
-            let state = try encodeState(clusterer, duplicates)
-            try await store.saveClustering(
-                ClusteringUpdate(assignments: assignments, merges: merges, closed: closed, state: state))
-            progress?(report.clustered)
+            report.clustered += 1
         }
-        return (report, (clusterer, duplicates))
+        try state.save(session, assignments: assignments)
+        try state.source.check()
+        return report
+    }
+}
+
+/// The clusterer and near-duplicate index over one session, with the schema-7 state moved first if it is
+/// still there.
+struct SessionState {
+    var clusterer: StoryClusterer
+    var duplicates: DuplicateIndex
+    let source: SessionSource
+    private var movedLegacyState = false
+
+    init(_ session: any ClusteringSession, options: ClusterOptions) throws(StoreError) {
+        source = SessionSource(session)
+        if try session.meta() == nil, let legacy = try session.legacyState() {
+            try Self.moveLegacyState(legacy, session)
+        }
+        if let meta = try session.meta() {
+            guard meta.algorithm == StoryClustering.algorithm else {
+                throw StoreError.failed(
+                    "the clustering state", operation: "reading it",
+                    reason: "it was written by \(meta.algorithm), not \(StoryClustering.algorithm); "
+                        + "run `corroborate info --check` to see the stories it left")
+            }
+            do {
+                let saved = try JSONDecoder().decode(ClusterOptions.self, from: meta.options)
+                let counters = try JSONDecoder().decode(ClustererCounters.self, from: meta.counters)
+                clusterer = StoryClusterer(options: saved, counters: counters, source: source)
+            } catch {
+                throw StoreError.failed("the clustering state", operation: "reading it", reason: "\(error)")
+            }
+            duplicates = DuplicateIndex(count: meta.duplicateCount, source: source)
+        } else {
+            clusterer = StoryClusterer(options: options, counters: ClustererCounters(), source: source)
+            duplicates = DuplicateIndex(count: 0, source: source)
+        }
     }
 
-    /// The saved clusterer and near-duplicate index, or new ones when none was saved by this algorithm.
-    static func loadState(
-        from store: any ArticleStore, options: ClusterOptions
-    ) async throws(StoreError) -> (
-        StoryClusterer, DuplicateIndex
-    ) {
-        if let state = try await store.clusteringState(), state.algorithm == algorithm,
-            let clusterer = try? JSONDecoder().decode(StoryClusterer.self, from: state.clusterer),
-            let duplicates = try? JSONDecoder().decode(DuplicateIndex.self, from: state.duplicates)
-        {
-            return (clusterer, duplicates)
-        }
-        return (StoryClusterer(options: options), DuplicateIndex())
-    }
-
-    static func encodeState(
-        _ clusterer: StoryClusterer, _ duplicates: DuplicateIndex
-    ) throws(StoreError)
-        -> ClusteringState
+    /// Moves a schema-7 state (one document of everything) into the session's tables.
+    private static func moveLegacyState(_ legacy: ClusteringState, _ session: any ClusteringSession) throws(StoreError)
     {
+        guard legacy.algorithm == StoryClustering.algorithm else {
+            throw StoreError.failed(
+                "the schema-7 clustering state", operation: "moving it into the story tables",
+                reason: "it was written by \(legacy.algorithm), not \(StoryClustering.algorithm)")
+        }
+        var clusterer: StoryClusterer
+        var duplicates: DuplicateIndex
         do {
-            let encoder = JSONEncoder()
-            return ClusteringState(
-                algorithm: algorithm, clusterer: try encoder.encode(clusterer),
-                duplicates: try encoder.encode(duplicates))
+            clusterer = try StoryClusterer(legacyState: legacy.clusterer)
+            duplicates = try DuplicateIndex(legacyState: Array(legacy.duplicates))
+        } catch let error as StoryClusterer.Story.ProfileError {
+            throw StoreError.failed("the schema-7 clustering state", operation: "reading it", reason: error.reason)
+        } catch let error as DuplicateStateError {
+            throw StoreError.failed("the schema-7 clustering state", operation: "reading it", reason: error.reason)
+        } catch {
+            throw StoreError.failed("the schema-7 clustering state", operation: "reading it", reason: "\(error)")
+        }
+        var write = try Self.write(&clusterer, &duplicates, assignments: [], merges: [])
+        write.movedLegacyState = true
+        try session.write(write)
+    }
+
+    /// Writes what changed, with the batch's assignments (re-pointed through merges made in the batch).
+    mutating func save(_ session: any ClusteringSession, assignments: [StoryAssignment]) throws(StoreError) {
+        var assignments = assignments
+        for index in assignments.indices {
+            let current = clusterer.currentStory(of: String(assignments[index].story.rawValue))
+            assignments[index].story = ArticleID(Int64(current) ?? assignments[index].story.rawValue)
+        }
+        try source.check()
+        let write = try Self.write(&clusterer, &duplicates, assignments: assignments, merges: nil)
+        try session.write(write)
+    }
+
+    /// The write of everything the clusterer and index changed; merges are the changed stories that point
+    /// elsewhere, unless given.
+    static func write(
+        _ clusterer: inout StoryClusterer, _ duplicates: inout DuplicateIndex, assignments: [StoryAssignment],
+        merges given: [StoryMerge]?
+    ) throws(StoreError) -> ClusteringWrite {
+        let changes = clusterer.takeChanges()
+        let entries = duplicates.takeNewEntries()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let meta: ClusteringMeta
+        do {
+            meta = ClusteringMeta(
+                algorithm: StoryClustering.algorithm, options: try encoder.encode(clusterer.options),
+                counters: try encoder.encode(changes.counters), duplicateCount: duplicates.count)
         } catch {
             throw StoreError.failed("the clustering state", operation: "encoding it", reason: "\(error)")
+        }
+        var write = ClusteringWrite(meta: meta)
+        write.stories = changes.stories.map { story in
+            StoryStateRecord(
+                seq: Int64(story.seq), story: ArticleID(Int64(story.id) ?? 0), size: story.size,
+                firstSeen: story.firstSeen, lastSeen: story.lastSeen, isClosed: story.isClosed,
+                mergedInto: story.mergedInto.map { ArticleID(Int64($0) ?? 0) }, isPinned: story.isPinned,
+                profile: Data(story.encodedProfile()))
+        }
+        write.terms = changes.terms.map { TermRecord(id: $0.id, word: $0.word, frequency: $0.frequency) }
+        write.postings = changes.postings.map {
+            switch $0 {
+            case .add(let term, let story, let position): .add(term: term, story: Int64(story), position: position)
+            case .remove(let term, let story): .remove(term: term, story: Int64(story))
+            }
+        }
+        write.keptApart = changes.keptApart
+        write.duplicates = entries.map { entry in
+            DuplicateRecord(
+                position: entry.position, article: ArticleID(Int64(entry.id) ?? 0), origin: entry.origin,
+                originArticle: ArticleID(Int64(entry.originID) ?? 0),
+                signature: Data(
+                    entry.signature.values.flatMap { value in withUnsafeBytes(of: value.littleEndian, Array.init) }),
+                credits: entry.credits, bucketKeys: entry.bandKeys.map { Int64(bitPattern: $0) })
+        }
+        write.assignments = assignments
+        write.merges =
+            given
+            ?? changes.stories.compactMap { story in
+                guard story.mergedInto != nil else { return nil }
+                return StoryMerge(
+                    from: ArticleID(Int64(story.id) ?? 0),
+                    into: ArticleID(Int64(clusterer.currentStory(of: story.id)) ?? 0))
+            }
+        return write
+    }
+}
+
+/// The session as the clusterer's and the index's source. Their reads cannot throw, so the first store error
+/// is kept and `check()` throws it before anything is written.
+final class SessionSource: StoryStateSource, DuplicateSource {
+    let session: any ClusteringSession
+    private var failure: StoreError?
+
+    init(_ session: any ClusteringSession) { self.session = session }
+
+    /// Throws the first error a read met.
+    func check() throws(StoreError) {
+        if let failure { throw failure }
+    }
+
+    private func attempt<T>(_ fallback: T, _ body: () throws(StoreError) -> T) -> T {
+        guard failure == nil else { return fallback }
+        do {
+            return try body()
+        } catch {
+            failure = error
+            return fallback
+        }
+    }
+
+    func terms(named words: [String]) -> [TermEntry] {
+        attempt([]) { () throws(StoreError) in
+            try session.terms(named: words).map { TermEntry(id: $0.id, word: $0.word, frequency: $0.frequency) }
+        }
+    }
+
+    func terms(withIDs ids: [Int32]) -> [TermEntry] {
+        attempt([]) { () throws(StoreError) in
+            try session.terms(withIDs: ids).map { TermEntry(id: $0.id, word: $0.word, frequency: $0.frequency) }
+        }
+    }
+
+    func postings(of term: Int32) -> [Int] {
+        attempt([]) { () throws(StoreError) in try session.postings(of: term).map { Int($0) } }
+    }
+
+    func story(seq: Int) -> StoryClusterer.Story? {
+        attempt(nil) { () throws(StoreError) -> StoryClusterer.Story? in
+            guard let record = try session.storyState(seq: Int64(seq)) else { return nil }
+            do {
+                return try StoryClusterer.Story(
+                    seq: seq, id: String(record.story.rawValue), size: record.size, firstSeen: record.firstSeen,
+                    lastSeen: record.lastSeen, isClosed: record.isClosed,
+                    mergedInto: record.mergedInto.map { String($0.rawValue) }, isPinned: record.isPinned,
+                    profile: Array(record.profile))
+            } catch {
+                throw StoreError.failed(
+                    "the clustering state", operation: "reading story \(record.story.rawValue)",
+                    reason: "\(error)")
+            }
+        }
+    }
+
+    func seq(ofStory id: String) -> Int? {
+        guard let story = Int64(id) else { return nil }
+        return attempt(nil) { () throws(StoreError) in try session.storySeq(of: ArticleID(story)).map { Int($0) } }
+    }
+
+    func seq(holding article: String) -> Int? {
+        guard let id = Int64(article) else { return nil }
+        return attempt(nil) { () throws(StoreError) in
+            try session.storySeq(holding: ArticleID(id)).map { Int($0) }
+        }
+    }
+
+    func quietStories(lastSeenBefore date: Date) -> [Int] {
+        attempt([]) { () throws(StoreError) in try session.quietStories(lastSeenBefore: date).map { Int($0) } }
+    }
+
+    func keptApart(_ pair: String) -> Bool {
+        attempt(false) { () throws(StoreError) in try session.keptApart(pair) }
+    }
+
+    func positions(inBucket key: UInt64, limit: Int) -> [Int32] {
+        attempt([]) { () throws(StoreError) in
+            try session.duplicatePositions(inBucket: Int64(bitPattern: key), limit: limit)
+        }
+    }
+
+    func entries(at positions: [Int32]) -> [DuplicateEntry] {
+        attempt([]) { () throws(StoreError) in
+            try session.duplicateEntries(at: positions).map { record in
+                let bytes = Array(record.signature)
+                let values = stride(from: 0, to: bytes.count - 3, by: 4).map { offset in
+                    (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) }
+                }
+                return DuplicateEntry(
+                    position: record.position, id: String(record.article.rawValue), origin: record.origin,
+                    originID: String(record.originArticle.rawValue), signature: MinHashSignature(values: values),
+                    credits: record.credits)
+            }
         }
     }
 }

@@ -44,11 +44,12 @@ public protocol ArticleStore: Sendable {
     /// How many articles have no analysis by `algorithm`.
     func countNeedingAnalysis(algorithm: String) async throws(StoreError) -> Int
 
-    /// The clusterer's saved state, if clustering ever ran.
-    func clusteringState() async throws(StoreError) -> ClusteringState?
-
-    /// Saves a clustering run: assignments, merges, closings and the state, all or none.
-    func saveClustering(_ update: ClusteringUpdate) async throws(StoreError)
+    /// Runs `body` as the only writer of the stories, across processes: inside one write transaction that
+    /// waits for any other (another process's too), so what `body` reads through the session is what it
+    /// changes, and its writes are saved all together or, if it throws, not at all.
+    func withClusteringSession<T: Sendable>(
+        _ body: @Sendable (any ClusteringSession) throws -> T
+    ) async throws(StoreError) -> T
 
     /// Stories (not merged away), most recently active first.
     func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary]

@@ -67,32 +67,6 @@ public struct StoryAssignment: Sendable, Hashable {
     }
 }
 
-/// One clustering run's results, saved in one transaction: new assignments, merges, closings, and the
-/// clusterer's state to resume from.
-public struct ClusteringUpdate: Sendable, Hashable {
-    /// Where the new articles went.
-    public var assignments: [StoryAssignment]
-    /// Stories merged into others.
-    public var merges: [StoryMerge]
-    /// Stories that closed.
-    public var closed: [ArticleID]
-    /// Stories pinned (`true`) or unpinned (`false`) by a person.
-    public var pins: [ArticleID: Bool] = [:]
-    /// The clusterer's state after the run, and the algorithm that wrote it.
-    public var state: ClusteringState
-
-    /// Creates an update.
-    public init(
-        assignments: [StoryAssignment], merges: [StoryMerge], closed: [ArticleID],
-        state: ClusteringState
-    ) {
-        self.assignments = assignments
-        self.merges = merges
-        self.closed = closed
-        self.state = state
-    }
-}
-
 /// One story merged into another: every article of `from` now belongs to `into`.
 public struct StoryMerge: Sendable, Hashable {
     /// The story merged away.

@@ -54,7 +54,9 @@ public final class NewsDatabase: Sendable {
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        // NB: another process's write (a clustering batch of a large archive takes seconds) is waited for, not
+        // failed on: writers serialise across processes through SQLite's lock.
+        configuration.busyMode = .timeout(120)
         configuration.label = "corroborate"
         configuration.prepareDatabase { db in
             db.add(tokenizer: SnowballTokenizer.self)
@@ -79,6 +81,20 @@ public final class NewsDatabase: Sendable {
             let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             if try !db.tableExists("grdb_migrations"), tableCount > 0 { throw StoreError.notADatabase(location) }
         }
-        try migrator.migrate(writer)
+        // NB: GRDB decides which migrations are pending before each one's transaction, so two processes opening a
+        // new file at once both try the first; the loser's transaction rolls back, and on a retry it finds the
+        // migrations done.
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                attempt += 1
+                if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempt >= 5 { throw error }
+                usleep(UInt32(50_000 * attempt))
+            }
+        }
     }
 }

@@ -142,3 +142,141 @@ struct ManualControlTests {
         #expect(throws: StoryClusterer.ManualChangeError.self) { try clusterer.pin("nope") }
     }
 }
+
+/// A store's saved clustering state in memory: what `takeChanges()` hands back, applied the way a store applies
+/// it, read back through `StoryStateSource` (profiles through their saved bytes).
+final class SavedStoryState: StoryStateSource {
+    var terms: [Int32: TermEntry] = [:]
+    var stories: [Int: (story: StoryClusterer.Story, profile: [UInt8])] = [:]
+    var postings: [Int32: [(position: Int64, story: Int)]] = [:]
+    var kept: Set<String> = []
+    var counters = ClustererCounters()
+    var holding: [String: Int] = [:]
+
+    func apply(_ changes: StoryStateChanges, actions: [ClusterAction]) {
+        for term in changes.terms { terms[term.id] = term }
+        for story in changes.stories { stories[story.seq] = (story, story.encodedProfile()) }
+        for change in changes.postings {
+            switch change {
+            case .add(let term, let story, let position): postings[term, default: []].append((position, story))
+            case .remove(let term, let story): postings[term]?.removeAll { $0.story == story }
+            }
+        }
+        for (pair, isKept) in changes.keptApart {
+            if isKept { kept.insert(pair) } else { kept.remove(pair) }
+        }
+        counters = changes.counters
+        for action in actions {
+            if case .created(let story, let article, _) = action { holding[article] = seq(ofStory: story) }
+            if case .assigned(let story, let article, _) = action { holding[article] = seq(ofStory: story) }
+        }
+        for (article, seq) in holding {
+            var current = stories[seq]!.story
+            while let target = current.mergedInto, let next = self.seq(ofStory: target) {
+                current = stories[next]!.story
+            }
+            holding[article] = current.seq
+        }
+    }
+
+    func terms(named words: [String]) -> [TermEntry] {
+        let wanted = Set(words)
+        return terms.values.filter { wanted.contains($0.word) }
+    }
+
+    func terms(withIDs ids: [Int32]) -> [TermEntry] { ids.compactMap { terms[$0] } }
+
+    func postings(of term: Int32) -> [Int] { (postings[term] ?? []).sorted { $0.position < $1.position }.map(\.story) }
+
+    func story(seq: Int) -> StoryClusterer.Story? {
+        guard let saved = stories[seq] else { return nil }
+        let story = saved.story
+        return try? StoryClusterer.Story(
+            seq: seq, id: story.id, size: story.size, firstSeen: story.firstSeen, lastSeen: story.lastSeen,
+            isClosed: story.isClosed, mergedInto: story.mergedInto, isPinned: story.isPinned, profile: saved.profile)
+    }
+
+    func seq(ofStory id: String) -> Int? { stories.values.first { $0.story.id == id }?.story.seq }
+
+    func seq(holding article: String) -> Int? { holding[article] }
+
+    func quietStories(lastSeenBefore date: Date) -> [Int] {
+        stories.values.filter {
+            !$0.story.isClosed && !$0.story.isPinned && ($0.story.lastSeen.map { $0 <= date } ?? false)
+        }
+        .map(\.story.seq).sorted()
+    }
+
+    func keptApart(_ pair: String) -> Bool { kept.contains(pair) }
+}
+
+@Suite("Clustering over saved state")
+struct SavedStateClusteringTests {
+    /// Articles of a few events over three weeks, so stories grow, merge and close.
+    static func stream() -> [ArticleFeatures] {
+        let extractor = FeatureExtractor()
+        let events = [
+            (
+                "flood", "River floods the old town after days of rain",
+                "The river burst its banks in the old town after days of heavy rain, flooding streets and shops; the mayor ordered evacuations."
+            ),
+            (
+                "quake", "Earthquake strikes off the coast of Japan",
+                "A magnitude 6.8 earthquake struck off northern Japan, shaking buildings in Tokyo; no tsunami warning was issued."
+            ),
+            (
+                "rates", "Central bank raises interest rates again",
+                "The central bank raised its benchmark interest rate by half a point to fight inflation and signalled more to come."
+            ),
+            (
+                "strike", "Rail workers strike over pay",
+                "Rail workers walked out over pay, halting trains across the country as the union and the operator traded blame."
+            ),
+        ]
+        var features: [ArticleFeatures] = []
+        for index in 0..<60 {
+            let (name, title, text) = events[index % events.count]
+            let words = text.split(separator: " ")
+            let kept = words.enumerated().filter { ($0.offset + index) % 5 != 0 }.map(\.element).joined(separator: " ")
+            let day = Double(index / 4) * (name == "rates" ? 3 : 0.5) + Double(index % 4) * 0.1
+            let document = StoryClustererTests.document("\(name)-\(index)", title, kept, day: day)
+            features.append(extractor.features(of: document))
+        }
+        return features.sorted { ($0.published!, $0.id) < ($1.published!, $1.id) }
+    }
+
+    @Test(
+        "in batches of any size over saved state, the decisions are those of one clusterer holding everything",
+        arguments: [1, 7, 25])
+    func sameDecisions(batch: Int) throws {
+        let articles = Self.stream()
+        var whole = StoryClusterer()
+        let expected = articles.flatMap { whole.add($0) }
+        let saved = SavedStoryState()
+        var actions: [ClusterAction] = []
+        for start in stride(from: 0, to: articles.count, by: batch) {
+            var clusterer = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
+            let made = articles[start..<min(start + batch, articles.count)].flatMap { clusterer.add($0) }
+            saved.apply(clusterer.takeChanges(), actions: made)
+            actions += made
+        }
+        #expect(actions == expected)
+        #expect(expected.contains { if case .closed = $0 { true } else { false } }, "the stream closes stories")
+        // Manual changes over saved state: split an article out, merge it back, pin.
+        var clusterer = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
+        let joined = try #require(
+            articles.first {
+                whole.story(of: $0.id) != $0.id && whole.currentStory(of: whole.story(of: $0.id)!) != $0.id
+            })
+        _ = try clusterer.split(joined)
+        #expect(clusterer.story(of: joined.id) == joined.id)
+        saved.apply(clusterer.takeChanges(), actions: [])
+        saved.holding[joined.id] = saved.seq(ofStory: joined.id)
+        var again = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
+        let home = whole.currentStory(of: whole.story(of: joined.id)!)
+        _ = try again.merge(joined.id, into: home)
+        #expect(again.currentStory(of: joined.id) == home)
+        try again.pin(home)
+        #expect(again.takeChanges().stories.contains { $0.id == home && $0.isPinned })
+    }
+}

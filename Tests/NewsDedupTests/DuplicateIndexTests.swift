@@ -51,46 +51,75 @@ struct DuplicateIndexTests {
         #expect(independent.relation == .independent && independent.origin == "voa")
     }
 
-    @Test("a saved index decides as the original does, from the packed form and from the older one")
-    func savedIndexRoundTrips() throws {
-        var index = DuplicateIndex()
-        _ = index.add(id: "ap", text: "Syria civilian deaths troubling, US says\n\n" + Self.wire)
-        _ = index.add(id: "voa", text: "Unrelated story about a harbour\n\nThe harbour road was closed on Tuesday.")
-        let data = try JSONEncoder().encode(index)
-        let json = String(decoding: data, as: UTF8.self)
-        #expect(json.contains("packedSignatures") && !json.contains("heads"))
-        var restored = try JSONDecoder().decode(DuplicateIndex.self, from: data)
-        #expect(restored.count == 2)
-        let paragraphs = Self.wire.components(separatedBy: "\n\n")
-        let rerun = "US alarmed\n\n" + paragraphs.dropLast().joined(separator: "\n\n")
-        var original = index
-        #expect(restored.add(id: "copy", text: rerun) == original.add(id: "copy", text: rerun))
-        // The form written before signatures were packed: one number per value.
-        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let hex = try #require(object.removeValue(forKey: "packedSignatures") as? String)
-        let bytes = stride(from: 0, to: hex.count, by: 2).map { offset -> UInt8 in
-            let start = hex.index(hex.startIndex, offsetBy: offset)
-            return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16) ?? 0
+    /// Saved entries as a store keeps them: positions, buckets newest first.
+    final class SavedEntries: DuplicateSource {
+        var entries: [Int32: DuplicateEntry] = [:]
+        var buckets: [UInt64: [Int32]] = [:]
+        var reads = 0
+
+        func save(_ new: [DuplicateEntry]) {
+            for entry in new {
+                entries[entry.position] = entry
+                for key in entry.bandKeys { buckets[key, default: []].append(entry.position) }
+            }
         }
-        object["signatures"] = (0..<2).map { article in
-            [
-                "values": (0..<64).map { value in
-                    let base = article * 256 + value * 4
-                    return Int(bytes[base]) | Int(bytes[base + 1]) << 8 | Int(bytes[base + 2]) << 16 | Int(
-                        bytes[base + 3]) << 24
-                }
-            ]
+
+        func positions(inBucket key: UInt64, limit: Int) -> [Int32] {
+            reads += 1
+            return Array((buckets[key] ?? []).reversed().prefix(limit))
         }
-        var old = try JSONDecoder().decode(
-            DuplicateIndex.self, from: try JSONSerialization.data(withJSONObject: object))
-        var again = index
-        #expect(old.add(id: "copy", text: rerun) == again.add(id: "copy", text: rerun))
-        object["ids"] = ["ap"]
-        #expect(throws: DecodingError.self) {
-            try JSONDecoder().decode(DuplicateIndex.self, from: try JSONSerialization.data(withJSONObject: object))
-        }
+
+        func entries(at positions: [Int32]) -> [DuplicateEntry] { positions.compactMap { entries[$0] } }
     }
 
+    @Test("an index over saved entries decides as one holding them all, and hands back only what it added")
+    func savedEntriesDecideAlike() throws {
+        let paragraphs = Self.wire.components(separatedBy: "\n\n")
+        let texts = [
+            ("ap", "Syria civilian deaths troubling, US says\n\n" + Self.wire),
+            ("harbour", "Unrelated story about a harbour\n\nThe harbour road was closed on Tuesday."),
+            ("copy", "US alarmed\n\n" + paragraphs.dropLast().joined(separator: "\n\n")),
+            ("again", "Harbour news\n\nThe harbour road was closed on Tuesday."),
+        ]
+        var whole = DuplicateIndex()
+        let expected = texts.map { whole.add(id: $0.0, text: $0.1) }
+        #expect(expected[2].relation != .independent && expected[2].origin == "ap")
+        // The first two saved; the next ones decided by an index over them, one at a time.
+        var first = DuplicateIndex()
+        let saved = SavedEntries()
+        var decisions = texts.prefix(2).map { first.add(id: $0.0, text: $0.1) }
+        saved.save(first.takeNewEntries())
+        #expect(first.takeNewEntries().isEmpty)
+        for (id, text) in texts.dropFirst(2) {
+            var index = DuplicateIndex(count: saved.entries.count, source: saved)
+            decisions.append(index.add(id: id, text: text))
+            let added = index.takeNewEntries()
+            #expect(added.count == 1 && added.first?.position == Int32(saved.entries.count))
+            saved.save(added)
+        }
+        #expect(decisions == expected)
+        #expect(saved.reads > 0)
+    }
+
+    @Test("the index schema 7 saved as one document is read, every entry handed back to be written")
+    func legacyStateIsRead() throws {
+        var whole = DuplicateIndex()
+        _ = whole.add(id: "ap", text: "Syria civilian deaths troubling, US says\n\n" + Self.wire)
+        let entries = whole.takeNewEntries()
+        var hex = ""
+        for value in entries.flatMap(\.signature.values) {
+            for byte in 0..<4 { hex += String(format: "%02x", (value >> (8 * UInt32(byte))) & 0xFF) }
+        }
+        let credits = String(decoding: try JSONEncoder().encode(entries.map(\.credits)), as: UTF8.self)
+        let json = """
+            {"options": {"identical": 0.9, "wireCopy": 0.5, "creditedCopy": 0.3}, "ids": ["ap"], "origins": [0],
+             "credits": \(credits), "packedSignatures": "\(hex)"}
+            """
+        var legacy = try DuplicateIndex(legacyState: Array(json.utf8))
+        #expect(legacy.count == 1)
+        #expect(legacy.takeNewEntries() == entries)
+        #expect(throws: DuplicateStateError.self) { try DuplicateIndex(legacyState: Array("{}".utf8)) }
+    }
     @Test("credits are read from datelines and closing lines")
     func credits() {
         #expect(WireCredits.agencies(in: "BEIRUT (Reuters) - Fighting resumed.") == ["Reuters"])

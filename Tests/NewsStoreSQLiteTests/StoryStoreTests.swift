@@ -24,16 +24,38 @@ struct StoryStoreTests {
             incoming("Four", "Another story.", source: "A", published: Date(timeIntervalSince1970: 4_000)),
         ])
         #expect(try await store.unclusteredArticles(limit: 10) == (1...4).map { ArticleID(Int64($0)) })
-        #expect(try await store.clusteringState() == nil)
-        let state = ClusteringState(algorithm: "test.v1", clusterer: Data("{}".utf8), duplicates: Data("[]".utf8))
-        try await store.saveClustering(
-            ClusteringUpdate(
-                assignments: [
-                    Self.assignment(1, story: 1), Self.assignment(2, story: 2), Self.assignment(3, story: 2, origin: 2),
-                    Self.assignment(4, story: 4),
-                ],
-                merges: [StoryMerge(from: ArticleID(2), into: ArticleID(1))], closed: [ArticleID(4)], state: state))
-        #expect(try await store.clusteringState() == state)
+        let meta = ClusteringMeta(
+            algorithm: "test.v1", options: Data("{}".utf8), counters: Data("{}".utf8), duplicateCount: 0)
+        try await store.withClusteringSession { session throws in
+            #expect(try session.meta() == nil)
+            var write = ClusteringWrite(meta: meta)
+            for (seq, id) in [Int64(1), 2, 4].enumerated() {
+                let record = StoryStateRecord(
+                    seq: Int64(seq), story: ArticleID(id), size: id == 2 ? 0 : 1, firstSeen: nil,
+                    lastSeen: Date(timeIntervalSinceReferenceDate: Double(id)), isClosed: id != 1,
+                    mergedInto: id == 2 ? ArticleID(1) : nil, isPinned: false, profile: Data([1, 2, 3]))
+                write.stories.append(record)
+            }
+            write.assignments = [
+                Self.assignment(1, story: 1), Self.assignment(2, story: 2), Self.assignment(3, story: 2, origin: 2),
+                Self.assignment(4, story: 4),
+            ]
+            write.merges = [StoryMerge(from: ArticleID(2), into: ArticleID(1))]
+            write.terms = [TermRecord(id: 0, word: "report", frequency: 3)]
+            write.postings = [
+                .add(term: 0, story: 0, position: 0), .add(term: 0, story: 1, position: 1),
+                .remove(term: 0, story: 1),
+            ]
+            try session.write(write)
+        }
+        try await store.withClusteringSession { session throws in
+            #expect(try session.meta() == meta)
+            #expect(try session.postings(of: 0) == [0])
+            #expect(try session.terms(named: ["report", "other"]) == [TermRecord(id: 0, word: "report", frequency: 3)])
+            #expect(try session.storySeq(holding: ArticleID(3)) == 0)
+            #expect(try session.storyState(seq: 1)?.mergedInto == ArticleID(1))
+            #expect(try session.quietStories(lastSeenBefore: Date(timeIntervalSinceReferenceDate: 10)) == [0])
+        }
         #expect(try await store.unclusteredArticles(limit: 10).isEmpty)
         let stories = try await store.stories(limit: 10, offset: 0)
         #expect(stories.map(\.id) == [ArticleID(4), ArticleID(1)])

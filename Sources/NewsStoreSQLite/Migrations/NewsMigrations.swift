@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 7
+    static let currentVersion = 8
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -187,6 +187,66 @@ enum NewsMigrations {
                     ) WITHOUT ROWID;
                     PRAGMA user_version = 7;
                     """)
+        }
+        migrator.registerMigration("v8-story-state") { db in
+            // NB: the clusterer's and the near-duplicate index's state, row by row instead of one document
+            // rewritten with every batch: a story's profile lives with the story (with the summary the river
+            // reads, kept up to date by the clustering), terms and postings and LSH buckets in tables of their
+            // own. A schema-7 `cluster_state` row is moved into them by the next clustering, then deleted.
+            try db.execute(
+                sql: """
+                    ALTER TABLE story ADD COLUMN seq INTEGER;
+                    ALTER TABLE story ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE story ADD COLUMN cluster_first REAL;
+                    ALTER TABLE story ADD COLUMN cluster_last REAL;
+                    ALTER TABLE story ADD COLUMN profile BLOB;
+                    ALTER TABLE story ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE story ADD COLUMN origin_count INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE story ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE story ADD COLUMN first_seen TEXT;
+                    ALTER TABLE story ADD COLUMN last_seen TEXT;
+                    CREATE UNIQUE INDEX story_seq ON story(seq) WHERE seq IS NOT NULL;
+                    CREATE INDEX story_quiet ON story(cluster_last) WHERE closed = 0 AND pinned = 0;
+                    CREATE INDEX story_river ON story(last_seen DESC, id DESC) WHERE merged_into IS NULL;
+                    CREATE INDEX story_coverage ON story(origin_count DESC, article_count DESC, last_seen DESC, id DESC)
+                        WHERE merged_into IS NULL;
+                    CREATE INDEX story_article_origin ON story_article(story_id, origin_id);
+                    CREATE TABLE cluster_meta (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        algorithm TEXT NOT NULL,
+                        options BLOB NOT NULL,
+                        counters BLOB NOT NULL,
+                        duplicate_count INTEGER NOT NULL
+                    );
+                    CREATE TABLE cluster_term (
+                        id INTEGER PRIMARY KEY,
+                        word TEXT NOT NULL UNIQUE,
+                        frequency INTEGER NOT NULL
+                    );
+                    CREATE TABLE cluster_posting (
+                        term_id INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        story_seq INTEGER NOT NULL,
+                        PRIMARY KEY (term_id, position)
+                    ) WITHOUT ROWID;
+                    CREATE UNIQUE INDEX cluster_posting_story ON cluster_posting(term_id, story_seq);
+                    CREATE TABLE cluster_kept_apart (pair TEXT PRIMARY KEY) WITHOUT ROWID;
+                    CREATE TABLE duplicate_entry (
+                        position INTEGER PRIMARY KEY,
+                        article_id INTEGER NOT NULL UNIQUE REFERENCES article(id) ON DELETE CASCADE,
+                        origin_position INTEGER NOT NULL,
+                        origin_id INTEGER NOT NULL,
+                        signature BLOB NOT NULL,
+                        credits TEXT NOT NULL
+                    );
+                    CREATE TABLE duplicate_bucket (
+                        key INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (key, position)
+                    ) WITHOUT ROWID;
+                    PRAGMA user_version = 8;
+                    """)
+            try NewsDatabase.refreshSummaries(of: nil, db)
         }
         return migrator
     }

@@ -1,0 +1,245 @@
+internal import Foundation
+internal import GRDB
+internal import NewsCore
+public import NewsStore
+
+extension NewsDatabase {
+    /// See `ArticleStore.withClusteringSession(_:)`.
+    ///
+    /// NB: GRDB begins write transactions IMMEDIATE, so this takes SQLite's write lock before reading: a second
+    /// process clustering (or adding) waits on the busy handler instead of deciding on what the first changes.
+    public func withClusteringSession<T: Sendable>(
+        _ body: @Sendable (any ClusteringSession) throws -> T
+    ) async throws(StoreError) -> T {
+        let location = location
+        do {
+            return try await writer.write { db in
+                try body(SQLiteClusteringSession(db: db, location: location))
+            }
+        } catch {
+            throw StoreErrorMapping.map(error, location: location, operation: "clustering stories")
+        }
+    }
+
+    /// Recomputes the summary the river reads (counts, first and last seen) of these stories, or of all.
+    static func refreshSummaries(of stories: [Int64]?, _ db: Database) throws {
+        let sql = """
+            UPDATE story SET
+                article_count = (SELECT count(*) FROM story_article WHERE story_id = story.id),
+                origin_count = (SELECT count(DISTINCT origin_id) FROM story_article WHERE story_id = story.id),
+                source_count = (SELECT count(DISTINCT member.source_id) FROM story_article
+                    JOIN article AS member ON member.id = story_article.article_id WHERE story_id = story.id),
+                first_seen = (SELECT min(coalesce(member.published_at, member.ingested_at)) FROM story_article
+                    JOIN article AS member ON member.id = story_article.article_id WHERE story_id = story.id),
+                last_seen = (SELECT max(coalesce(member.published_at, member.ingested_at)) FROM story_article
+                    JOIN article AS member ON member.id = story_article.article_id WHERE story_id = story.id)
+            """
+        guard let stories else {
+            try db.execute(sql: sql)
+            return
+        }
+        let statement = try db.cachedStatement(sql: sql + " WHERE id = ?")
+        for story in Set(stories).sorted() { try statement.execute(arguments: [story]) }
+    }
+}
+
+/// `ClusteringSession` over one SQLite write transaction.
+final class SQLiteClusteringSession: ClusteringSession {
+    let db: Database
+    let location: String
+
+    init(db: Database, location: String) {
+        self.db = db
+        self.location = location
+    }
+
+    /// Runs a statement and maps its errors.
+    private func run<T>(_ operation: String, _ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw StoreErrorMapping.map(error, location: location, operation: operation)
+        }
+    }
+
+    func meta() throws(StoreError) -> ClusteringMeta? {
+        try run("reading the clustering state") {
+            try Row.fetchOne(
+                db, sql: "SELECT algorithm, options, counters, duplicate_count FROM cluster_meta WHERE id = 1"
+            ).map {
+                ClusteringMeta(
+                    algorithm: $0["algorithm"], options: $0["options"], counters: $0["counters"],
+                    duplicateCount: $0["duplicate_count"])
+            }
+        }
+    }
+
+    func legacyState() throws(StoreError) -> ClusteringState? {
+        try run("reading the schema-7 clustering state") {
+            try Row.fetchOne(db, sql: "SELECT algorithm, clusterer, duplicates FROM cluster_state WHERE id = 1").map {
+                ClusteringState(algorithm: $0["algorithm"], clusterer: $0["clusterer"], duplicates: $0["duplicates"])
+            }
+        }
+    }
+
+    func unclusteredArticles(limit: Int) throws(StoreError) -> [ArticleID] {
+        try run("finding articles to cluster") {
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT article.id FROM article
+                    LEFT JOIN story_article ON story_article.article_id = article.id
+                    WHERE story_article.article_id IS NULL
+                    ORDER BY coalesce(article.published_at, article.ingested_at), article.id LIMIT ?
+                    """,
+                arguments: [max(0, limit)]
+            ).map { ArticleID($0) }
+        }
+    }
+
+    func articles(_ ids: [ArticleID]) throws(StoreError) -> [Article] {
+        try run("reading articles to cluster") {
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(ArticleRow.columns) FROM \(ArticleRow.from) WHERE a.id = ?")
+            return try ids.compactMap { id in
+                try Row.fetchOne(statement, arguments: [id.rawValue]).map(ArticleRow.article)
+            }
+        }
+    }
+
+    func assignment(of article: ArticleID) throws(StoreError) -> StoryAssignment? {
+        try run("reading a story assignment") {
+            try Row.fetchOne(
+                db, sql: "SELECT story_id, origin_id, relation, score, reason FROM story_article WHERE article_id = ?",
+                arguments: [article.rawValue]
+            ).map { row in
+                StoryAssignment(
+                    article: article, story: ArticleID(row["story_id"] as Int64),
+                    origin: ArticleID(row["origin_id"] as Int64), relation: row["relation"], score: row["score"],
+                    reason: row["reason"])
+            }
+        }
+    }
+
+    func terms(named words: [String]) throws(StoreError) -> [TermRecord] {
+        try run("reading clustering terms") {
+            let statement = try db.cachedStatement(sql: "SELECT id, frequency FROM cluster_term WHERE word = ?")
+            return try words.compactMap { word in
+                try Row.fetchOne(statement, arguments: [word]).map {
+                    TermRecord(id: $0["id"], word: word, frequency: $0["frequency"])
+                }
+            }
+        }
+    }
+
+    func terms(withIDs ids: [Int32]) throws(StoreError) -> [TermRecord] {
+        try run("reading clustering terms") {
+            let statement = try db.cachedStatement(sql: "SELECT word, frequency FROM cluster_term WHERE id = ?")
+            return try ids.compactMap { id in
+                try Row.fetchOne(statement, arguments: [id]).map {
+                    TermRecord(id: id, word: $0["word"], frequency: $0["frequency"])
+                }
+            }
+        }
+    }
+
+    func postings(of term: Int32) throws(StoreError) -> [Int64] {
+        try run("reading story postings") {
+            try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT story_seq FROM cluster_posting WHERE term_id = ? ORDER BY position"),
+                arguments: [term])
+        }
+    }
+
+    private static let stateColumns =
+        "seq, id, size, cluster_first, cluster_last, closed, merged_into, pinned, profile"
+
+    func storyState(seq: Int64) throws(StoreError) -> StoryStateRecord? {
+        try run("reading a story's state") {
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(Self.stateColumns) FROM story WHERE seq = ?"), arguments: [seq]
+            ).map(Self.stateRecord)
+        }
+    }
+
+    private static func stateRecord(_ row: Row) -> StoryStateRecord {
+        StoryStateRecord(
+            seq: row["seq"], story: ArticleID(row["id"] as Int64), size: row["size"],
+            firstSeen: (row["cluster_first"] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)),
+            lastSeen: (row["cluster_last"] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)),
+            isClosed: row["closed"], mergedInto: (row["merged_into"] as Int64?).map { ArticleID($0) },
+            isPinned: row["pinned"], profile: row["profile"] ?? Data())
+    }
+
+    func storySeq(of story: ArticleID) throws(StoreError) -> Int64? {
+        try run("reading a story's state") {
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT seq FROM story WHERE id = ?"), arguments: [story.rawValue])
+        }
+    }
+
+    func storySeq(holding article: ArticleID) throws(StoreError) -> Int64? {
+        try run("reading a story's state") {
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT story.seq FROM story_article JOIN story ON story.id = story_article.story_id
+                        WHERE story_article.article_id = ?
+                        """),
+                arguments: [article.rawValue])
+        }
+    }
+
+    func quietStories(lastSeenBefore date: Date) throws(StoreError) -> [Int64] {
+        try run("finding quiet stories") {
+            try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT seq FROM story
+                        WHERE closed = 0 AND pinned = 0 AND cluster_last <= ? AND seq IS NOT NULL ORDER BY seq
+                        """),
+                arguments: [date.timeIntervalSinceReferenceDate])
+        }
+    }
+
+    func keptApart(_ pair: String) throws(StoreError) -> Bool {
+        try run("reading stories kept apart") {
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM cluster_kept_apart WHERE pair = ?"), arguments: [pair]) ?? false
+        }
+    }
+
+    func duplicatePositions(inBucket key: Int64, limit: Int) throws(StoreError) -> [Int32] {
+        try run("reading near-duplicate buckets") {
+            try Int32.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT position FROM duplicate_bucket WHERE key = ? ORDER BY position DESC LIMIT ?"),
+                arguments: [key, limit])
+        }
+    }
+
+    func duplicateEntries(at positions: [Int32]) throws(StoreError) -> [DuplicateRecord] {
+        try run("reading near-duplicate entries") {
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT position, article_id, origin_position, origin_id, signature, credits
+                    FROM duplicate_entry WHERE position = ?
+                    """)
+            return try positions.compactMap { position in
+                try Row.fetchOne(statement, arguments: [position]).map { row in
+                    let credits = (row["credits"] as String?).flatMap {
+                        try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+                    }
+                    return DuplicateRecord(
+                        position: row["position"], article: ArticleID(row["article_id"] as Int64),
+                        origin: row["origin_position"], originArticle: ArticleID(row["origin_id"] as Int64),
+                        signature: row["signature"], credits: credits ?? [], bucketKeys: [])
+                }
+            }
+        }
+    }
+
+    func write(_ changes: ClusteringWrite) throws(StoreError) {
+        try run("saving stories") { try ClusteringWriter(db: db).write(changes) }
+    }
+}
