@@ -83,18 +83,7 @@ final class SQLiteClusteringSession: ClusteringSession {
     }
 
     func unclusteredArticles(limit: Int) throws(StoreError) -> [ArticleID] {
-        try run("finding articles to cluster") {
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT article.id FROM article
-                    LEFT JOIN story_article ON story_article.article_id = article.id
-                    WHERE story_article.article_id IS NULL
-                    ORDER BY coalesce(article.published_at, article.ingested_at), article.id LIMIT ?
-                    """,
-                arguments: [max(0, limit)]
-            ).map { ArticleID($0) }
-        }
+        try run("finding articles to cluster") { try NewsDatabase.unclusteredArticles(limit: limit, db) }
     }
 
     func articles(_ ids: [ArticleID]) throws(StoreError) -> [Article] {
@@ -108,17 +97,7 @@ final class SQLiteClusteringSession: ClusteringSession {
     }
 
     func assignment(of article: ArticleID) throws(StoreError) -> StoryAssignment? {
-        try run("reading a story assignment") {
-            try Row.fetchOne(
-                db, sql: "SELECT story_id, origin_id, relation, score, reason FROM story_article WHERE article_id = ?",
-                arguments: [article.rawValue]
-            ).map { row in
-                StoryAssignment(
-                    article: article, story: ArticleID(row["story_id"] as Int64),
-                    origin: ArticleID(row["origin_id"] as Int64), relation: row["relation"], score: row["score"],
-                    reason: row["reason"])
-            }
-        }
+        try run("reading a story assignment") { try NewsDatabase.assignment(of: article, db) }
     }
 
     func terms(named words: [String]) throws(StoreError) -> [TermRecord] {

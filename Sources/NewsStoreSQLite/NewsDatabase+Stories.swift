@@ -68,35 +68,38 @@ extension NewsDatabase {
 
     /// See `ArticleStore.assignment(of:)`.
     public func assignment(of article: ArticleID) async throws(StoreError) -> StoryAssignment? {
-        try await read("reading a story assignment") { db in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT story_id, origin_id, relation, score, reason FROM story_article WHERE article_id = ?
-                    """,
-                arguments: [article.rawValue]
-            ).map { row in
-                StoryAssignment(
-                    article: article, story: ArticleID(row["story_id"] as Int64),
-                    origin: ArticleID(row["origin_id"] as Int64), relation: row["relation"], score: row["score"],
-                    reason: row["reason"])
-            }
-        }
+        try await read("reading a story assignment") { db in try Self.assignment(of: article, db) }
     }
 
     /// See `ArticleStore.unclusteredArticles(limit:)`.
     public func unclusteredArticles(limit: Int) async throws(StoreError) -> [ArticleID] {
-        try await read("finding articles to cluster") { db in
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT article.id FROM article
-                    LEFT JOIN story_article ON story_article.article_id = article.id
-                    WHERE story_article.article_id IS NULL
-                    ORDER BY coalesce(article.published_at, article.ingested_at), article.id LIMIT ?
-                    """,
-                arguments: [max(0, limit)]
-            ).map { ArticleID($0) }
+        try await read("finding articles to cluster") { db in try Self.unclusteredArticles(limit: limit, db) }
+    }
+
+    /// Where an article was put: for the store's readers and for a clustering session alike.
+    static func assignment(of article: ArticleID, _ db: Database) throws -> StoryAssignment? {
+        try Row.fetchOne(
+            db, sql: "SELECT story_id, origin_id, relation, score, reason FROM story_article WHERE article_id = ?",
+            arguments: [article.rawValue]
+        ).map { row in
+            StoryAssignment(
+                article: article, story: ArticleID(row["story_id"] as Int64),
+                origin: ArticleID(row["origin_id"] as Int64), relation: row["relation"], score: row["score"],
+                reason: row["reason"])
         }
+    }
+
+    /// Up to `limit` articles in no story, oldest first: for the store's readers and a clustering session.
+    static func unclusteredArticles(limit: Int, _ db: Database) throws -> [ArticleID] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT article.id FROM article
+                LEFT JOIN story_article ON story_article.article_id = article.id
+                WHERE story_article.article_id IS NULL
+                ORDER BY coalesce(article.published_at, article.ingested_at), article.id LIMIT ?
+                """,
+            arguments: [max(0, limit)]
+        ).map { ArticleID($0) }
     }
 }
