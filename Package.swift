@@ -180,6 +180,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "NewsIngestTests",
+            dependencies: ["NewsIngest", "NewsCluster", "NewsStore", "NewsStoreSQLite", "NewsCore", "NewsTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "NewsFetchTests",
             dependencies: [
                 "NewsFetch", "NewsIngest", "NewsFeeds", "NewsStore", "NewsStoreSQLite", "NewsCore", "FixtureServer",
@@ -201,7 +206,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsCLITests",
-            dependencies: ["NewsCLI", "FixtureServer"],
+            dependencies: ["NewsCLI", "FixtureServer", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]

@@ -12,6 +12,9 @@ struct TermTable {
     /// Ids by word, for the terms loaded.
     private(set) var ids: [String: Int32] = [:]
 
+    /// How many terms are loaded.
+    var loadedCount: Int { words.count }
+
     /// Whether the term is loaded.
     func has(_ id: Int32) -> Bool { Int(id) < frequency.count && frequency[Int(id)] >= 0 }
 
@@ -135,6 +138,33 @@ extension StoryClusterer {
 
     /// Notes that a story changed.
     mutating func changed(_ seq: Int) { changeLog?.stories.insert(seq) }
+
+    /// Lets go of what the source now holds as well, once `takeChanges()` has been saved: closed stories and
+    /// the article lists always, and everything loaded when the working set outgrows `budget` (stories, terms
+    /// or posting lists). Decisions stay the same (the source gives back what is dropped); memory stays bounded
+    /// however many batches one clusterer serves.
+    public mutating func forgetSaved(budget: Int = 50_000) {
+        guard source != nil, let log = changeLog, log.stories.isEmpty, log.terms.isEmpty, log.postings.isEmpty,
+            log.keptApart.isEmpty
+        else { return }
+        openStories = []
+        if working.count > budget || terms.loadedCount > 8 * budget || postings.count > 4 * budget {
+            working = [:]
+            storyIndex = [:]
+            terms = TermTable()
+            postings = [:]
+            keptApart = [:]
+            return
+        }
+        for (seq, story) in working {
+            if story.isClosed {
+                working[seq] = nil
+                storyIndex[story.id] = nil
+            } else if !story.articles.isEmpty {
+                working[seq]!.articles = []
+            }
+        }
+    }
 
     /// What changed since the clusterer was made or last asked, for a store to write; empty for a clusterer
     /// that keeps no changes (one made with `init(options:)`).

@@ -4,10 +4,6 @@ public import Foundation
 /// with the open stories that share one of its heaviest terms (an inverted index, never a scan of every story)
 /// and joins the best one scoring at least the threshold, or starts a story. Pure: no I/O, time comes in with
 /// the articles.
-/// Online story clustering: a value-type state machine fed articles in time order. Each article is compared
-/// with the open stories that share one of its heaviest terms (an inverted index, never a scan of every story)
-/// and joins the best one scoring at least the threshold, or starts a story. Pure: no I/O, time comes in with
-/// the articles.
 ///
 /// It holds everything itself, or works over a `StoryStateSource` (a store's saved state), loading what each
 /// decision needs and keeping what it changed for `takeChanges()`; both give the same decisions.
@@ -213,9 +209,15 @@ public struct StoryClusterer {
         }
         for candidate in candidates { _ = loadStory(candidate) }
         let byTerm = vector.sorted { $0.term < $1.term }  // once per article, for every merge pass below
-        let scored = candidates.map { ($0, score(byTerm, article, against: working[$0]!)) }
-            .sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
-        guard var chosen = scored.first.map({ (seq: $0.0, reason: $0.1) }) else {
+        // NB: candidates are ranked on the score alone; only the chosen one's shared terms and names are spelt
+        // out (by the same arithmetic, so the score is the same).
+        let scored = candidates.map { ($0, score(byTerm, article, against: working[$0]!, explain: false).score) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        guard
+            var chosen = scored.first.map({
+                (seq: $0.0, reason: score(byTerm, article, against: working[$0.0]!, explain: true))
+            })
+        else {
             return (
                 nil,
                 ClusterReason(
@@ -228,9 +230,10 @@ public struct StoryClusterer {
         return (chosen.seq, chosen.reason)
     }
 
-    /// The article (its vector sorted by term) against one story.
+    /// The article (its vector sorted by term) against one story; the shared terms and names only if `explain`.
     private func score(
-        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures, against story: Story
+        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures, against story: Story,
+        explain: Bool
     ) -> ClusterReason {
         var dot = 0.0
         var shared: [(Int32, Double)] = []
@@ -244,16 +247,20 @@ public struct StoryClusterer {
             if next < byTerm.count, byTerm[next].term == term {
                 let product = byTerm[next].weight * weight
                 dot += product
-                shared.append((term, product))
+                if explain { shared.append((term, product)) }
             }
         }
         let norm = sqrt(squares)
         let cosine = norm > 0 ? dot / norm : 0
         var sharedNames: [String] = []
-        for name in article.names where story.names[name] != nil { sharedNames.append(name) }
+        var sharedNameCount = 0
+        for name in article.names where story.names[name] != nil {
+            sharedNameCount += 1
+            if explain { sharedNames.append(name) }
+        }
         sharedNames.sort()
         // The share of the article's names the story has mentioned.
-        let overlap = article.names.isEmpty ? 0 : Double(sharedNames.count) / Double(article.names.count)
+        let overlap = article.names.isEmpty ? 0 : Double(sharedNameCount) / Double(article.names.count)
         var timeFactor = 1.0
         if let published = article.published, let last = story.lastSeen {
             let gap = abs(published.timeIntervalSince(last))
@@ -262,7 +269,7 @@ public struct StoryClusterer {
         // Names count only when there are names to compare (lower-cased text has none).
         let nameWeight = article.names.isEmpty || story.names.isEmpty ? 0 : options.nameWeight
         let blended = (1 - nameWeight) * cosine + nameWeight * min(overlap, 1)
-        shared.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        if explain { shared.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } }
         return ClusterReason(
             score: blended * timeFactor, termSimilarity: cosine, nameOverlap: min(overlap, 1), timeFactor: timeFactor,
             sharedTerms: shared.prefix(8).map { terms.word($0.0) }, sharedNames: Array(sharedNames.prefix(8)),

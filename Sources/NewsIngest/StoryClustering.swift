@@ -35,9 +35,10 @@ public enum StoryClustering {
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws(StoreError) -> StoryClusteringReport {
         var total = StoryClusteringReport()
+        let carried = CarriedClusterer()
         while true {
             let batch = try await store.withClusteringSession { session throws(StoreError) in
-                try clusterBatch(session, options: options)
+                try clusterBatch(session, options: options, carried: carried)
             }
             guard let batch else { break }
             total.clustered += batch.clustered
@@ -50,13 +51,16 @@ public enum StoryClustering {
         return total
     }
 
-    /// One batch inside a session; `nil` when nothing waits.
+    /// One batch inside a session; `nil` when nothing waits. The clusterer the previous batch left in `carried`
+    /// is used again when nobody wrote since (its loaded stories and terms are still the saved ones), and the
+    /// one this batch leaves is put there.
     static func clusterBatch(
-        _ session: any ClusteringSession, options: ClusterOptions
+        _ session: any ClusteringSession, options: ClusterOptions, carried: CarriedClusterer? = nil
     ) throws(StoreError) -> StoryClusteringReport? {
         let ids = try session.unclusteredArticles(limit: batchSize)
         guard !ids.isEmpty else { return nil }
-        var state = try SessionState(session, options: options)
+        let kept = carried?.take()
+        var state = try SessionState(session, options: options, reusing: kept)
         let extractor = FeatureExtractor(titleWeight: state.clusterer.options.titleWeight)
         let encoder = JSONEncoder()
         var report = StoryClusteringReport()
@@ -87,7 +91,36 @@ public enum StoryClustering {
         }
         try state.save(session, assignments: assignments)
         try state.source.check()
+        if state.reused { carried?.countReuse() }
+        if let carried, let generation = try session.meta()?.generation {
+            state.clusterer.forgetSaved()
+            carried.keep(state.clusterer, source: state.source, generation: generation)
+        }
         return report
+    }
+}
+
+/// A clusterer one run keeps between its sessions, with the generation of the state it matches.
+///
+/// NB: @unchecked Sendable because the sessions of one run follow each other (each awaits the one before),
+/// so only one of them touches it at a time; it never leaves the run.
+final class CarriedClusterer: @unchecked Sendable {
+    private var kept: (clusterer: StoryClusterer, source: SessionSource, generation: Int64)?
+    /// How many batches used the clusterer the one before left.
+    private(set) var reuses = 0
+
+    /// Keeps a clusterer saved at `generation`.
+    func keep(_ clusterer: StoryClusterer, source: SessionSource, generation: Int64) {
+        kept = (clusterer, source, generation)
+    }
+
+    /// Counts a batch that used what was kept.
+    func countReuse() { reuses += 1 }
+
+    /// Takes what was kept (nothing is kept meanwhile: a batch that fails leaves nothing behind).
+    func take() -> (clusterer: StoryClusterer, source: SessionSource, generation: Int64)? {
+        defer { kept = nil }
+        return kept
     }
 }
 
@@ -97,10 +130,16 @@ struct SessionState {
     var clusterer: StoryClusterer
     var duplicates: DuplicateIndex
     let source: SessionSource
+    /// Whether the clusterer is one a previous batch left (the state had not changed since).
+    private(set) var reused = false
     private var movedLegacyState = false
 
-    init(_ session: any ClusteringSession, options: ClusterOptions) throws(StoreError) {
-        source = SessionSource(session)
+    /// The state over `session`: the clusterer `reusing` holds when the saved state is still at its
+    /// generation, else one that loads what it needs afresh.
+    init(
+        _ session: any ClusteringSession, options: ClusterOptions,
+        reusing kept: (clusterer: StoryClusterer, source: SessionSource, generation: Int64)? = nil
+    ) throws(StoreError) {
         if try session.meta() == nil, let legacy = try session.legacyState() {
             try Self.moveLegacyState(legacy, session)
         }
@@ -111,6 +150,15 @@ struct SessionState {
                     reason: "it was written by \(meta.algorithm), not \(StoryClustering.algorithm); "
                         + "run `corroborate info --check` to see the stories it left")
             }
+            if let kept, kept.generation == meta.generation {
+                kept.source.rebind(to: session)
+                source = kept.source
+                clusterer = kept.clusterer
+                duplicates = DuplicateIndex(count: meta.duplicateCount, source: source)
+                reused = true
+                return
+            }
+            source = SessionSource(session)
             do {
                 let saved = try JSONDecoder().decode(ClusterOptions.self, from: meta.options)
                 let counters = try JSONDecoder().decode(ClustererCounters.self, from: meta.counters)
@@ -120,6 +168,7 @@ struct SessionState {
             }
             duplicates = DuplicateIndex(count: meta.duplicateCount, source: source)
         } else {
+            source = SessionSource(session)
             clusterer = StoryClusterer(options: options, counters: ClustererCounters(), source: source)
             duplicates = DuplicateIndex(count: 0, source: source)
         }
@@ -220,10 +269,16 @@ struct SessionState {
 /// The session as the clusterer's and the index's source. Their reads cannot throw, so the first store error
 /// is kept and `check()` throws it before anything is written.
 final class SessionSource: StoryStateSource, DuplicateSource {
-    let session: any ClusteringSession
+    private(set) var session: any ClusteringSession
     private var failure: StoreError?
 
     init(_ session: any ClusteringSession) { self.session = session }
+
+    /// Reads from another session from now on (a clusterer kept for the next batch).
+    func rebind(to session: any ClusteringSession) {
+        self.session = session
+        failure = nil
+    }
 
     /// Throws the first error a read met.
     func check() throws(StoreError) {

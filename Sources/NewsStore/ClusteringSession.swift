@@ -51,13 +51,17 @@ public struct ClusteringMeta: Sendable, Hashable {
     public var counters: Data
     /// How many near-duplicate entries are saved.
     public var duplicateCount: Int
+    /// How many writes the state has had (the store counts them; what is written here is ignored): a writer
+    /// that finds the number it left knows nobody changed the state since, and may keep what it loaded.
+    public var generation: Int64
 
     /// Creates the scalars.
-    public init(algorithm: String, options: Data, counters: Data, duplicateCount: Int) {
+    public init(algorithm: String, options: Data, counters: Data, duplicateCount: Int, generation: Int64 = 0) {
         self.algorithm = algorithm
         self.options = options
         self.counters = counters
         self.duplicateCount = duplicateCount
+        self.generation = generation
     }
 }
 

@@ -39,11 +39,13 @@ struct ClusteringWriter {
             sql: """
                 INSERT INTO cluster_meta (id, algorithm, options, counters, duplicate_count) VALUES (1, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET algorithm = excluded.algorithm, options = excluded.options,
-                    counters = excluded.counters, duplicate_count = excluded.duplicate_count
+                    counters = excluded.counters, duplicate_count = excluded.duplicate_count,
+                    generation = generation + 1
                 """,
             arguments: [
                 changes.meta.algorithm, changes.meta.options, changes.meta.counters, changes.meta.duplicateCount,
             ])
+        try NewsDatabase.advanceClusteredThrough(db)
         let touched =
             changes.stories.map(\.story.rawValue) + changes.assignments.map(\.story.rawValue)
             + changes.merges.flatMap { [$0.from.rawValue, $0.into.rawValue] }

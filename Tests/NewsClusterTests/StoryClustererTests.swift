@@ -279,4 +279,28 @@ struct SavedStateClusteringTests {
         try again.pin(home)
         #expect(again.takeChanges().stories.contains { $0.id == home && $0.isPinned })
     }
+
+    @Test(
+        "one clusterer kept between saved batches, letting go of what was saved, decides as one holding everything",
+        arguments: [(7, 50_000), (7, 2), (25, 0)])
+    func keptBetweenBatches(batch: Int, budget: Int) {
+        let articles = Self.stream()
+        var whole = StoryClusterer()
+        let expected = articles.flatMap { whole.add($0) }
+        let saved = SavedStoryState()
+        var clusterer = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
+        var actions: [ClusterAction] = []
+        var forgotten = false
+        for start in stride(from: 0, to: articles.count, by: batch) {
+            let made = articles[start..<min(start + batch, articles.count)].flatMap { clusterer.add($0) }
+            saved.apply(clusterer.takeChanges(), actions: made)
+            actions += made
+            let before = clusterer.stories.count
+            clusterer.forgetSaved(budget: budget)
+            forgotten = forgotten || clusterer.stories.count < before
+            #expect(clusterer.stories.allSatisfy { !$0.isClosed && $0.articles.isEmpty })
+        }
+        #expect(actions == expected)
+        #expect(forgotten, "stories were let go of")
+    }
 }

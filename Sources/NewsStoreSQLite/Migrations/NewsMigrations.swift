@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 8
+    static let currentVersion = 9
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -247,6 +247,17 @@ enum NewsMigrations {
                     PRAGMA user_version = 8;
                     """)
             try NewsDatabase.refreshSummaries(of: nil, db)
+        }
+        migrator.registerMigration("v9-cluster-watermark") { db in
+            // NB: every article with an id up to `clustered_through` is in a story, so finding the articles
+            // waiting reads those past it instead of anti-joining every article with its assignment. The
+            // generation counts writes, so a writer can tell whether another changed the state since its own.
+            try db.execute(
+                sql: """
+                    ALTER TABLE cluster_meta ADD COLUMN clustered_through INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE cluster_meta ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+                    PRAGMA user_version = 9;
+                    """)
         }
         return migrator
     }
