@@ -50,6 +50,10 @@ struct GlobalOptions: ParsableArguments {
                 throw StoreError.cannotOpen(path, reason: "cannot create its folder \(folder)")
             }
         }
-        return try NewsDatabase.open(path: path)
+        return try NewsDatabase.open(path: path) { waited in
+            Terminal.message(
+                "waiting for another process writing to \(path) (\(waited.components.seconds) s so far; "
+                    + "it holds the lock while it stores or clusters a batch)")
+        }
     }
 }

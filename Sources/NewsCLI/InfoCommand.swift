@@ -1,29 +1,62 @@
 internal import ArgumentParser
 internal import NewsAnalysis
+internal import NewsIngest
 internal import NewsStore
 internal import NewsStoreSQLite
 
 /// `corroborate info`: which database is in use and what it holds.
 struct InfoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "info", abstract: "Show the database in use, its schema version and what it holds.")
+        commandName: "info", abstract: "Show the database in use, its schema version and what it holds.",
+        discussion: """
+            --check reads every story and assignment (seconds at a million articles) and reports articles hidden \
+            in merged stories, merge circles, summaries that disagree with their articles and stale index \
+            entries, as an older build's concurrent writers could leave them; it exits 1 when it finds any. \
+            --check --repair fixes them in one transaction, waiting for a clustering batch in progress.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
     @Flag(help: "Print one JSON document (schema corroborate.info.v1, docs/JSON.md).")
     var json = false
 
+    @Flag(help: "Check that every article is in exactly one listed story; exit 1 if not.")
+    var check = false
+
+    @Flag(help: "With --check: repair what it finds (nothing stored is lost).")
+    var repair = false
+
+    func validate() throws {
+        if repair && !check { throw ValidationError("--repair goes with --check: corroborate info --check --repair") }
+    }
+
     func run() async throws {
         let info: StoreInfo
+        var storyCheck: StoryCheck?
         do {
-            info = try await global.openDatabase().info()
+            let store = try global.openDatabase()
+            info = try await store.info()
+            if check {
+                let drawn = Terminal.stderrIsTerminal
+                if drawn { Terminal.progress(repair ? "checking and repairing the stories…" : "checking the stories…") }
+                defer { if drawn { Terminal.progress(nil) } }
+                storyCheck = try await store.checkStories(repair: repair)
+            }
         } catch {
             throw ErrorRendering.report(error)
         }
         if json {
-            JSONOutput.write(JSONOutput.Info(info))
-            return
+            JSONOutput.write(JSONOutput.Info(info, check: storyCheck, algorithm: StoryClustering.algorithm))
+        } else {
+            printSummary(info)
+            if let storyCheck { StoryCheckReport.print(storyCheck, algorithm: StoryClustering.algorithm) }
         }
+        if let storyCheck, !StoryCheckReport.isHealthy(storyCheck, algorithm: StoryClustering.algorithm) {
+            throw ExitCode(1)
+        }
+    }
+
+    private func printSummary(_ info: StoreInfo) {
         Terminal.output("database   \(info.location)")
         Terminal.output(
             "engine     \(info.engine), schema version \(info.schemaVersion) (this build: \(NewsDatabase.schemaVersion))"

@@ -222,8 +222,39 @@ enum JSONOutput {
         var fullTextIndexes: [String: Int]
         var rejectedInputs: Int
         var analysesByAlgorithm: [String: Int]
+        /// Present with `--check`.
+        var check: Check?
 
-        init(_ info: StoreInfo) {
+        struct Check: Encodable {
+            struct Finding: Encodable {
+                var problem: String
+                var explanation: String
+                var count: Int
+                var examples: [Int64]
+            }
+            var consistent: Bool
+            var repaired: Bool
+            var findings: [Finding]
+            var liveStories: Int
+            var articlesInLiveStories: Int
+            var waitingArticles: Int
+            var clusteringAlgorithm: String?
+            var buildAlgorithm: String
+        }
+
+        init(_ info: StoreInfo, check: StoryCheck? = nil, algorithm: String = "") {
+            self.check = check.map { check in
+                Check(
+                    consistent: check.isConsistent, repaired: check.repaired,
+                    findings: check.findings.map {
+                        Check.Finding(
+                            problem: $0.problem.rawValue, explanation: $0.problem.explanation, count: $0.count,
+                            examples: $0.examples)
+                    },
+                    liveStories: check.liveStories, articlesInLiveStories: check.articlesInLiveStories,
+                    waitingArticles: check.waitingArticles, clusteringAlgorithm: check.algorithm,
+                    buildAlgorithm: algorithm)
+            }
             database = info.location
             engine = info.engine
             schemaVersion = info.schemaVersion

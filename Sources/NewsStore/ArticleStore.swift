@@ -98,6 +98,10 @@ public protocol ArticleStore: Sendable {
     /// One story's listing (following merges), or `nil` when `id` is no story.
     func story(_ id: ArticleID) async throws(StoreError) -> StorySummary?
 
+    /// Checks that every article is in exactly one listed story and the stories' summaries and index agree
+    /// with their articles; with `repair`, fixes what it found in one transaction (nothing stored is lost).
+    func checkStories(repair: Bool) async throws(StoreError) -> StoryCheck
+
     /// The saved searches, by name.
     func savedSearches() async throws(StoreError) -> [SavedSearch]
 

@@ -20,10 +20,14 @@ public final class NewsDatabase: Sendable {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
     /// Refuses a file that is not SQLite, an SQLite file of another program, and a database written by a
-    /// newer Corroborate, before touching any of them.
-    public static func open(path: String) throws(StoreError) -> NewsDatabase {
+    /// newer Corroborate, before touching any of them. When another process holds the write lock, operations
+    /// wait for it (up to two minutes) and `waiting` hears how long they have waited, after a couple of seconds
+    /// and every ten after that.
+    public static func open(
+        path: String, waiting: (@Sendable (Duration) -> Void)? = nil
+    ) throws(StoreError) -> NewsDatabase {
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try DatabasePool(path: path, configuration: configuration(waiting: waiting))
             let database = NewsDatabase(location: path, writer: pool)
             try database.migrate()
             return database
@@ -51,12 +55,13 @@ public final class NewsDatabase: Sendable {
     /// The schema version this build writes.
     public static var schemaVersion: Int { NewsMigrations.currentVersion }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(waiting: (@Sendable (Duration) -> Void)? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // NB: another process's write (a clustering batch of a large archive takes seconds) is waited for, not
         // failed on: writers serialise across processes through SQLite's lock.
-        configuration.busyMode = .timeout(120)
+        let wait = BusyWait(waiting: waiting)
+        configuration.busyMode = .callback { tries in wait.retry(tries) }
         configuration.label = "corroborate"
         configuration.prepareDatabase { db in
             db.add(tokenizer: SnowballTokenizer.self)

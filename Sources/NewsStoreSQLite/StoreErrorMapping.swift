@@ -13,6 +13,11 @@ enum StoreErrorMapping {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(location)
         case .SQLITE_CANTOPEN: return .cannotOpen(location, reason: reason)
         case .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_PERM: return .readOnly(location, reason: reason)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .failed(
+                location, operation: operation,
+                reason: "another process kept it locked for over \(BusyWait.limit.components.seconds) s ("
+                    + "a long `add`, `fetch` or `serve` clustering?); try again when it is done")
         default: return .failed(location, operation: operation, reason: reason)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Several processes writing one database, as `add` beside `fetch --loop` or `serve` does.
@@ -35,6 +36,8 @@ struct ConcurrentWritersTests {
         let held = stories.reduce(0) { $0 + ($1["articles"] as? Int ?? 0) }
         #expect(held == articles, "\(held) of \(articles) articles are in listed stories")
         #expect(Set(stories.compactMap { $0["id"] as? Int }).count == stories.count)
+        let check = try await cli.run(["info", "--check"])
+        #expect(check.status == 0, "info --check: \(check.stdout) \(check.stderr)")
     }
 
     @Test("two adds at once: every article ends in exactly one live story")
@@ -62,5 +65,32 @@ struct ConcurrentWritersTests {
         let rerun = try await cli.run(["add", file])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         try await Self.expectConsistent(cli, articles: 3_000)
+    }
+
+    @Test("a writer that finds the database locked waits, says so, and then does its work")
+    func waitsAndSaysSo() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        #expect(try await cli.run(["add", try cli.write("a.jsonl", Self.articles(20, tag: "a"))]).status == 0)
+        // Another writer holds the write lock for 3.5 s, on a thread of its own (not the tests' pool).
+        let path = cli.database
+        let locked = DispatchSemaphore(value: 0)
+        let holder = Thread {
+            let queue = try? DatabaseQueue(path: path)
+            try? queue?.inDatabase { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.signal()
+                Thread.sleep(forTimeInterval: 3.5)
+                try db.execute(sql: "COMMIT")
+            }
+        }
+        holder.start()
+        locked.wait()
+        let started = Date()
+        let result = try await cli.run(["add", try cli.write("b.jsonl", Self.articles(20, tag: "b"))])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) >= 3)
+        #expect(result.stderr.contains("waiting for another process writing to"), "\(result.stderr)")
+        try await Self.expectConsistent(cli, articles: 40)
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Testing
+
+@Suite("corroborate info --check")
+struct StoryCheckCLITests {
+    @Test("reports the stories an older build's concurrent writers could leave, repairs them, and loses nothing")
+    func reportsAndRepairs() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let file = try cli.write("news.jsonl", ConcurrentWritersTests.articles(30, tag: "c"))
+        #expect(try await cli.run(["add", file]).status == 0)
+        let clean = try await cli.run(["info", "--check"])
+        #expect(clean.status == 0 && clean.stdout.contains("check      ok"), "\(clean.stdout) \(clean.stderr)")
+        let listed = try #require(try await cli.run(["stories", "--json"]).json()["stories"] as? [[String: Any]])
+        let ids = listed.compactMap { $0["id"] as? Int64 }.sorted()
+        try #require(ids.count >= 3, "the five events make several stories: \(listed)")
+
+        // What lost updates looked like: two stories merged into each other, one merged into a story that
+        // does not exist, a summary that no longer counts its articles.
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: cli.database, configuration: configuration)
+        try await queue.write { db in
+            try db.execute(sql: "UPDATE story SET merged_into = ? WHERE id = ?", arguments: [ids[1], ids[0]])
+            try db.execute(sql: "UPDATE story SET merged_into = ? WHERE id = ?", arguments: [ids[0], ids[1]])
+            try db.execute(sql: "UPDATE story SET merged_into = 999999 WHERE id = ?", arguments: [ids[2]])
+            try db.execute(sql: "UPDATE story SET article_count = 99 WHERE id = ?", arguments: [ids.last!])
+        }
+        try queue.close()
+
+        let broken = try await cli.run(["info", "--check"])
+        #expect(broken.status == 1)
+        for problem in ["merge-cycles", "merges-into-missing-stories", "articles-in-merged-stories", "stale-summaries"]
+        {
+            #expect(broken.stdout.contains(problem), "\(problem) in: \(broken.stdout)")
+        }
+        #expect(broken.stderr.contains("--check --repair"))
+        let json = try await cli.run(["info", "--check", "--json"])
+        #expect(json.status == 1)
+        let check = try #require(try json.json()["check"] as? [String: Any])
+        #expect(check["consistent"] as? Bool == false)
+        // The merged-away stories' index entries are stale too.
+        let problems = (check["findings"] as? [[String: Any]] ?? []).compactMap { $0["problem"] as? String }
+        #expect(Set(problems).isSuperset(of: ["merge-cycles", "merges-into-missing-stories", "stale-summaries"]))
+
+        let repair = try await cli.run(["info", "--check", "--repair"])
+        #expect(repair.status == 0 && repair.stdout.contains("repaired"), "\(repair.stdout) \(repair.stderr)")
+        let after = try await cli.run(["info", "--check"])
+        #expect(after.status == 0 && after.stdout.contains("check      ok"), "\(after.stdout)")
+        try await ConcurrentWritersTests.expectConsistent(cli, articles: 30)
+        // The clustering goes on over the repaired stories.
+        let more = try cli.write("more.jsonl", ConcurrentWritersTests.articles(10, tag: "d"))
+        #expect(try await cli.run(["add", more]).status == 0)
+        try await ConcurrentWritersTests.expectConsistent(cli, articles: 40)
+    }
+
+    @Test("--repair needs --check")
+    func repairNeedsCheck() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let result = try await cli.run(["info", "--repair"])
+        #expect(result.status != 0 && result.stderr.contains("--repair goes with --check"))
+    }
+}
