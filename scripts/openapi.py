@@ -33,7 +33,7 @@ def body(schema): return {"required": True, "content": {"application/json": {"sc
 schemas = {
  "Error": obj({"error": obj({"code": {"type": "string", "description": "Stable code: not_found, method_not_allowed, story.not_found, article.not_found, article.not_grouped, search.not_found, source.not_found, feed.not_found, search.invalid_query, story.change_refused, request.invalid, request.bad_parameter, request.too_large, auth.required, auth.invalid, auth.cross_site, fetch.* and feed.* (subscribing), store_*, internal"}, "message": S, "hint": S}, ["code", "message"])}),
  "Story": obj({"id": I, "title": S, "articles": I, "origins": I, "outlets": I, "firstSeen": DT, "lastSeen": DT, "closed": B, "pinned": B, "url": S}, ["id", "title", "articles", "origins", "outlets", "closed", "pinned", "url"]),
- "StoryList": obj({"schema": {"const": "corroborate.api.stories.v1"}, "order": {"enum": ["newest", "coverage"]}, "offset": I, "limit": I, "stories": arr(ref("Story"))}),
+ "StoryList": obj({"schema": {"const": "corroborate.api.stories.v1"}, "order": {"enum": ["newest", "coverage"]}, "offset": I, "limit": I, "next": opt(I), "stories": arr(ref("Story"))}, ["schema", "order", "offset", "limit", "stories"]),
  "Citation": obj({"article": I, "outlet": S, "start": I, "end": I, "text": S}),
  "Comparison": {"type": "object", "description": "The comparison of a story's coverage (docs/JSON.md, corroborate.story.v1): offsets in Unicode scalars.",
    "required": ["schema", "algorithm", "story", "articles", "origins", "statusCounts", "claims", "figures", "quotes", "framing", "summary", "timeline"],
@@ -68,7 +68,7 @@ schemas = {
  "StoryChanged": obj({"story": ref("Story")}),
 }
 paths = {
- "/stories": {"get": read({"summary": "Stories, newest or most covered (last 7 days) first", "operationId": "listStories", "parameters": [{"name": "order", "in": "query", "schema": {"enum": ["newest", "coverage"], "default": "newest"}}, limit(50, 500), offset], "responses": ok(ref("StoryList"))})},
+ "/stories": {"get": read({"summary": "Stories, newest or most covered (last 7 days) first", "operationId": "listStories", "parameters": [{"name": "order", "in": "query", "schema": {"enum": ["newest", "coverage"], "default": "newest"}}, limit(50, 500), offset, {"name": "after", "in": "query", "description": "The `next` of the page before: the stories after this one, in the same order (costs the same however deep; `offset` is ignored)", "schema": {"type": "integer", "minimum": 1}}], "responses": ok(ref("StoryList"))})},
  "/stories/{id}": {"get": read({"summary": "A story's full comparison; an article's id gives its story's", "operationId": "getStory", "parameters": [idp], "responses": {**ok(ref("Comparison")), "404": err("`story.not_found`")}})},
  "/stories/{id}/merge": {"post": write({"summary": "Merge the story into another", "operationId": "mergeStory", "parameters": [idp], "requestBody": body(ref("Merge")), "responses": {**ok(ref("StoryChanged")), "409": err("`story.change_refused`"), "404": err("`story.not_found`")}})},
  "/articles": {"get": read({"summary": "Articles, newest ingested first", "operationId": "listArticles", "parameters": [limit(50, 500), offset, {"name": "outlet", "in": "query", "schema": S}], "responses": ok(ref("ArticleList"))})},

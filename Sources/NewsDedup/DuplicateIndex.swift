@@ -72,8 +72,8 @@ public struct DuplicateEntry: Sendable, Hashable {
 
 /// Where an index finds the articles it did not add itself: a store's saved entries and LSH buckets.
 public protocol DuplicateSource: AnyObject {
-    /// The positions of the newest saved entries in the bucket `key`, newest first, at most `limit`.
-    func positions(inBucket key: UInt64, limit: Int) -> [Int32]
+    /// The positions in `range` of the newest saved entries in the bucket `key`, newest first, at most `limit`.
+    func positions(inBucket key: UInt64, in range: Range<Int32>, limit: Int) -> [Int32]
     /// The saved entries at these positions.
     func entries(at positions: [Int32]) -> [DuplicateEntry]
 }
@@ -89,9 +89,15 @@ public struct DuplicateIndex {
     static let rows = MinHashSignature.count / bands
     /// The most articles a lookup reads in one bucket.
     static let maxWalk = 32
+    /// How many of the latest articles a new one is compared with, by default: copies of a text appear within
+    /// days of it (2^18 articles are two weeks of 20,000 a day), and a horizon keeps the buckets a store must
+    /// search and update from growing with the archive.
+    public static let defaultHorizon: Int32 = 1 << 18
 
     /// The options in use.
     public let options: DuplicateOptions
+    /// How many of the latest articles a new one is compared with.
+    public let horizon: Int32
     /// The saved entries, if any; positions below `base` are there.
     private let source: (any DuplicateSource)?
     private let base: Int32
@@ -108,15 +114,20 @@ public struct DuplicateIndex {
     private var chains: [[Int32]] = Array(repeating: [], count: bands)
 
     /// An empty index.
-    public init(options: DuplicateOptions = DuplicateOptions()) {
+    public init(options: DuplicateOptions = DuplicateOptions(), horizon: Int32 = defaultHorizon) {
         self.options = options
+        self.horizon = max(1, horizon)
         source = nil
         base = 0
     }
 
     /// An index over `count` saved entries, read from `source` as lookups need them.
-    public init(options: DuplicateOptions = DuplicateOptions(), count: Int, source: any DuplicateSource) {
+    public init(
+        options: DuplicateOptions = DuplicateOptions(), horizon: Int32 = defaultHorizon, count: Int,
+        source: any DuplicateSource
+    ) {
         self.options = options
+        self.horizon = max(1, horizon)
         self.source = source
         base = Int32(count)
     }
@@ -124,13 +135,16 @@ public struct DuplicateIndex {
     /// How many articles it holds.
     public var count: Int { Int(base) + entries.count }
 
+    /// The oldest position the next article is compared with: a store may forget the buckets of older ones.
+    public var oldestCompared: Int32 { max(0, Int32(count) - horizon) }
+
     /// The entries added since it was made or last asked, for a store to save.
     public mutating func takeNewEntries() -> [DuplicateEntry] {
         defer { taken = entries.count }
         return Array(entries[taken...])
     }
 
-    /// Classifies an article against every earlier one and adds it.
+    /// Classifies an article against the earlier ones within the horizon and adds it.
     public mutating func add(id: String, text: String) -> DuplicateDecision {
         add(id: id, signature: MinHashSignature(text: text), credits: WireCredits.agencies(in: text))
     }
@@ -142,6 +156,7 @@ public struct DuplicateIndex {
         -> DuplicateDecision
     {
         let keys = Self.bandKeys(signature)
+        let oldest = oldestCompared
         // The walk, band by band, newest first: entries added here along the chain, then saved ones.
         var walks: [[Int32]] = []
         walks.reserveCapacity(Self.bands)
@@ -151,12 +166,13 @@ public struct DuplicateIndex {
             var candidate = heads[band][keys[band]] ?? -1
             // NB: a bucket holding thousands of near-identical texts (boilerplate syndicated everywhere) would
             // make every lookup walk them all; the newest few are as good a match, so a walk stops there.
-            while candidate >= 0, walk.count < Self.maxWalk {
+            while candidate >= oldest, walk.count < Self.maxWalk {
                 walk.append(candidate)
                 candidate = chains[band][Int(candidate - base)]
             }
-            if let source, walk.count < Self.maxWalk {
-                let saved = source.positions(inBucket: keys[band], limit: Self.maxWalk - walk.count)
+            if let source, walk.count < Self.maxWalk, oldest < base {
+                let saved = source.positions(
+                    inBucket: keys[band], in: oldest..<base, limit: Self.maxWalk - walk.count)
                 walk += saved
                 wanted += saved.filter { loaded[$0] == nil }
             }

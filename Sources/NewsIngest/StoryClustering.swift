@@ -253,6 +253,7 @@ struct SessionState {
                     entry.signature.values.flatMap { value in withUnsafeBytes(of: value.littleEndian, Array.init) }),
                 credits: entry.credits, bucketKeys: entry.bandKeys.map { Int64(bitPattern: $0) })
         }
+        write.oldestDuplicateCompared = duplicates.oldestCompared
         write.assignments = assignments
         write.merges =
             given
@@ -348,9 +349,9 @@ final class SessionSource: StoryStateSource, DuplicateSource {
         attempt(false) { () throws(StoreError) in try session.keptApart(pair) }
     }
 
-    func positions(inBucket key: UInt64, limit: Int) -> [Int32] {
+    func positions(inBucket key: UInt64, in range: Range<Int32>, limit: Int) -> [Int32] {
         attempt([]) { () throws(StoreError) in
-            try session.duplicatePositions(inBucket: Int64(bitPattern: key), limit: limit)
+            try session.duplicatePositions(inBucket: Int64(bitPattern: key), in: range, limit: limit)
         }
     }
 

@@ -12,10 +12,10 @@ enum StoryLists {
     static let coverageWindow: TimeInterval = 7 * 86_400
 
     static func list(
-        _ order: StoryOrder, offset: Int, limit: Int, coverage: Coverage
+        _ order: StoryOrder, after: ArticleID? = nil, offset: Int, limit: Int, coverage: Coverage
     ) async throws -> [StorySummary] {
         let since = order == .coverage ? coverage.now().addingTimeInterval(-coverageWindow) : nil
-        return try await coverage.store.stories(order: order, since: since, limit: limit, offset: offset)
+        return try await coverage.store.stories(order: order, since: since, after: after, limit: limit, offset: offset)
     }
 }
 

@@ -92,8 +92,11 @@ public protocol ArticleStore: Sendable {
     /// The feed items an article came from, with what the feeds said of it.
     func feedItems(of article: ArticleID) async throws(StoreError) -> [FeedItemRecord]
 
-    /// Stories in `order`; with `.coverage`, only those active at or after `since`.
-    func stories(order: StoryOrder, since: Date?, limit: Int, offset: Int) async throws(StoreError) -> [StorySummary]
+    /// Stories in `order`; with `.coverage`, only those active at or after `since`; those that come after the
+    /// story `after` (a page's last: keyset paging, a page costs the same however deep) or else after `offset`.
+    func stories(
+        order: StoryOrder, since: Date?, after: ArticleID?, limit: Int, offset: Int
+    ) async throws(StoreError) -> [StorySummary]
 
     /// One story's listing (following merges), or `nil` when `id` is no story.
     func story(_ id: ArticleID) async throws(StoreError) -> StorySummary?

@@ -33,8 +33,8 @@ public protocol ClusteringSession: AnyObject {
     func quietStories(lastSeenBefore date: Date) throws(StoreError) -> [Int64]
     /// Whether a person kept the pair of stories apart.
     func keptApart(_ pair: String) throws(StoreError) -> Bool
-    /// The newest positions in a near-duplicate bucket, newest first.
-    func duplicatePositions(inBucket key: Int64, limit: Int) throws(StoreError) -> [Int32]
+    /// The newest positions within `range` in a near-duplicate bucket, newest first.
+    func duplicatePositions(inBucket key: Int64, in range: Range<Int32>, limit: Int) throws(StoreError) -> [Int32]
     /// The near-duplicate entries at these positions.
     func duplicateEntries(at positions: [Int32]) throws(StoreError) -> [DuplicateRecord]
     /// Saves a batch's changes (and drops a schema-7 state, once moved).
@@ -172,6 +172,8 @@ public struct ClusteringWrite: Sendable {
     public var keptApart: [(pair: String, kept: Bool)] = []
     /// Near-duplicate entries added.
     public var duplicates: [DuplicateRecord] = []
+    /// The oldest near-duplicate position later lookups read: the buckets of older entries may be dropped.
+    public var oldestDuplicateCompared: Int32 = 0
     /// Where articles went.
     public var assignments: [StoryAssignment] = []
     /// Stories whose articles now belong to another (`into` is where they are now).

@@ -33,7 +33,7 @@ struct ClusteringWriter {
                     : "DELETE FROM cluster_kept_apart WHERE pair = ?",
                 arguments: [pair])
         }
-        try writeDuplicates(changes.duplicates)
+        try writeDuplicates(changes.duplicates, oldestCompared: changes.oldestDuplicateCompared)
         try writeAssignments(changes)
         try db.execute(
             sql: """
@@ -75,13 +75,22 @@ struct ClusteringWriter {
         }
     }
 
-    private func writeDuplicates(_ entries: [DuplicateRecord]) throws {
+    /// How many near-duplicate positions share an epoch: the buckets are keyed by epoch first, so the entries a
+    /// batch adds go into the newest epoch's small part of the index (in the page cache) instead of pages all
+    /// over it, and epochs past the horizon are dropped as one range.
+    static let epochShift: Int32 = 16
+
+    /// The epoch of a near-duplicate position.
+    static func epoch(of position: Int32) -> Int32 { position >> epochShift }
+
+    private func writeDuplicates(_ entries: [DuplicateRecord], oldestCompared: Int32) throws {
         let entry = try db.cachedStatement(
             sql: """
                 INSERT INTO duplicate_entry (position, article_id, origin_position, origin_id, signature, credits)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
-        let bucket = try db.cachedStatement(sql: "INSERT OR IGNORE INTO duplicate_bucket (key, position) VALUES (?, ?)")
+        let bucket = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO duplicate_bucket (epoch, key, position) VALUES (?, ?, ?)")
         let encoder = JSONEncoder()
         for record in entries {
             let credits = String(decoding: try encoder.encode(record.credits), as: UTF8.self)
@@ -89,8 +98,14 @@ struct ClusteringWriter {
                 record.position, record.article.rawValue, record.origin, record.originArticle.rawValue,
                 record.signature, credits,
             ])
-            for key in record.bucketKeys { try bucket.execute(arguments: [key, record.position]) }
+            for key in record.bucketKeys {
+                try bucket.execute(arguments: [Self.epoch(of: record.position), key, record.position])
+            }
         }
+        // NB: entries stay (origins point at them); only the buckets that no lookup reads again go.
+        try db.cachedStatement(sql: "DELETE FROM duplicate_bucket WHERE epoch < ?").execute(arguments: [
+            Self.epoch(of: oldestCompared)
+        ])
     }
 
     private func writeAssignments(_ changes: ClusteringWrite) throws {

@@ -38,8 +38,26 @@ extension NewsDatabase {
             try db.execute(sql: sql)
             return
         }
-        let statement = try db.cachedStatement(sql: sql + " WHERE id = ?")
-        for story in Set(stories).sorted() { try statement.execute(arguments: [story]) }
+        // NB: per story, one pass over its articles gives all five figures (the statement above makes five).
+        let aggregate = try db.cachedStatement(
+            sql: """
+                SELECT count(*), count(DISTINCT story_article.origin_id), count(DISTINCT member.source_id),
+                    min(coalesce(member.published_at, member.ingested_at)),
+                    max(coalesce(member.published_at, member.ingested_at))
+                FROM story_article JOIN article AS member ON member.id = story_article.article_id
+                WHERE story_article.story_id = ?
+                """)
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE story SET article_count = ?, origin_count = ?, source_count = ?, first_seen = ?, last_seen = ?
+                WHERE id = ?
+                """)
+        for story in Set(stories).sorted() {
+            guard let row = try Row.fetchOne(aggregate, arguments: [story]) else { continue }
+            try update.execute(arguments: [
+                row[0] as Int64, row[1] as Int64, row[2] as Int64, row[3] as String?, row[4] as String?, story,
+            ])
+        }
     }
 }
 
@@ -189,12 +207,23 @@ final class SQLiteClusteringSession: ClusteringSession {
         }
     }
 
-    func duplicatePositions(inBucket key: Int64, limit: Int) throws(StoreError) -> [Int32] {
-        try run("reading near-duplicate buckets") {
-            try Int32.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT position FROM duplicate_bucket WHERE key = ? ORDER BY position DESC LIMIT ?"),
-                arguments: [key, limit])
+    func duplicatePositions(inBucket key: Int64, in range: Range<Int32>, limit: Int) throws(StoreError) -> [Int32] {
+        guard !range.isEmpty, limit > 0 else { return [] }
+        return try run("reading near-duplicate buckets") {
+            // NB: one seek per epoch, newest first: (epoch, key) leads the key, so each is an equality lookup.
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT position FROM duplicate_bucket
+                    WHERE epoch = ? AND key = ? AND position >= ? AND position < ? ORDER BY position DESC LIMIT ?
+                    """)
+            var found: [Int32] = []
+            var epoch = ClusteringWriter.epoch(of: range.upperBound - 1)
+            while epoch >= ClusteringWriter.epoch(of: range.lowerBound), found.count < limit {
+                found += try Int32.fetchAll(
+                    statement, arguments: [epoch, key, range.lowerBound, range.upperBound, limit - found.count])
+                epoch -= 1
+            }
+            return found
         }
     }
 

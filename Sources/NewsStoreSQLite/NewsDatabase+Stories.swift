@@ -6,28 +6,38 @@ public import NewsStore
 extension NewsDatabase {
     /// See `ArticleStore.stories(limit:offset:)`.
     public func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary] {
-        try await stories(order: .newest, since: nil, limit: limit, offset: offset)
+        try await stories(order: .newest, since: nil, after: nil, limit: limit, offset: offset)
     }
 
-    /// See `ArticleStore.stories(order:since:limit:offset:)`.
+    /// See `ArticleStore.stories(order:since:after:limit:offset:)`.
     ///
     /// NB: reads the summary the clustering keeps on each story row, in the order of an index, so a page costs
     /// the same at a thousand stories and at a million.
     public func stories(
-        order: StoryOrder, since: Date?, limit: Int, offset: Int
+        order: StoryOrder, since: Date?, after: ArticleID?, limit: Int, offset: Int
     ) async throws(StoreError) -> [StorySummary] {
-        let ordering =
+        let keys =
             switch order {
-            case .newest: "story.last_seen DESC, story.id DESC"
-            case .coverage: "story.origin_count DESC, story.article_count DESC, story.last_seen DESC, story.id DESC"
+            case .newest: ["story.last_seen", "story.id"]
+            case .coverage: ["story.origin_count", "story.article_count", "story.last_seen", "story.id"]
             }
+        let ordering = keys.map { $0 + " DESC" }.joined(separator: ", ")
         var arguments: StatementArguments = []
         var filter = "story.merged_into IS NULL AND story.article_count > 0"
         if let since {
             filter += " AND story.last_seen >= ?"
             arguments += [StoredDate.text(since)]
         }
-        arguments += [max(0, limit), max(0, offset)]
+        var skip = max(0, offset)
+        if let after {
+            // NB: a row-value comparison with the page's last story: the index seeks to it, however deep.
+            let own = keys.map { $0.replacingOccurrences(of: "story.", with: "cursor.") }.joined(separator: ", ")
+            filter +=
+                " AND (\(keys.joined(separator: ", "))) < (SELECT \(own) FROM story AS cursor WHERE cursor.id = ?)"
+            arguments += [after.rawValue]
+            skip = 0
+        }
+        arguments += [max(0, limit), skip]
         let sql = Self.storySummaryColumns + " WHERE \(filter) ORDER BY \(ordering) LIMIT ? OFFSET ?"
         return try await read("listing stories") { [arguments] db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storySummary)

@@ -64,9 +64,9 @@ struct DuplicateIndexTests {
             }
         }
 
-        func positions(inBucket key: UInt64, limit: Int) -> [Int32] {
+        func positions(inBucket key: UInt64, in range: Range<Int32>, limit: Int) -> [Int32] {
             reads += 1
-            return Array((buckets[key] ?? []).reversed().prefix(limit))
+            return Array((buckets[key] ?? []).reversed().filter(range.contains).prefix(limit))
         }
 
         func entries(at positions: [Int32]) -> [DuplicateEntry] { positions.compactMap { entries[$0] } }
@@ -99,6 +99,34 @@ struct DuplicateIndexTests {
         }
         #expect(decisions == expected)
         #expect(saved.reads > 0)
+    }
+
+    @Test("a copy is recognised within the horizon only, alike in memory and over saved entries")
+    func horizon() {
+        let original = "Syria civilian deaths troubling, US says\n\n" + Self.wire
+        let filler = (0..<5).map {
+            ("filler\($0)", "Harbour note \($0)\n\nThe harbour road \($0) was closed on day \($0).")
+        }
+        for (gap, expected) in [(2, DuplicateRelation.identical), (5, .independent)] {
+            var memory = DuplicateIndex(horizon: 4)
+            let saved = SavedEntries()
+            var first = DuplicateIndex(horizon: 4)
+            _ = memory.add(id: "ap", text: original)
+            _ = first.add(id: "ap", text: original)
+            saved.save(first.takeNewEntries())
+            for (id, text) in filler.prefix(gap) {
+                _ = memory.add(id: id, text: text)
+                var index = DuplicateIndex(horizon: 4, count: saved.entries.count, source: saved)
+                _ = index.add(id: id, text: text)
+                saved.save(index.takeNewEntries())
+            }
+            var index = DuplicateIndex(horizon: 4, count: saved.entries.count, source: saved)
+            let overSaved = index.add(id: "rerun", text: original)
+            let inMemory = memory.add(id: "rerun", text: original)
+            #expect(inMemory == overSaved)
+            #expect(inMemory.relation == expected, "\(gap) articles between")
+            #expect(index.oldestCompared == max(0, Int32(gap + 2) - 4))
+        }
     }
 
     @Test("the index schema 7 saved as one document is read, every entry handed back to be written")

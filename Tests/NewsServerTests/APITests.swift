@@ -1,6 +1,7 @@
 import Foundation
 import NIOHTTP1
 import NewsCore
+import NewsIngest
 import NewsStore
 import NewsStoreSQLite
 import Testing
@@ -73,6 +74,53 @@ struct APITests {
         #expect(
             atom.text.contains(
                 "<link rel=\"alternate\" type=\"text/html\" href=\"\(server.base)/stories/\(storyID)\"/>"))
+    }
+
+    @Test("stories page by keyset: `next` leads through every story once, in order, on the API and the river")
+    func keysetPaging() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let validator = try OpenAPIValidator(try await server.request(.GET, "/api/v1/openapi.json").body)
+        // 60 more stories, one article each, a day apart and about unrelated things.
+        let words = ["harbour", "glacier", "vineyard", "orchestra", "satellite", "marathon", "volcano", "library"]
+        let articles = (0..<60).map { index in
+            let topic = "\(words[index % 8]) \(words[(index / 8) % 8]) number\(index)"
+            let text = "A report on the \(topic): item \(index) says the \(topic) changed on day \(index)."
+            return IncomingArticle(
+                draft: ArticleDraft(
+                    title: "The \(topic)", text: text, source: "Outlet \(index % 3)",
+                    published: Date(timeIntervalSince1970: 1_500_000_000 + Double(index) * 86_400 * 9),
+                    raw: Array(text.utf8), format: .plainText),
+                ingested: Date(timeIntervalSince1970: 1_700_000_000), inputName: "paging-\(index)")
+        }
+        _ = try await server.store.add(articles)
+        _ = try await StoryClustering.clusterPending(in: server.store)
+        let all = try await server.store.stories(order: .newest, since: nil, after: nil, limit: 1_000, offset: 0)
+        #expect(all.count >= 60)
+
+        var seen: [Int] = []
+        var path = "/api/v1/stories?limit=25"
+        for _ in 0..<10 {
+            let page = try #require(
+                try await checked(server, validator, .GET, path, expect: 200).json() as? [String: Any])
+            seen += (page["stories"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            guard let next = page["next"] as? Int else { break }
+            path = "/api/v1/stories?limit=25&after=\(next)"
+        }
+        #expect(seen == all.map { Int($0.id.rawValue) })
+
+        var river: [Int] = []
+        var link: String? = "/?sort=newest"
+        while let current = link, river.count <= all.count {
+            let html = try await server.request(.GET, current).text
+            river += html.matches(of: /href="\/stories\/(\d+)"/).compactMap { Int($0.1) }
+            link = html.firstMatch(of: /href="([^"]+)" rel="next"/).map {
+                String($0.1).replacingOccurrences(of: "&amp;", with: "&")
+            }
+            if link != nil { #expect(html.contains("rel=\"prev\"") == (current != "/?sort=newest")) }
+        }
+        #expect(Array(NSOrderedSet(array: river)) as? [Int] == all.map { Int($0.id.rawValue) })
+        #expect(try await server.request(.GET, "/api/v1/stories?after=abc").status == 400)
     }
 
     @Test("errors are JSON with stable codes, and documented")

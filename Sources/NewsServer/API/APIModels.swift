@@ -36,6 +36,8 @@ enum APIModels {
         var order: String
         var offset: Int
         var limit: Int
+        /// The `after` of the next page (its last story's id), when there is one.
+        var next: Int64?
         var stories: [Story]
     }
 

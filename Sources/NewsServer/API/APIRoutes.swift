@@ -28,10 +28,16 @@ struct APIRoutes: Sendable {
             }
             let limit = try HTTPInput.int(query["limit"], "limit", in: 1...500, default: 50)
             let offset = try HTTPInput.int(query["offset"], "offset", in: 0...1_000_000, default: 0)
-            let stories = try await StoryLists.list(order, offset: offset, limit: limit, coverage: coverage)
+            let after = try query["after"].map { try HTTPInput.id($0, "after") }
+            // One more than asked says whether a next page exists.
+            let stories = try await StoryLists.list(
+                order, after: after, offset: offset, limit: limit + 1, coverage: coverage)
+            let page = stories.prefix(limit)
             return HTTPOutput.json(
                 APIModels.StoryList(
-                    order: order.rawValue, offset: offset, limit: limit, stories: stories.map(APIModels.Story.init)))
+                    order: order.rawValue, offset: after == nil ? offset : 0, limit: limit,
+                    next: stories.count > limit ? page.last.map { $0.id.rawValue } : nil,
+                    stories: page.map(APIModels.Story.init)))
         }
         api.get("stories/:id") { request, context in
             try await access.requireReader(request)

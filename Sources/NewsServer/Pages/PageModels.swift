@@ -42,8 +42,11 @@ enum PageModels {
         var sort: String
         var newest: Bool
         var coverage: Bool
-        var previousPage: Int?
-        var nextPage: Int?
+        /// The newer page (`page` links) or the first (after a cursor), if any.
+        var previousLink: String?
+        var previousLabel: String
+        /// The older page: the stories after this page's last one.
+        var nextLink: String?
         var livePath: String
     }
 

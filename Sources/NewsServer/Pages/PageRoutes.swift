@@ -88,14 +88,22 @@ struct PageRoutes: Sendable {
         let query = HTTPInput.query(request)
         let order = StoryOrder(rawValue: query["sort"] ?? "") ?? .newest
         let page = try HTTPInput.int(query["page"], "page", in: 1...10_000, default: 1)
+        // NB: "older" links carry the page's last story (keyset paging: the index seeks to it, so page 500
+        // costs what page 1 does); `page` stays for links made before.
+        let after = try query["after"].map { try HTTPInput.id($0, "after") }
         let perPage = 50
         let stories = try await StoryLists.list(
-            order, offset: (page - 1) * perPage, limit: perPage + 1, coverage: coverage)
+            order, after: after, offset: (page - 1) * perPage, limit: perPage + 1, coverage: coverage)
+        let shown = stories.prefix(perPage)
+        let sort = order.rawValue
+        let previous: (link: String, label: String)? =
+            after != nil
+            ? ("/?sort=\(sort)", "← newest") : page > 1 ? ("/?sort=\(sort)&page=\(page - 1)", "← newer") : nil
         let model = PageModels.River(
-            stories: stories.prefix(perPage).map(PageModels.StoryItem.init), sort: order.rawValue,
-            newest: order == .newest, coverage: order == .coverage, previousPage: page > 1 ? page - 1 : nil,
-            nextPage: stories.count > perPage ? page + 1 : nil,
-            livePath: "/river?sort=\(order.rawValue)&page=\(page)")
+            stories: shown.map(PageModels.StoryItem.init), sort: sort, newest: order == .newest,
+            coverage: order == .coverage, previousLink: previous?.link, previousLabel: previous?.label ?? "",
+            nextLink: stories.count > perPage ? shown.last.map { "/?sort=\(sort)&after=\($0.id.rawValue)" } : nil,
+            livePath: "/river?sort=\(sort)" + (after.map { "&after=\($0.rawValue)" } ?? "&page=\(page)"))
         return HTTPOutput.html(resources.render(fragment ? "river_list" : "river", model))
     }
 

@@ -252,10 +252,22 @@ enum NewsMigrations {
             // NB: every article with an id up to `clustered_through` is in a story, so finding the articles
             // waiting reads those past it instead of anti-joining every article with its assignment. The
             // generation counts writes, so a writer can tell whether another changed the state since its own.
+            // The LSH buckets are keyed by epoch (2^16 positions) first: a batch's inserts land in the newest
+            // epoch's pages instead of random pages of an index that grows with the archive.
             try db.execute(
                 sql: """
                     ALTER TABLE cluster_meta ADD COLUMN clustered_through INTEGER NOT NULL DEFAULT 0;
                     ALTER TABLE cluster_meta ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+                    CREATE TABLE duplicate_bucket_by_epoch (
+                        epoch INTEGER NOT NULL,
+                        key INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (epoch, key, position)
+                    ) WITHOUT ROWID;
+                    INSERT INTO duplicate_bucket_by_epoch (epoch, key, position)
+                        SELECT position >> 16, key, position FROM duplicate_bucket;
+                    DROP TABLE duplicate_bucket;
+                    ALTER TABLE duplicate_bucket_by_epoch RENAME TO duplicate_bucket;
                     PRAGMA user_version = 9;
                     """)
         }
