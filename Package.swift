@@ -181,7 +181,10 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsIngestTests",
-            dependencies: ["NewsIngest", "NewsCluster", "NewsStore", "NewsStoreSQLite", "NewsCore", "NewsTesting"],
+            dependencies: [
+                "NewsIngest", "NewsCluster", "NewsStore", "NewsStoreSQLite", "NewsCore", "NewsTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

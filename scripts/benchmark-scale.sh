@@ -32,7 +32,7 @@ python3 scripts/make-scale-corpus.py $((total + 100)) "$batch" "$work/corpus"
 files=("$work"/corpus/batch-*.jsonl)
 tail_file=${files[-1]}
 
-size_mb() { du -cm "$db" "$db-wal" 2>/dev/null | tail -1 | cut -f1; }
+size_mb() { du -cm "$db" "$db-wal" 2>/dev/null | tail -1 | cut -f1 || true; }
 add() {  # file; prints "seconds peak_kb user_seconds system_seconds"
     /usr/bin/time -f "%e %M %U %S" -o "$work/time" taskset -c 0 "$bin" add --db "$db" "$1" >"$work/add.log" 2>&1 \
         || { echo "benchmark-scale: add of $1 failed:" >&2; cat "$work/add.log" >&2; exit 1; }
@@ -62,11 +62,15 @@ port=18490
 server=$!
 trap 'kill $server 2>/dev/null; [[ -n ${SCALE_DIR:-} ]] || rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/stories?limit=1" && break; sleep 0.2; done
-python3 - "$port" <<'PY'
+# A story 5,000 deep, for the keyset pages (after=ID) next to the offset ones.
+deep=$(curl -fs "http://127.0.0.1:$port/api/v1/stories?limit=1&offset=5000" \
+    | python3 -c "import json, sys; print(json.load(sys.stdin)['stories'][0]['id'])")
+python3 - "$port" "$deep" <<'PY'
 import http.client, sys, time
-port = int(sys.argv[1])
+port, deep = int(sys.argv[1]), sys.argv[2]
 connection = http.client.HTTPConnection("127.0.0.1", port)
-for path in ["/", "/?sort=coverage", "/?page=50", "/api/v1/stories", "/api/v1/stories?order=coverage", "/api/v1/stories?offset=5000"]:
+for path in ["/", "/?sort=coverage", f"/?after={deep}", "/?page=50", "/api/v1/stories",
+             "/api/v1/stories?order=coverage", f"/api/v1/stories?after={deep}", "/api/v1/stories?offset=5000"]:
     times = []
     for _ in range(200):
         start = time.perf_counter()
