@@ -197,6 +197,7 @@ enum JSONOutput {
             var rejectedAt: Date
             var format: String?
             var bytesKept: Int?
+            var bytes: Int?
 
             init(_ rejection: RejectedInput) {
                 input = rejection.inputName
@@ -206,6 +207,7 @@ enum JSONOutput {
                 rejectedAt = rejection.rejectedAt
                 format = rejection.format?.rawValue
                 bytesKept = rejection.raw?.count
+                bytes = rejection.rawSize
             }
         }
         var schema = "corroborate.rejections.v1"

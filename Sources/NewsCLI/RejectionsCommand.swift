@@ -43,7 +43,13 @@ struct RejectionsCommand: AsyncParsableCommand {
         for rejection in rejections {
             let place =
                 rejection.location.isEmpty ? rejection.inputName : "\(rejection.inputName) (\(rejection.location))"
-            let size = rejection.raw.map { " · \($0.count) bytes kept" } ?? ""
+            let size =
+                rejection.raw.map { raw in
+                    let whole = rejection.rawSize ?? raw.count
+                    return whole > raw.count
+                        ? " · first \(Terminal.count(raw.count)) of \(Terminal.count(whole)) bytes kept"
+                        : " · \(Terminal.count(raw.count)) bytes kept"
+                } ?? ""
             Terminal.output("\(ArticlesCommand.day(rejection.rejectedAt))  \(rejection.code)  \(place)\(size)")
             Terminal.output("            \(rejection.reason)")
         }

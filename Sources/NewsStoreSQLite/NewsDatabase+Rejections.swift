@@ -11,16 +11,17 @@ extension NewsDatabase {
             try await writer.write { db in
                 let statement = try db.cachedStatement(
                     sql: """
-                        INSERT INTO rejected_input (input_name, location, code, reason, input_format, raw, rejected_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO rejected_input
+                            (input_name, location, code, reason, input_format, raw, raw_size, rejected_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (input_name, location, code) DO UPDATE SET
                             reason = excluded.reason, input_format = excluded.input_format, raw = excluded.raw,
-                            rejected_at = excluded.rejected_at
+                            raw_size = excluded.raw_size, rejected_at = excluded.rejected_at
                         """)
                 for rejection in rejections {
                     try statement.execute(arguments: [
                         rejection.inputName, rejection.location, rejection.code, rejection.reason,
-                        rejection.format?.rawValue, rejection.raw.map { Data($0) },
+                        rejection.format?.rawValue, rejection.raw.map { Data($0) }, rejection.rawSize,
                         StoredDate.text(rejection.rejectedAt),
                     ])
                 }
@@ -36,7 +37,8 @@ extension NewsDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT input_name, location, code, reason, input_format, raw, rejected_at FROM rejected_input
+                    SELECT input_name, location, code, reason, input_format, raw, raw_size, rejected_at
+                    FROM rejected_input
                     ORDER BY rejected_at DESC, id DESC LIMIT ? OFFSET ?
                     """,
                 arguments: [max(limit, 0), max(offset, 0)]
@@ -44,7 +46,8 @@ extension NewsDatabase {
                 RejectedInput(
                     inputName: row["input_name"], location: row["location"], code: row["code"], reason: row["reason"],
                     format: (row["input_format"] as String?).flatMap(InputFormat.init(rawValue:)),
-                    raw: (row["raw"] as Data?).map { Array($0) }, rejectedAt: row["rejected_at"])
+                    raw: (row["raw"] as Data?).map { Array($0) }, rawSize: row["raw_size"],
+                    rejectedAt: row["rejected_at"])
             }
         }
     }

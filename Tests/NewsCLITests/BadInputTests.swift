@@ -37,6 +37,18 @@ struct BadInputTests {
         #expect(kept.first { $0["code"] as? String == "input.not-found" }?["bytesKept"] == nil)
         #expect(kept.first { $0["code"] as? String == "input.not-found" }?["format"] == nil)
 
+        // A large rejected input keeps its first MiB and its size, not the whole file.
+        let big = try cli.write("in/big.txt", [UInt8](repeating: 0, count: 5 << 20))
+        #expect(try await cli.run(["add", big]).status == 1)
+        let bigKept = try #require(
+            try await cli.run(["rejections", "--json"]).json()["rejections"] as? [[String: Any]]
+        ).first { ($0["input"] as? String)?.hasSuffix("big.txt") == true }
+        #expect(bigKept?["bytesKept"] as? Int == 1 << 20 && bigKept?["bytes"] as? Int == 5 << 20, "\(bigKept ?? [:])")
+        let listing = try await cli.run(["rejections"])
+        #expect(listing.stdout.contains("first 1,048,576 of 5,242,880 bytes kept"), "\(listing.stdout)")
+        let databaseBytes = try FileManager.default.attributesOfItem(atPath: cli.database)[.size] as? Int ?? 0
+        #expect(databaseBytes < 4 << 20, "the database holds \(databaseBytes) bytes")
+
         let latin = try await cli.run(["article", "2"])
         #expect(latin.stdout.contains("Café") && latin.stdout.contains("“Q”."))
 

@@ -30,7 +30,8 @@ struct SchemaV9MigrationTests {
                     ALTER TABLE old_bucket RENAME TO duplicate_bucket;
                     ALTER TABLE cluster_meta DROP COLUMN clustered_through;
                     ALTER TABLE cluster_meta DROP COLUMN generation;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v9-cluster-watermark';
+                    ALTER TABLE rejected_input DROP COLUMN raw_size;
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v9-cluster-watermark', 'v10-rejection-size');
                     PRAGMA user_version = 8;
                     """)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM duplicate_bucket") ?? 0
@@ -39,7 +40,7 @@ struct SchemaV9MigrationTests {
         #expect(buckets == 8 * 16)
 
         let store = try NewsDatabase.open(path: path)
-        #expect(try await store.info().schemaVersion == 9)
+        #expect(try await store.info().schemaVersion == NewsDatabase.schemaVersion)
         _ = try await store.add(CarriedClustererTests.reports(8..<12, start: 1_700_000_000))
         let report = try await StoryClustering.clusterPending(in: store)
         #expect(report.clustered == 4 && report.joined == 4)

@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 9
+    static let currentVersion = 10
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -269,6 +269,15 @@ enum NewsMigrations {
                     DROP TABLE duplicate_bucket;
                     ALTER TABLE duplicate_bucket_by_epoch RENAME TO duplicate_bucket;
                     PRAGMA user_version = 9;
+                    """)
+        }
+        migrator.registerMigration("v10-rejection-size") { db in
+            // NB: a rejected input keeps its first MiB and its size, not the whole file.
+            try db.execute(
+                sql: """
+                    ALTER TABLE rejected_input ADD COLUMN raw_size INTEGER;
+                    UPDATE rejected_input SET raw_size = length(raw) WHERE raw IS NOT NULL;
+                    PRAGMA user_version = 10;
                     """)
         }
         return migrator
