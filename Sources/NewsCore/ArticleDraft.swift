@@ -2,8 +2,10 @@ public import Foundation
 
 /// An article parsed from its input and not yet stored: everything but the store's id and ingest time.
 public struct ArticleDraft: Sendable, Hashable {
-    /// The headline, whitespace-folded.
-    public var title: String
+    /// The headline, whitespace-folded, at most `maxTitleCharacters` long.
+    public var title: String {
+        didSet { if title.count > Self.maxTitleCharacters { title = Self.capped(title) } }
+    }
     /// The clean body text: paragraphs separated by one blank line.
     public var text: String
     /// The outlet that published it, as named by the input (`"VOA"`, `"TRT World"`), if known.
@@ -23,13 +25,26 @@ public struct ArticleDraft: Sendable, Hashable {
     /// The charset `raw` was decoded from (`"UTF-8"`, or the fallback's name).
     public var charset: String
 
-    /// Creates a draft; `text` is kept as given, so callers normalise it first.
+    /// The longest title kept, in characters: a headline is a line, and a megabyte "title" made every page that
+    /// shows it megabytes long.
+    public static let maxTitleCharacters = 500
+
+    /// A title cut to `maxTitleCharacters` at a word, with an ellipsis, when it is longer.
+    static func capped(_ title: String) -> String {
+        guard title.count > maxTitleCharacters else { return title }
+        let head = title.prefix(maxTitleCharacters)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return String(cut) + "…"
+    }
+
+    /// Creates a draft; `text` is kept as given, so callers normalise it first; a title longer than
+    /// `maxTitleCharacters` is cut.
     public init(
         title: String, text: String, source: String? = nil, url: String? = nil, published: Date? = nil,
         language: LanguageCode? = nil, authors: [String] = [], raw: [UInt8], format: InputFormat,
         charset: String = "UTF-8"
     ) {
-        self.title = title
+        self.title = Self.capped(title)
         self.text = text
         self.source = source
         self.url = url

@@ -4,11 +4,13 @@
 /// `Unicode.Scalar.Properties` per scalar, which made folding the most expensive step of ingest.
 public enum Whitespace {
     /// Whether a scalar is white space for our purposes: Unicode `White_Space`, plus the zero-width space
-    /// and the byte-order mark that news pages are full of.
+    /// and the byte-order mark that news pages are full of, and NUL (never text; SQLite's readers end a
+    /// string at it, so text after one was lost once stored).
     @inlinable
     public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+        case 0x00, 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+            0xFEFF:
             true
         default: false
         }
@@ -97,7 +99,7 @@ public enum Whitespace {
     static func spaceWidth(_ bytes: some RandomAccessCollection<UInt8>, at offset: Int) -> Int? {
         let start = bytes.index(bytes.startIndex, offsetBy: offset)
         let b0 = bytes[start]
-        if b0 < 0x80 { return b0 == 0x20 || (0x09...0x0D).contains(b0) ? 1 : nil }
+        if b0 < 0x80 { return b0 == 0x20 || (0x09...0x0D).contains(b0) || b0 == 0x00 ? 1 : nil }
         guard b0 == 0xC2 || b0 == 0xE1 || b0 == 0xE2 || b0 == 0xE3 || b0 == 0xEF else { return nil }
         let count = bytes.count - offset
         guard count >= 2 else { return nil }

@@ -162,3 +162,26 @@ struct BadInputTests {
         #expect(try await cli.run(["articles", "--json", "--limit", "0"]).json()["total"] as? Int == 20_000)
     }
 }
+
+@Suite("Hostile fields")
+struct HostileFieldTests {
+    @Test("a NUL byte in a title or body no longer cuts what follows; a megabyte title is cut to a headline")
+    func nulAndHugeTitle() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let huge = String(repeating: "word ", count: 200_000)
+        let lines = [
+            #"{"title":"Before\u0000after","text":"The body goes on\u0000past the NUL byte to its end.","source":"A"}"#,
+            "{\"title\":\"\(huge)\",\"text\":\"A body under a very long title.\",\"source\":\"B\"}",
+        ]
+        let file = try cli.write("hostile.jsonl", lines.joined(separator: "\n"))
+        let added = try await cli.run(["add", file])
+        #expect(added.status == 0, "\(added.stderr)")
+        let first = try #require(try await cli.run(["article", "1", "--json"]).json()["article"] as? [String: Any])
+        #expect(first["title"] as? String == "Before after")
+        #expect((first["text"] as? String)?.hasSuffix("past the NUL byte to its end.") == true, "\(first)")
+        let second = try #require(try await cli.run(["article", "2", "--json"]).json()["article"] as? [String: Any])
+        let title = try #require(second["title"] as? String)
+        #expect(title.count <= 501 && title.hasSuffix("…") && title.hasPrefix("word word"))
+    }
+}
