@@ -21,7 +21,7 @@ struct Corroborate: AsyncParsableCommand {
             AddCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self, ExtractCommand.self,
             AnalyseCommand.self, ClusterCommand.self, StoriesCommand.self, StoryCommand.self, WhyCommand.self,
             SourcesCommand.self, FeedsCommand.self, FetchCommand.self, ServeCommand.self, TokenCommand.self,
-            RejectionsCommand.self, InfoCommand.self, BackupCommand.self,
+            RejectionsCommand.self, InfoCommand.self, CheckCommand.self, BackupCommand.self,
         ]
     )
 }

@@ -214,6 +214,29 @@ enum JSONOutput {
         var rejections: [Entry]
     }
 
+    struct Check: Encodable {
+        struct Integrity: Encodable {
+            var sound: Bool
+            var engine: [String]
+            var brokenReferences: Int
+            var fullText: [String]
+        }
+        var schema = "corroborate.check.v1"
+        var database: String
+        var healthy: Bool
+        var integrity: Integrity
+        var stories: Info.Check
+
+        init(_ info: StoreInfo, integrity: IntegrityCheck, stories: StoryCheck, healthy: Bool) {
+            database = info.location
+            self.healthy = healthy
+            self.integrity = Integrity(
+                sound: integrity.isSound, engine: integrity.engine, brokenReferences: integrity.brokenReferences,
+                fullText: integrity.fullText)
+            self.stories = Info.Check(stories, algorithm: StoryClustering.algorithm)
+        }
+    }
+
     struct Info: Encodable {
         var schema = "corroborate.info.v1"
         var database: String
@@ -242,21 +265,25 @@ enum JSONOutput {
             var waitingArticles: Int
             var clusteringAlgorithm: String?
             var buildAlgorithm: String
+
+            init(_ check: StoryCheck, algorithm: String) {
+                consistent = check.isConsistent
+                repaired = check.repaired
+                findings = check.findings.map {
+                    Finding(
+                        problem: $0.problem.rawValue, explanation: $0.problem.explanation, count: $0.count,
+                        examples: $0.examples)
+                }
+                liveStories = check.liveStories
+                articlesInLiveStories = check.articlesInLiveStories
+                waitingArticles = check.waitingArticles
+                clusteringAlgorithm = check.algorithm
+                buildAlgorithm = algorithm
+            }
         }
 
         init(_ info: StoreInfo, check: StoryCheck? = nil, algorithm: String = "") {
-            self.check = check.map { check in
-                Check(
-                    consistent: check.isConsistent, repaired: check.repaired,
-                    findings: check.findings.map {
-                        Check.Finding(
-                            problem: $0.problem.rawValue, explanation: $0.problem.explanation, count: $0.count,
-                            examples: $0.examples)
-                    },
-                    liveStories: check.liveStories, articlesInLiveStories: check.articlesInLiveStories,
-                    waitingArticles: check.waitingArticles, clusteringAlgorithm: check.algorithm,
-                    buildAlgorithm: algorithm)
-            }
+            self.check = check.map { Check($0, algorithm: algorithm) }
             database = info.location
             engine = info.engine
             schemaVersion = info.schemaVersion

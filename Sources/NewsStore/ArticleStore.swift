@@ -105,6 +105,9 @@ public protocol ArticleStore: Sendable {
     /// with their articles; with `repair`, fixes what it found in one transaction (nothing stored is lost).
     func checkStories(repair: Bool) async throws(StoreError) -> StoryCheck
 
+    /// Runs the engine's own integrity checks (the file, references, full-text indexes); nothing is changed.
+    func checkIntegrity() async throws(StoreError) -> IntegrityCheck
+
     /// Writes a consistent copy of everything stored to a new file at `path` (a snapshot: writers go on
     /// meanwhile), checks the copy's integrity, and describes it.
     func backup(to path: String) async throws(StoreError) -> StoreInfo

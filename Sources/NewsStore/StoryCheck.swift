@@ -78,3 +78,20 @@ public struct StoryCheck: Sendable, Hashable {
     /// Whether nothing is wrong.
     public var isConsistent: Bool { findings.isEmpty }
 }
+
+/// What checking the database below the stories found: the engine's own integrity check, broken references,
+/// damaged full-text indexes (`ArticleStore.checkIntegrity`).
+public struct IntegrityCheck: Sendable, Hashable {
+    /// The engine's complaints (SQLite's `integrity_check`), none when the file is sound.
+    public var engine: [String] = []
+    /// Rows that point at rows that do not exist.
+    public var brokenReferences = 0
+    /// The full-text indexes that failed their own check, with why.
+    public var fullText: [String] = []
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// Whether nothing is wrong.
+    public var isSound: Bool { engine.isEmpty && brokenReferences == 0 && fullText.isEmpty }
+}

@@ -40,6 +40,33 @@ extension NewsDatabase {
     }
 }
 
+extension NewsDatabase {
+    /// See `ArticleStore.checkIntegrity()`.
+    ///
+    /// NB: FTS5's `integrity-check` with rank 0 checks each index's own structure only: the tables are
+    /// external-content over every article, and each holds the articles of one language.
+    public func checkIntegrity() async throws(StoreError) -> IntegrityCheck {
+        let location = location
+        do {
+            return try await writer.write { db in
+                var check = IntegrityCheck()
+                check.engine = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                check.brokenReferences = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+                for table in try String.fetchAll(db, sql: "SELECT table_name FROM fts_index ORDER BY table_name") {
+                    do {
+                        try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('integrity-check', 0)")
+                    } catch {
+                        check.fullText.append("\(table): \(error)")
+                    }
+                }
+                return check
+            }
+        } catch {
+            throw StoreErrorMapping.map(error, location: location, operation: "checking the database")
+        }
+    }
+}
+
 /// The checks and repairs of `checkStories`, over one connection.
 struct StoryChecker {
     let db: Database

@@ -62,4 +62,29 @@ struct StoryCheckCLITests {
         let result = try await cli.run(["info", "--repair"])
         #expect(result.status != 0 && result.stderr.contains("--repair goes with --check"))
     }
+
+    @Test("corroborate check: the file, references and full-text indexes too; exit 3 when anything is wrong")
+    func wholeCheck() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        #expect(try await cli.run(["add", CLIRunner.packageRoot.path + "/Samples/seeds"]).status == 0)
+        let clean = try await cli.run(["check"])
+        #expect(clean.status == 0 && clean.stdout.contains("file       ok"), "\(clean.stdout) \(clean.stderr)")
+
+        let queue = try DatabaseQueue(path: cli.database)
+        try await queue.write { db in try db.execute(sql: "UPDATE story SET article_count = 7") }
+        let stale = try await cli.run(["check"])
+        #expect(stale.status == 3 && stale.stdout.contains("stale-summaries"), "\(stale.stdout)")
+        #expect(try await cli.run(["check", "--repair"]).status == 0)
+
+        try await queue.write { db in try db.execute(sql: "DELETE FROM article_fts_english_data WHERE id > 1") }
+        try queue.close()
+        let damaged = try await cli.run(["check", "--json"])
+        #expect(damaged.status == 3)
+        let document = try damaged.json()
+        #expect(document["schema"] as? String == "corroborate.check.v1" && document["healthy"] as? Bool == false)
+        let integrity = try #require(document["integrity"] as? [String: Any])
+        #expect((integrity["fullText"] as? [String])?.first?.contains("article_fts_english") == true)
+        #expect(try await cli.run(["check"]).stderr.contains("corroborate backup"))
+    }
 }
