@@ -29,14 +29,16 @@ struct AddReportPrinter {
             }
             if input.rejections.count > Self.rejectionsShown {
                 Terminal.message(
-                    "error: \(input.input): \(input.rejections.count - Self.rejectionsShown) more rejected records")
+                    "error: \(Terminal.shown(input.input)): \(input.rejections.count - Self.rejectionsShown) more rejected records"
+                )
             }
             for warning in input.warnings.prefix(Self.rejectionsShown) {
-                Terminal.message("warning: \(input.input): \(warning)")
+                Terminal.message("warning: \(Terminal.shown(input.input)): \(warning)")
             }
             if input.warnings.count > Self.rejectionsShown {
                 Terminal.message(
-                    "warning: \(input.input): \(input.warnings.count - Self.rejectionsShown) more warnings")
+                    "warning: \(Terminal.shown(input.input)): \(input.warnings.count - Self.rejectionsShown) more warnings"
+                )
             }
         }
         if !report.skippedFiles.isEmpty {
@@ -55,11 +57,11 @@ struct AddReportPrinter {
 
     private func summaryLine(_ input: InputReport) -> String {
         switch (input.added.count, input.duplicates.count) {
-        case (0, 0): return "rejected   \(input.input)"
-        case (1, 0): return "added      \(input.input)  \(input.added[0])"
-        case (0, 1): return "unchanged  \(input.input)  already stored as \(input.duplicates[0])"
+        case (0, 0): return "rejected   \(Terminal.shown(input.input))"
+        case (1, 0): return "added      \(Terminal.shown(input.input))  \(input.added[0])"
+        case (0, 1): return "unchanged  \(Terminal.shown(input.input))  already stored as \(input.duplicates[0])"
         case (let added, let duplicates):
-            var line = "added      \(input.input)  \(Terminal.count(added)) articles"
+            var line = "added      \(Terminal.shown(input.input))  \(Terminal.count(added)) articles"
             if let first = input.added.min(), let last = input.added.max(), added > 0 { line += " (\(first)–\(last))" }
             if duplicates > 0 { line += ", \(Terminal.count(duplicates)) already stored" }
             return line

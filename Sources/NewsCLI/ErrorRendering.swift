@@ -19,7 +19,7 @@ enum ErrorRendering {
 
     /// `path: reason`, or `path:17: reason` for a record.
     static func line(input: String, location: RecordLocation = .whole, reason: String) -> String {
-        "\(input)\(location): \(reason)"
+        "\(Terminal.shown(input))\(location): \(reason)"
     }
 
     /// The line for an input that yielded nothing.

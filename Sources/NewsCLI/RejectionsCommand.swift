@@ -42,7 +42,8 @@ struct RejectionsCommand: AsyncParsableCommand {
         }
         for rejection in rejections {
             let place =
-                rejection.location.isEmpty ? rejection.inputName : "\(rejection.inputName) (\(rejection.location))"
+                rejection.location.isEmpty
+                ? Terminal.shown(rejection.inputName) : "\(Terminal.shown(rejection.inputName)) (\(rejection.location))"
             let size =
                 rejection.raw.map { raw in
                     let whole = rejection.rawSize ?? raw.count

@@ -12,6 +12,25 @@ enum Terminal {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// A name (a file, an input) as printed: control characters escaped (`\n`, `\t`, `\u{1B}`), so a file
+    /// named with a line break or an escape sequence cannot forge output lines or drive the terminal.
+    static func shown(_ name: String) -> String {
+        guard name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+            return name
+        }
+        var shown = ""
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: shown += "\\n"
+            case 0x0D: shown += "\\r"
+            case 0x09: shown += "\\t"
+            case 0..<0x20, 0x7F...0x9F: shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
     /// Whether standard error is a terminal (progress and colour go there only then).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

@@ -185,3 +185,19 @@ struct HostileFieldTests {
         #expect(title.count <= 501 && title.hasSuffix("…") && title.hasPrefix("word word"))
     }
 }
+
+@Suite("Names as printed")
+struct PrintedNameTests {
+    @Test("a file named with a line break or an escape sequence is printed escaped, never raw")
+    func controlCharactersAreEscaped() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let name = try cli.write("evil\nerror: forged\u{1B}[2J.txt", "  \n")
+        let result = try await cli.run(["add", name])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("evil\\nerror: forged\\u{1B}[2J.txt: empty input"), "\(result.stderr)")
+        #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\nerror: forged"))
+        let listed = try await cli.run(["rejections"])
+        #expect(listed.stdout.contains("evil\\nerror: forged") && !listed.stdout.contains("\u{1B}"))
+    }
+}
