@@ -167,7 +167,7 @@ struct StoryChecker {
             sql: """
                 SELECT article.id FROM article
                 WHERE article.id <= coalesce((SELECT clustered_through FROM cluster_meta WHERE id = 1), 0)
-                    AND NOT EXISTS (SELECT 1 FROM story_article WHERE story_article.article_id = article.id)
+                    AND \(NewsDatabase.inNoStory)
                 ORDER BY article.id
                 """)
         if !below.isEmpty {
@@ -179,7 +179,7 @@ struct StoryChecker {
                 db,
                 sql: """
                     SELECT count(*) FROM article
-                    WHERE NOT EXISTS (SELECT 1 FROM story_article WHERE story_article.article_id = article.id)
+                    WHERE \(NewsDatabase.inNoStory)
                     """) ?? 0
         let live = try Row.fetchOne(
             db,

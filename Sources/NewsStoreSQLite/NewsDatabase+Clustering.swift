@@ -23,22 +23,8 @@ extension NewsDatabase {
 
     /// Recomputes the summary the river reads (counts, first and last seen) of these stories, or of all.
     static func refreshSummaries(of stories: [Int64]?, _ db: Database) throws {
-        let sql = """
-            UPDATE story SET
-                article_count = (SELECT count(*) FROM story_article WHERE story_id = story.id),
-                origin_count = (SELECT count(DISTINCT origin_id) FROM story_article WHERE story_id = story.id),
-                source_count = (SELECT count(DISTINCT member.source_id) FROM story_article
-                    JOIN article AS member ON member.id = story_article.article_id WHERE story_id = story.id),
-                first_seen = (SELECT min(coalesce(member.published_at, member.ingested_at)) FROM story_article
-                    JOIN article AS member ON member.id = story_article.article_id WHERE story_id = story.id),
-                last_seen = (SELECT max(coalesce(member.published_at, member.ingested_at)) FROM story_article
-                    JOIN article AS member ON member.id = story_article.article_id WHERE story_id = story.id)
-            """
-        guard let stories else {
-            try db.execute(sql: sql)
-            return
-        }
-        // NB: per story, one pass over its articles gives all five figures (the statement above makes five).
+        let stories = try stories ?? Int64.fetchAll(db, sql: "SELECT id FROM story")
+        // NB: per story, one pass over its articles gives all five figures (five subqueries made five).
         let aggregate = try db.cachedStatement(
             sql: """
                 SELECT count(*), count(DISTINCT story_article.origin_id), count(DISTINCT member.source_id),
@@ -210,34 +196,28 @@ final class SQLiteClusteringSession: ClusteringSession {
     func duplicatePositions(inBucket key: Int64, in range: Range<Int32>, limit: Int) throws(StoreError) -> [Int32] {
         guard !range.isEmpty, limit > 0 else { return [] }
         return try run("reading near-duplicate buckets") {
-            // NB: (epoch, key) leads the key, so each epoch of the range is one equality seek. The horizon spans
-            // at most five epochs: one statement seeks them all (a statement per epoch cost a quarter of a
-            // batch at 240k articles); a wider range is read epoch by epoch, newest first.
-            let first = ClusteringWriter.epoch(of: range.lowerBound)
-            let last = ClusteringWriter.epoch(of: range.upperBound - 1)
-            if last - first < 5 {
-                let epochs = Array(first...last) + Array(repeating: first, count: 4 - Int(last - first))
-                return try Int32.fetchAll(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT position FROM duplicate_bucket
-                            WHERE epoch IN (?, ?, ?, ?, ?) AND key = ? AND position >= ? AND position < ?
-                            ORDER BY position DESC LIMIT ?
-                            """),
-                    arguments: StatementArguments(
-                        epochs.map(Int64.init) + [key, Int64(range.lowerBound), Int64(range.upperBound), Int64(limit)]))
-            }
+            // NB: (epoch, key) leads the key, so each epoch of the range is one equality seek. One statement seeks
+            // five epochs (the whole default horizon; a statement per epoch cost a quarter of a batch at 240k
+            // articles); a wider range takes groups of five, newest first, every group's positions above the next.
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT position FROM duplicate_bucket
-                    WHERE epoch = ? AND key = ? AND position >= ? AND position < ? ORDER BY position DESC LIMIT ?
+                    WHERE epoch IN (?, ?, ?, ?, ?) AND key = ? AND position >= ? AND position < ?
+                    ORDER BY position DESC LIMIT ?
                     """)
+            let first = ClusteringWriter.epoch(of: range.lowerBound)
+            var upper = ClusteringWriter.epoch(of: range.upperBound - 1)
             var found: [Int32] = []
-            var epoch = last
-            while epoch >= first, found.count < limit {
+            while upper >= first, found.count < limit {
+                let lower = max(first, upper - 4)
+                let epochs = Array(lower...upper) + Array(repeating: lower, count: 4 - Int(upper - lower))
                 found += try Int32.fetchAll(
-                    statement, arguments: [epoch, key, range.lowerBound, range.upperBound, limit - found.count])
-                epoch -= 1
+                    statement,
+                    arguments: StatementArguments(
+                        epochs.map(Int64.init) + [
+                            key, Int64(range.lowerBound), Int64(range.upperBound), Int64(limit - found.count),
+                        ]))
+                upper = lower - 1
             }
             return found
         }

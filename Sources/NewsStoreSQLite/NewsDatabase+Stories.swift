@@ -110,12 +110,15 @@ extension NewsDatabase {
             sql: """
                 SELECT article.id FROM article
                 WHERE article.id > ?
-                    AND NOT EXISTS (SELECT 1 FROM story_article WHERE story_article.article_id = article.id)
+                    AND \(inNoStory)
                 ORDER BY coalesce(article.published_at, article.ingested_at), article.id LIMIT ?
                 """,
             arguments: [try clusteredThrough(db), max(0, limit)]
         ).map { ArticleID($0) }
     }
+
+    /// The condition that an `article` row is in no story, for every query that looks for the ones waiting.
+    static let inNoStory = "NOT EXISTS (SELECT 1 FROM story_article WHERE story_article.article_id = article.id)"
 
     /// The watermark: every article with an id up to it is in a story.
     static func clusteredThrough(_ db: Database) throws -> Int64 {
@@ -132,7 +135,7 @@ extension NewsDatabase {
             sql: """
                 SELECT article.id FROM article
                 WHERE article.id > ?
-                    AND NOT EXISTS (SELECT 1 FROM story_article WHERE story_article.article_id = article.id)
+                    AND \(inNoStory)
                 ORDER BY article.id LIMIT 1
                 """,
             arguments: [try clusteredThrough(db)])
