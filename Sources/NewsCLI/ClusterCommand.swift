@@ -3,6 +3,7 @@ internal import Foundation
 internal import NewsCluster
 internal import NewsCore
 internal import NewsDedup
+internal import NewsExtract
 internal import NewsIngest
 
 /// `corroborate cluster INPUT.jsonl`: groups a file of articles into stories, in time order, without a database.
@@ -11,8 +12,9 @@ struct ClusterCommand: AsyncParsableCommand {
         commandName: "cluster",
         abstract: "Group the articles of a JSON Lines file into stories, in time order (no database).",
         discussion: """
-            Each line is {"id","title","text","source","published"}; only "id" and "text" are needed, and
-            "published" (ISO 8601, or a date) lets time play its part. Articles are taken in order of
+            Each line is {"id","title","text","source","published"}, read as `add` reads it (so "date",
+            "datePublished", "body" and the other aliases work too); only "id" and "text" are needed, and a date
+            lets time play its part. Articles are taken in order of
             publication, then id, so equal times in any order give the same stories. A story is named after the
             article that started it. Wire copies (the same text in several outlets) are found with MinHash and
             named after their first article: a story's origins are its independent reports.
@@ -48,14 +50,16 @@ struct ClusterCommand: AsyncParsableCommand {
         var documents: [ClusterDocument] = []
         var problems = 0
         var number = 0
+        var parser = ArticleParser()
+        parser.defaults.requiresTitle = false
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { continue }
-            switch Self.document(Data(line)) {
+            guard let record = parser.parseLine(line, number: number) else { continue }
+            switch Self.document(record) {
             case .success(let document): documents.append(document)
             case .failure(let reason):
                 problems += 1
-                Terminal.message("rejected: \(input) line \(number): \(reason.message)")
+                Terminal.message("rejected: \(Terminal.shown(input)) line \(number): \(reason.message)")
             }
         }
         guard !documents.isEmpty else {
@@ -142,27 +146,14 @@ struct ClusterCommand: AsyncParsableCommand {
         var message: String
     }
 
-    static func document(_ line: Data) -> Result<ClusterDocument, LineProblem> {
-        guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
-            return .failure(LineProblem(message: "not a JSON object"))
+    /// A record read the way `add` reads it (the same fields and aliases), as a document to cluster: it needs an
+    /// `"id"` and a text; the title and date are optional.
+    static func document(_ record: ParsedRecord) -> Result<ClusterDocument, LineProblem> {
+        switch record.outcome {
+        case .failure(let rejection): return .failure(LineProblem(message: rejection.reason))
+        case .success(let draft):
+            guard let id = draft.recordID else { return .failure(LineProblem(message: "no \"id\"")) }
+            return .success(ClusterDocument(id: id, title: draft.title, text: draft.text, published: draft.published))
         }
-        let id: String
-        switch object["id"] {
-        case let text as String: id = text
-        case let number as NSNumber: id = number.stringValue
-        default: return .failure(LineProblem(message: "no \"id\""))
-        }
-        guard let text = object["text"] as? String else { return .failure(LineProblem(message: "no \"text\"")) }
-        let title = (object["title"] as? String) ?? ""
-        let published = (object["published"] as? String).flatMap(Self.date)
-        return .success(ClusterDocument(id: id, title: title, text: text, published: published))
-    }
-
-    static func date(_ text: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        return day.date(from: String(text.prefix(10)))
     }
 }

@@ -24,6 +24,8 @@ public struct ArticleDraft: Sendable, Hashable {
     public var format: InputFormat
     /// The charset `raw` was decoded from (`"UTF-8"`, or the fallback's name).
     public var charset: String
+    /// The record's own id (its `"id"` field), if it has one: `cluster` names its output by it.
+    public var recordID: String?
 
     /// The longest title kept, in characters: a headline is a line, and a megabyte "title" made every page that
     /// shows it megabytes long.

@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import NewsCluster
 internal import NewsCore
+internal import NewsExtract
 internal import NewsTesting
 
 /// `corroborate-eval clustering`: clusters the shared story sets online and scores them.
@@ -10,13 +11,21 @@ struct ClusteringEval: ParsableCommand {
         commandName: "clustering",
         abstract: "Cluster BASIL and GoogleNews-TS online, score them with score-clustering, check the floors.",
         discussion: """
-            Articles are taken in order of publication, then id (GoogleNews-TS has no dates: id order). Prints
+            Articles are taken in order of publication, then id (GoogleNews-TS has no dates: id order). Two
+            sets are made from BASIL: basil-undated (its dates removed, in a fixed shuffled order), basil-leads (the same cut to
+            headline and lead) and
+            basil-recurring (its 100 events moved to start 36 hours apart, so that events of one topic recur
+            within days of each other and time cannot keep them apart). The two undated sets are crowded with
+            PolNeAR's 924 political articles, unscored, as the other stories of an archive. Prints
             each set's scorer summary and the clustering speed (in process, one core). With --gate, exits 1 when
             a score is below its floor in Eval/baseline.json (minus the tolerance).
             """)
 
     @Option(help: "The folder holding basil.jsonl and googlenews-ts.jsonl.")
     var data = "../shared/eval/clustering"
+
+    @Option(help: "The folder holding polnear-train.jsonl and polnear-dev.jsonl (distractors of the crowded sets).")
+    var quotes = "../shared/eval/quotes"
 
     @Option(help: "The scorer.")
     var scorer = "../shared/tools/score-clustering"
@@ -34,6 +43,8 @@ struct ClusteringEval: ParsableCommand {
 
     static let metrics = [
         "basil.pairwise.f1", "basil.bcubed.f1", "googlenews.pairwise.f1", "googlenews.bcubed.f1", "googlenews.nmi",
+        "basil-undated.pairwise.f1", "basil-undated.bcubed.f1", "basil-leads.pairwise.f1", "basil-leads.bcubed.f1",
+        "basil-recurring.pairwise.f1", "basil-recurring.bcubed.f1",
     ]
 
     func run() throws {
@@ -48,42 +59,68 @@ struct ClusteringEval: ParsableCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var report: [String: Any] = [:]
         var hasher = SHA256()
-        for (name, file) in [("basil", "basil.jsonl"), ("googlenews", "googlenews-ts.jsonl")] {
+        var loaded: [String: [ClusterDocument]] = [:]
+        for file in ["basil.jsonl", "googlenews-ts.jsonl"] {
             let path = data + "/" + file
             let contents = try Data(contentsOf: URL(fileURLWithPath: path))
             hasher.update(Array("\(file):\(contents.count)\n".utf8))
-            let documents = try contents.split(separator: UInt8(ascii: "\n")).map { line -> ClusterDocument in
-                guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                    let id = object["id"] as? String, let text = object["text"] as? String
-                else { throw ValidationError("\(path): a line without id or text") }
-                let published = (object["date"] as? String).flatMap { Self.day($0) }
-                return ClusterDocument(
-                    id: id, title: (object["title"] as? String) ?? "", text: text, published: published)
+            loaded[file] = try Self.documents(contents, path: path)
+        }
+        var crowd: [ClusterDocument] = []
+        for file in ["polnear-train.jsonl", "polnear-dev.jsonl"] {
+            let path = quotes + "/" + file
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("\(path) is missing: the crowded sets mix PolNeAR's articles in")
             }
+            hasher.update(Array("\(file):\(contents.count)\n".utf8))
+            crowd += try Self.documents(contents, path: path).map {
+                ClusterDocument(id: "polnear:" + $0.id, title: $0.title, text: $0.text, published: nil)
+            }
+        }
+        for set in ClusteringSet.all {
+            let documents = set.documents(from: loaded[set.file]! + (set.crowded ? crowd : []))
             let start = DispatchTime.now().uptimeNanoseconds
             let extractor = FeatureExtractor()
             let features = documents.map { extractor.features(of: $0) }
             let extracted = DispatchTime.now().uptimeNanoseconds
             var clusterer = StoryClusterer()
-            _ = clusterer.add(batch: features)
+            // NB: one at a time, in the set's order (a batch would be re-sorted by time, then id).
+            for article in features { _ = clusterer.add(article) }
             let clustered = DispatchTime.now().uptimeNanoseconds
             var lines = ""
             for story in clusterer.stories {
                 let current = clusterer.currentStory(of: story.id)
                 for article in story.articles { lines += "\(article)\t\(current)\n" }
             }
-            let predictions = "\(out)/\(name).pred.tsv"
+            let predictions = "\(out)/\(set.name).pred.tsv"
             try lines.write(toFile: predictions, atomically: true, encoding: .utf8)
-            let json = try Self.score(scorer: scorer, gold: path, predictions: predictions)
-            report[name] = json
-            print("\(name): \(json["summary"] as? String ?? "")")
+            let json = try Self.score(scorer: scorer, gold: data + "/" + set.file, predictions: predictions)
+            report[set.name] = json
+            print("\(set.name): \(json["summary"] as? String ?? "")")
             print(
-                "\(name): \(documents.count) articles, features \(Self.milliseconds(start, extracted)) ms, "
+                "\(set.name): \(documents.count) articles, features \(Self.milliseconds(start, extracted)) ms, "
                     + "clustering \(Self.milliseconds(extracted, clustered)) ms, \(clusterer.stories.count) stories")
         }
         let fingerprint = SHA256.hex(hasher.finalize())
         try floors.apply(
             report, section: "clustering", set: "basil+googlenews-ts", metrics: Self.metrics, fingerprint: fingerprint)
+    }
+
+    /// The documents of one set's JSON Lines, read as `corroborate cluster` and `add` read them (`id`, `text`,
+    /// and `title` and `date` where the set has them).
+    private static func documents(_ contents: Data, path: String) throws -> [ClusterDocument] {
+        var parser = ArticleParser()
+        parser.defaults.requiresTitle = false
+        var number = 0
+        return try contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).compactMap {
+            line -> ClusterDocument? in
+            number += 1
+            guard let record = parser.parseLine(line, number: number) else { return nil }
+            guard case .success(let draft) = record.outcome, let id = draft.recordID else {
+                throw ValidationError("\(path) line \(number): not an article with an id and a text")
+            }
+            return ClusterDocument(id: id, title: draft.title, text: draft.text, published: draft.published)
+        }
     }
 
     /// Clusters `count` synthetic articles: GoogleNews-TS texts with a fifth of their words dropped at random

@@ -58,4 +58,27 @@ struct ClusterCLITests {
         #expect(result.status == 3 && result.stderr.contains("line 2"))
         #expect(result.stdout.contains("\"story\":\"1\""))
     }
+
+    @Test("records are read as add reads them: \"date\" and \"body\" aliases let time keep events apart")
+    func readsAddsFieldAliases() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let text = "Flood waters rose along the Elm river as the town council opened three shelters for residents."
+        let lines = [
+            #"{"id": "a", "headline": "Elm river floods", "body": "\#(text)", "date": "2021-03-01"}"#,
+            #"{"id": "b", "headline": "Elm river floods", "body": "\#(text)", "datePublished": "2021-03-01T09:00:00Z"}"#,
+            #"{"id": "c", "headline": "Elm river floods", "body": "\#(text)", "date": "2022-03-01"}"#,
+        ]
+        let file = try cli.write("aliases.jsonl", lines.joined(separator: "\n"))
+        let result = try await cli.run(["cluster", file, "--jsonl"], useDefaultDatabase: true)
+        #expect(result.status == 0, "\(result.stderr)")
+        let stories = Dictionary(
+            uniqueKeysWithValues: try result.stdout.split(separator: "\n").map { line -> (String, String) in
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+                return (object["id"]!, object["story"]!)
+            })
+        // A year apart the same text is another event; read as undated, all three would be one story.
+        #expect(stories["a"] == "a" && stories["b"] == "a")
+        #expect(stories["c"] == "c")
+    }
 }

@@ -6,6 +6,9 @@ public struct ArticleDefaults: Sendable, Hashable {
     public var source: String?
     /// The language, for records without one.
     public var language: LanguageCode?
+    /// Whether a record without a title is rejected: a stored article needs a headline, while `cluster`
+    /// groups bare texts (dumps of snippets) as they are.
+    public var requiresTitle = true
 
     /// Creates defaults; `nil` leaves the field unknown.
     public init(source: String? = nil, language: LanguageCode? = nil) {

@@ -14,6 +14,7 @@ struct JSONArticleReader {
     static let publishedKeys = ["published", "published_at", "date", "datePublished", "pubDate"]
     static let languageKeys = ["language", "lang"]
     static let authorKeys = ["authors", "author", "byline"]
+    static let idKeys = ["id", "guid"]
 
     /// Whether `bytes` parse as one complete JSON object.
     static func isCompleteObject(_ bytes: [UInt8]) -> Bool {
@@ -74,7 +75,9 @@ struct JSONArticleReader {
             title = Whitespace.folded(rawTitle ?? "")
             text = Whitespace.normalizedParagraphs(rawText ?? "")
         }
-        guard !title.isEmpty else { return ParsedRecord(location: location, outcome: .failure(.missingField("title"))) }
+        guard !title.isEmpty || !defaults.requiresTitle else {
+            return ParsedRecord(location: location, outcome: .failure(.missingField("title")))
+        }
         guard !text.isEmpty else { return ParsedRecord(location: location, outcome: .failure(.missingField("text"))) }
 
         var draft = ArticleDraft(title: title, text: text, raw: raw, format: format, charset: charset)
@@ -95,6 +98,13 @@ struct JSONArticleReader {
             }
         }
         draft.authors = authors(object)
+        draft.recordID = Self.idKeys.lazy.compactMap { key -> String? in
+            switch object[key] {
+            case let text as String: Self.nonEmpty(text)
+            case let number as NSNumber: number.stringValue
+            default: nil
+            }
+        }.first
         return ParsedRecord(location: location, outcome: .success(draft), warnings: warnings)
     }
 
