@@ -54,6 +54,7 @@ Election commission chairman Peter Holm said turnout had reached 71 percent, the
 
 Strand's spokesman, Erik Lund, described Berg's speech as "premature and irresponsible.\"""",
   quotes=[
+   ("indirect","Berg's speech as \"premature and irresponsible.","Erik Lund"),
    ("direct","Tonight the country chose a new direction,","Thomas Berg"),
    ("direct","We will govern for everyone, including those who did not vote for us.","Thomas Berg"),
    ("indirect","it was too early to draw conclusions and urged calm","Helena Strand"),
@@ -70,6 +71,7 @@ Health Minister Julia Novak said her country would nonetheless suspend flights f
 
 Scientists cautioned that it could take weeks to understand how the variant behaves.""",
   quotes=[
+   ("indirect","governments not to impose blanket travel bans","Tedros Adhanom Ghebreyesus"),
    ("indirect","a new variant had been detected in at least 12 countries","World Health Organization"),
    ("direct","Blanket bans will not prevent its spread, and they place a heavy burden on lives and livelihoods,","Tedros Adhanom Ghebreyesus"),
    ("indirect","her country would nonetheless suspend flights from the affected region for two weeks","Julia Novak"),
@@ -154,6 +156,7 @@ The report says airlines are "nowhere near" their own targets.
 
 Industry body Airlines for Europe rejected the findings. Its spokesman, Marc Laurent, said the report ignored investments in cleaner fuels.""",
   quotes=[
+   ("indirect","the findings","Airlines for Europe"),
    ("indirect","Global temperatures in June were the highest on record for the month","Copernicus Climate Change Service"),
    ("indirect","the record was \"extremely worrying\"","Samantha Burgess"),
    ("indirect","July could be hotter still","Samantha Burgess"),
@@ -221,6 +224,8 @@ U.S. Secretary of State Mary Collins accused Moscow of "blocking every effort at
 
 Russian Foreign Minister Dmitri Orlov rejected the charge. "The West wants to impose its views on everyone," he said, adding that Russia was ready for dialogue.""",
   quotes=[
+   ("indirect","Moscow of \"blocking every effort at compromise.","Mary Collins"),
+   ("indirect","the charge","Dmitri Orlov"),
    ("indirect","differences over the war had made consensus impossible","Anil Mehra"),
    ("direct","We tried very hard, but the gaps were too wide,","Anil Mehra"),
    ("partial","blocking every effort at compromise.","Mary Collins"),

@@ -81,6 +81,7 @@ Liverpool captain Virgil van Dijk admitted his team had switched off. "We can't 
 
 The result leaves both clubs level on 67 points with one game to play.""",
   quotes=[
+   ("indirect","his side's resilience after they came from two goals down to draw 2-2 at Anfield","Eddie Howe"),
    ("direct","At half-time I told them: keep going, the chance will come. And it did,","Eddie Howe"),
    ("indirect","his team had switched off","Virgil van Dijk"),
    ("direct","We can't concede goals like that at this level,","Virgil van Dijk"),

@@ -18,6 +18,7 @@ struct TokenFlags: OptionSet {
     static let weekday = TokenFlags(rawValue: 1 << 10)
     static let numberWord = TokenFlags(rawValue: 1 << 11)
     static let dateWord = TokenFlags(rawValue: 1 << 12)
+    static let stance = TokenFlags(rawValue: 1 << 13)
 
     /// Every listed word of a language with its classes, built once per language: one lookup per token.
     static func table(for resources: LanguageResources) -> [String: TokenFlags] {
@@ -38,6 +39,7 @@ struct TokenFlags: OptionSet {
         add(resources.stopWords, .stop)
         add(resources.speechVerbs, .speech)
         add(resources.cueVerbs, .cue)
+        add(resources.stanceVerbs, .stance)
         add(resources.roles, .role)
         add(resources.organisationWords, .organisationWord)
         add(AttributionWords.skippable, .skippable)

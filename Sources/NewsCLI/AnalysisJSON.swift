@@ -49,6 +49,7 @@ struct AnalysisDTO: Encodable {
         var speaker: Int?
         var speakerName: String?
         var sentence: Int
+        var pieces: [Span]?
     }
     struct Number: Encodable {
         var start: Int
@@ -130,7 +131,8 @@ struct AnalysisDTO: Encodable {
             return Quote(
                 kind: quote.kind.rawValue, start: body.start, end: body.end, text: body.text, cue: quote.cue.map(span),
                 speakerMention: quote.speakerMention.map(span), speaker: quote.speaker,
-                speakerName: quote.speaker.map { names[$0] }, sentence: quote.sentence)
+                speakerName: quote.speaker.map { names[$0] }, sentence: quote.sentence,
+                pieces: quote.pieces.map { $0.map(span) })
         }
         numbers = analysis.numbers.map { claim in
             let body = span(claim.range)

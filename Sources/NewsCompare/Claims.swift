@@ -116,7 +116,13 @@ struct ClaimBuilder {
                 guard let value = date.value else { continue }
                 anchors[date.sentence]["d:" + value] = options.dateWeight
             }
-            for quote in analysis.quotes where quote.sentence < quoted.count { quoted[quote.sentence] = true }
+            for quote in analysis.quotes where quote.sentence < quoted.count {
+                quoted[quote.sentence] = true
+                // A quote told in pieces quotes someone in every sentence a piece starts in.
+                for piece in quote.pieces ?? [] {
+                    if let sentence = Self.sentence(containing: piece, in: analysis) { quoted[sentence] = true }
+                }
+            }
             let count = max(1, analysis.sentences.count - 1)
             for (index, sentence) in analysis.sentences.enumerated() where sentence.block == .body {
                 guard !anchors[index].isEmpty || quoted[index] else { continue }

@@ -30,7 +30,9 @@ enum QuoteMatrixBuilder {
                 rows[key]!.quotes.append(
                     QuotedWords(kind: quote.kind, words: citations.cite(quote.range, in: index)))
                 if quote.kind != .indirect {
-                    let words = Lexicon.words(Substring(quote.range.slice(of: article.text))).map { word in
+                    // NB: a quote told in pieces is compared by its pieces' words, without the attribution between.
+                    let text = quote.spans.map { $0.slice(of: article.text) }.joined(separator: " ")
+                    let words = Lexicon.words(Substring(text)).map { word in
                         if let id = wordIDs[word] { return id }
                         wordIDs[word] = wordIDs.count
                         return wordIDs.count - 1

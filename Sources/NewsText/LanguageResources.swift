@@ -22,6 +22,8 @@ public struct LanguageResources: Sendable {
     public let speechVerbs: Set<String>
     /// Verbs that attribute a quoted phrase ("called"), lower-cased.
     public let cueVerbs: Set<String>
+    /// Verbs that attribute a position, what follows them ("endorsed Cruz", "declined to comment"), lower-cased.
+    public let stanceVerbs: Set<String>
     /// Words that make a title or role, lower-cased.
     public let roles: Set<String>
     /// Words that make a name an organisation's, lower-cased.
@@ -56,6 +58,7 @@ public struct LanguageResources: Sendable {
         stopWords = words("stopwords")
         speechVerbs = words("speech-verbs")
         cueVerbs = words("cue-verbs")
+        stanceVerbs = words("stance-verbs")
         roles = words("roles")
         organisationWords = words("organisation-words")
         var synonyms: [String: String] = [:]

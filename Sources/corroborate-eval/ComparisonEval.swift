@@ -72,6 +72,7 @@ struct ComparisonEval: ParsableCommand {
         var figureStatus: [String: Int] = [:]
         var rowAgreement: [String: Int] = [:]
         var sharedQuotes = 0
+        var sharedEvidence = 0
         var claimsByOrigins: [Int: Int] = [:]
         var times: [Double] = []
         for (index, articles) in inputs.enumerated() {
@@ -85,6 +86,7 @@ struct ComparisonEval: ParsableCommand {
                 for figure in row.figures { figureStatus[figure.status.rawValue, default: 0] += 1 }
             }
             sharedQuotes += comparison.quotes.shared.count
+            sharedEvidence += comparison.quotes.shared.reduce(0) { $0 + $1.evidence.reduce(0) { $0 + $1.text.count } }
             if verbose {
                 print(
                     "\(order[index]): \(comparison.claims.count) claims \(comparison.statusCounts), "
@@ -109,7 +111,8 @@ struct ComparisonEval: ParsableCommand {
                 + claimsByOrigins.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
         print("figures: " + shares(figureStatus))
         print("figure rows: " + shares(rowAgreement))
-        print("quotes carried by several outlets: \(sharedQuotes)")
+        // NB: the characters quoted count the same words however they are split into quotes.
+        print("quotes carried by several outlets: \(sharedQuotes) (\(sharedEvidence) characters in their citations)")
         let sorted = times.sorted()
         print(
             String(

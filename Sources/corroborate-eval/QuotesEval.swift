@@ -7,9 +7,11 @@ internal import NewsCore
 struct QuotesEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quotes",
-        abstract: "Score quotes (spans, kinds, speakers) on Eval/quotes-dev and check the floors.",
+        abstract: "Score quotes and speakers on PolNeAR dev (the gate) and on the project's own sets.",
         discussion: """
-            A predicted quote matches a gold one of the same group (in quote marks: direct and partial; or
+            PolNeAR dev is scored by ../shared/tools/score-quotes: content P/R/F1 (character Jaccard >= 0.5),
+            speaker accuracy and end-to-end F1, with recall by kind (direct, mixed, indirect). On the project's
+            own set (--data), kept as a regression check: a predicted quote matches a gold one of the same group (in quote marks: direct and partial; or
             indirect) when their spans overlap by at least half of the longer one. Speaker accuracy counts
             matched quotes whose speaker names the gold speaker. With --gate, exits 1 when a score is below its
             floor in Eval/baseline.json (minus the tolerance).
@@ -18,12 +20,24 @@ struct QuotesEval: ParsableCommand {
     @Option(help: "The annotated articles (JSON Lines: id, published, text, quotes[kind, text, speaker]).")
     var data = "Eval/quotes-dev/articles.jsonl"
 
+    @Option(help: "PolNeAR's annotated articles, scored with --scorer (the gate); skipped when absent.")
+    var polnear = "../shared/eval/quotes/polnear-dev.jsonl"
+
+    @Option(help: "The shared quote scorer.")
+    var scorer = "../shared/tools/score-quotes"
+
+    @Option(help: "Where to write PolNeAR's predictions.")
+    var out = "out"
+
     @OptionGroup var floors: GateOptions
 
     @Flag(help: "Print every miss and every wrong speaker.")
     var verbose = false
 
-    static let metrics = ["direct.f1", "direct.speaker_accuracy", "indirect.f1", "indirect.speaker_accuracy"]
+    static let metrics = [
+        "direct.f1", "direct.speaker_accuracy", "indirect.f1", "indirect.speaker_accuracy", "polnear.content.f1",
+        "polnear.speaker_accuracy", "polnear.end_to_end.f1",
+    ]
 
     struct GoldQuote: Decodable {
         var kind: String
@@ -92,8 +106,19 @@ struct QuotesEval: ParsableCommand {
                 + "(\(String(format: "%.2f", seconds * 1000 / Double(max(1, articles.count)))) ms/article)")
         var hasher = SHA256()
         hasher.update(Array(contents))
+        if FileManager.default.fileExists(atPath: polnear) {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let scoring = PolNeARScoring(gold: polnear, scorer: scorer, predictions: out + "/polnear.pred.jsonl")
+            let polnearReport = try scoring.run()
+            report["polnear"] = polnearReport
+            print("polnear: \(polnearReport["summary"] as? String ?? "")")
+            hasher.update(Array(FileManager.default.contents(atPath: polnear) ?? Data()))
+        } else {
+            print("polnear: skipped, \(polnear) is absent (the evaluation data lives in ../shared/eval)")
+        }
         let fingerprint = SHA256.hex(hasher.finalize())
-        try floors.apply(report, section: "quotes", set: "quotes-dev", metrics: Self.metrics, fingerprint: fingerprint)
+        try floors.apply(
+            report, section: "quotes", set: "polnear-dev+quotes-dev", metrics: Self.metrics, fingerprint: fingerprint)
     }
 
     static func group(_ kind: String) -> String { kind == "indirect" ? "indirect" : "direct" }

@@ -12,7 +12,8 @@ struct QuoteTests {
             let speaker =
                 quote.speaker.map { analysis.entities[$0].name } ?? quote.speakerMention.map { $0.slice(of: text) }
                 ?? "?"
-            return "\(quote.kind.rawValue)|\(quote.range.slice(of: text))|\(speaker)"
+            let words = quote.spans.map { $0.slice(of: text) }.joined(separator: " … ")
+            return "\(quote.kind.rawValue)|\(words)|\(speaker)"
         }
     }
 
@@ -33,11 +34,35 @@ struct QuoteTests {
             ),
             (
                 "Union leader Jane Doe spoke first.\n\n\"We will not stop,\" she said. \"Not now.\"",
-                ["direct|We will not stop,|Jane Doe", "direct|Not now.|Jane Doe"]
+                ["direct|We will not stop, … Not now.|Jane Doe"]
             ),
             (
                 "\"We will not stop,\" Jane Doe said, \"until the offer is fair.\"",
-                ["direct|We will not stop,|Jane Doe", "direct|until the offer is fair.|Jane Doe"]
+                ["direct|We will not stop, … until the offer is fair.|Jane Doe"]
+            ),
+            (
+                "\"Absolutely not,\" Jane Doe, a writer for The Atlantic magazine, said on Twitter.",
+                ["direct|Absolutely not,|Jane Doe"]
+            ),
+            (
+                "Union leader Jane Doe said that the strike would go on.",
+                ["indirect|that the strike would go on|Jane Doe"]
+            ),
+            (
+                "Senator Mary Price endorsed Jane Doe for governor on Monday.",
+                ["indirect|Jane Doe for governor on Monday|Mary Price"]
+            ),
+            (
+                "The ministry declined to comment on the report.",
+                ["indirect|to comment on the report|The ministry"]
+            ),
+            (
+                "Mayor Joan Ellis told her advisers to find money for the bridge.",
+                ["indirect|her advisers to find money for the bridge|Joan Ellis"]
+            ),
+            (
+                "To prevent floods, Mayor Joan Ellis said, the town must raise its dikes.",
+                ["indirect|To prevent floods, Mayor Joan Ellis said, the town must raise its dikes|Joan Ellis"]
             ),
             (
                 "\"The data are clear,\" said Dr. Jane Smith, a professor at the University of Toronto.",

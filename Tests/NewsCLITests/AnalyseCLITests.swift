@@ -20,6 +20,13 @@ struct AnalyseCLITests {
             quotes.contains {
                 ($0["text"] as? String)?.hasPrefix("We do know") == true && $0["speakerName"] as? String == "Mark Toner"
             })
+        // Toner's two pieces around "Toner said." are one quote, its pieces kept as spans of their own.
+        let pieced = try #require(quotes.first { ($0["pieces"] as? [[String: Any]])?.count == 2 })
+        let pieces = try #require(pieced["pieces"] as? [[String: Any]])
+        #expect((pieces[0]["text"] as? String)?.hasPrefix("We have at times") == true)
+        #expect((pieces[1]["text"] as? String)?.hasPrefix("We'd like to see") == true)
+        #expect(
+            pieced["start"] as? Int == pieces[0]["start"] as? Int && pieced["end"] as? Int == pieces[1]["end"] as? Int)
         let numbers = try #require(articles[1]["numbers"] as? [[String: Any]])
         let killed = try #require(numbers.first { $0["text"] as? String == "849" })
         #expect(killed["reporterName"] as? String == "Syrian Network for Human Rights")

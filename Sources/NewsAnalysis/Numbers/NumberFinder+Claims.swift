@@ -102,11 +102,17 @@ extension NumberFinder {
         return (word.hasSuffix("ed") && word.count > 3) || NumberWords.irregularParticiples.contains(word)
     }
 
-    /// Who reports the number: the speaker of the innermost quote holding it, else "reported by X" after it.
+    /// Who reports the number: "reported by X" right after it, else the speaker of the innermost quote holding
+    /// it ("Toner mentioned the deaths of hundreds reported by NGOs": the NGOs count them, Toner relays).
     func reporterOf(_ range: TextRange, after countedEnd: Int, end: Int) -> (Int?, TextRange?) {
+        if let explicit = reportedBy(after: countedEnd, end: end) { return explicit }
         let holding = quotes.filter { $0.range.contains(range) && $0.speakerMention != nil }
             .min { $0.range.length < $1.range.length }
-        if let holding { return (holding.speaker, holding.speakerMention) }
+        return holding.map { ($0.speaker, $0.speakerMention) } ?? (nil, nil)
+    }
+
+    /// "reported by X", "documented by X" within a few words after the counted noun.
+    private func reportedBy(after countedEnd: Int, end: Int) -> (Int?, TextRange?)? {
         var index = countedEnd + 1
         while index + 1 < end, index - countedEnd < 5 {
             let word = context.lower[index]
@@ -122,12 +128,12 @@ extension NumberFinder {
                 {
                     last += 1
                 }
-                guard first <= last else { return (nil, nil) }
+                guard first <= last else { return nil }
                 let entity = (first...last).lazy.compactMap { table.mention(at: $0)?.entity }.first
                 return (entity, context.range(first, last))
             }
             index += 1
         }
-        return (nil, nil)
+        return nil
     }
 }

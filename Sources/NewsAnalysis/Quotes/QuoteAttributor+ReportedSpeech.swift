@@ -35,12 +35,23 @@ extension QuoteAttributor {
         var found: [Quote] = []
         var reportedUpTo = -1
         for verb in tokens
-        where verb > reportedUpTo && isSpeech(verb) && !finder.quoted[verb]
-            && verb != context.firstWord(of: sentence)
+        where verb > reportedUpTo && !finder.quoted[verb] && verb != context.firstWord(of: sentence)
+            && (isSpeech(verb) || isStance(verb))
         {
-            guard let clause = clauseStart(after: verb, end: tokens.upperBound), clause <= last,
-                (clause...last).filter({ context.tokens[$0].kind == .word }).count >= 3
-            else { continue }
+            let clause: Int
+            if isSpeech(verb) {
+                guard let start = clauseStart(after: verb, end: tokens.upperBound), start <= last,
+                    (start...last).filter({ context.tokens[$0].kind == .word }).count >= 3
+                else { continue }
+                clause = start
+            } else {
+                // "endorsed Cruz", "declined to comment": the position is what follows the verb.
+                guard verb + 1 <= last,
+                    context.tokens[verb + 1].kind != .punctuation
+                        || QuoteMarks.doubleMarks.contains(context.lower[verb + 1])
+                else { continue }
+                clause = verb + 1
+            }
             let speaker = speaker(ofVerb: verb, sentence: sentence)
             // NB: outside quote marks, "I think" and "we believe" are the writer's own voice, not a source's.
             guard let speaker, speaker.pronoun != "i", speaker.pronoun != "we" else { continue }
@@ -52,6 +63,7 @@ extension QuoteAttributor {
                 ))
         }
         if !found.isEmpty { return found }
+        if let parenthetical = parenthetical(in: sentence, last: last) { return [parenthetical] }
         // "..., Toner said." / "..., said Toner."
         if let verb = (tokens.lowerBound..<tokens.upperBound).last(where: { isSpeech($0) && !finder.quoted[$0] }),
             verb > tokens.lowerBound + 3
@@ -88,6 +100,32 @@ extension QuoteAttributor {
             }
         }
         return []
+    }
+
+    /// "But to prevent problems, he said, local officials should be vigilant.": an attribution between commas
+    /// inside the reported words, which are the whole sentence around it.
+    mutating func parenthetical(in sentence: Int, last: Int) -> Quote? {
+        let tokens = context.text.sentenceTokens[sentence]
+        guard tokens.lowerBound + 3 < last,
+            let verb = (tokens.lowerBound + 3..<last).first(where: {
+                isSpeech($0) && !finder.quoted[$0] && context.isPunctuation($0 + 1, ",")
+            }),
+            let speaker = finder.subject(ofVerb: verb), speaker.last == verb - 1, speaker.last - speaker.first < 6,
+            verb + 2 <= last, (verb + 2...last).filter({ context.tokens[$0].kind == .word }).count >= 3
+        else { return nil }
+        // Back over the role words ("Mayor Joan Ellis") to the comma that opens the attribution.
+        var comma = speaker.first - 1
+        while comma > tokens.lowerBound + 2, comma >= speaker.first - 5, context.tokens[comma].kind == .word,
+            !context.has(comma, .stop) || context.has(comma, .determiner)
+        {
+            comma -= 1
+        }
+        guard comma > tokens.lowerBound + 2, context.isPunctuation(comma, ","), !finder.quoted[comma - 1] else {
+            return nil
+        }
+        return quote(
+            kind: .indirect, range: context.range(tokens.lowerBound, last), attribution: (verb, speaker),
+            sentence: sentence)
     }
 
     /// Words after a final attribution verb that add only when or where: "on Tuesday", "in The Lancet".
@@ -154,7 +192,15 @@ extension QuoteAttributor {
         if ["tell", "tells", "told", "telling"].contains(word) {
             // "told reporters that": the listener, then "that".
             guard let that = (index..<min(end, index + 5)).first(where: { context.lower[$0] == "that" }) else {
-                return nil
+                // "told his advisers to find a way", "told Marlow how surprised he is": what was told runs from
+                // the listener on (PolNeAR's reading).
+                let opener = (index..<min(end, index + 6)).first {
+                    ["to", "how", "why", "what", "whether"].contains(context.lower[$0])
+                }
+                guard let opener, opener > index, context.tokens[index].kind == .word,
+                    (opener + 1..<end).contains(where: { context.tokens[$0].kind == .word })
+                else { return nil }
+                return index
             }
             index = that
         }
@@ -174,6 +220,12 @@ extension QuoteAttributor {
         if index < end, context.lower[index] == "that" {
             explicit = true
             index += 1
+            // "said that, if elected, he would": a parenthetical between commas after "that".
+            if index < end, context.isPunctuation(index, ","),
+                let closing = (index + 1..<min(end, index + 8)).first(where: { context.isPunctuation($0, ",") })
+            {
+                index = closing + 1
+            }
         }
         guard index < end, explicit || !Self.needsThat.contains(word) else { return nil }
         // "at least 200", "about 1,500"
@@ -186,11 +238,14 @@ extension QuoteAttributor {
         let opensHedge =
             index + 1 < end
             && (["least", "most"].contains(context.lower[index + 1]) || context.tokens[index + 1].kind == .number)
-        guard context.tokens[index].kind != .punctuation,
+        guard index < end, context.tokens[index].kind != .punctuation,
             opensHedge || !Self.notClauseOpeners.contains(context.lower[index])
         else {
             return nil
         }
+        // NB: the clause keeps its "that" ("said that it would"): it is part of what was reported, as annotated
+        // in PolNeAR; the checks above read the words after it.
+        if explicit, let that = (verb + 1..<index).last(where: { context.lower[$0] == "that" }) { return that }
         return index
     }
 

@@ -8,6 +8,10 @@ extension QuoteAttributor {
             && isVerbUse(index)
     }
 
+    func isStance(_ index: Int) -> Bool {
+        context.tokens[index].kind == .word && context.has(index, .stance) && isVerbUse(index)
+    }
+
     func isCue(_ index: Int) -> Bool {
         context.tokens[index].kind == .word && context.has(index, .cue)
             && isVerbUse(index)

@@ -50,7 +50,7 @@ struct QuoteAttributor {
             quotes += indirect(in: sentence)
         }
         attributeLoneQuotes(&quotes)
-        return quotes.sorted { ($0.range.start, $0.kind.rawValue) < ($1.range.start, $1.kind.rawValue) }
+        return joinPieces(quotes.sorted { ($0.range.start, $0.kind.rawValue) < ($1.range.start, $1.kind.rawValue) })
     }
 
     // MARK: Quotes in marks
@@ -100,8 +100,16 @@ struct QuoteAttributor {
         if isSpeech(index) || isCue(index), let speaker = finder.phraseStarting(at: index + 1) {
             return (index, speaker)
         }
-        for verb in index..<min(index + 8, end) where isSpeech(verb) || isCue(verb) {
-            if let speaker = finder.subject(ofVerb: verb), speaker.first >= index { return (verb, speaker) }
+        // NB: a speaker with a title and an appositive ("Vann R. Newkirk II, a writer for The Atlantic, said")
+        // runs past eight tokens; the verb's subject must still start right after the quote.
+        for verb in index..<min(index + 16, end) where isSpeech(verb) || isCue(verb) {
+            // Past eight tokens, only a subject that starts right after the quote: "…," Russia - which claims…
+            // is another clause.
+            if let speaker = finder.subject(ofVerb: verb), speaker.first >= index,
+                verb < index + 8 || speaker.first == index
+            {
+                return (verb, speaker)
+            }
             return nil
         }
         return nil

@@ -13,6 +13,12 @@ public struct Quote: Sendable, Hashable, Codable {
     public var speaker: Int?
     /// The sentence holding the quote's start.
     public var sentence: Int
+    /// For words told in pieces around their attribution (`"We will stop," she said. "When we win."`), each
+    /// piece in text order; `range` then runs from the first to the last, attribution included. `nil` for one piece.
+    public var pieces: [TextRange]?
+
+    /// The quoted words' spans: the pieces, or the whole range.
+    public var spans: [TextRange] { pieces ?? [range] }
 
     /// Creates a quote.
     public init(

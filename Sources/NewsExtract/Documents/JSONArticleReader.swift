@@ -98,13 +98,14 @@ struct JSONArticleReader {
             }
         }
         draft.authors = authors(object)
-        draft.recordID = Self.idKeys.lazy.compactMap { key -> String? in
-            switch object[key] {
-            case let text as String: Self.nonEmpty(text)
-            case let number as NSNumber: number.stringValue
-            default: nil
-            }
-        }.first
+        draft.recordID =
+            Self.idKeys.lazy.compactMap { key -> String? in
+                switch object[key] {
+                case let text as String: Self.nonEmpty(text)
+                case let number as NSNumber: number.stringValue
+                default: nil
+                }
+            }.first
         return ParsedRecord(location: location, outcome: .success(draft), warnings: warnings)
     }
 

@@ -640,6 +640,32 @@ enum LanguageData {
             discloses
             disclosed
             """#,
+            "stance-verbs": #"""
+            described
+            endorsed
+            criticized
+            accused
+            declined
+            urged
+            cited
+            praised
+            defended
+            citing
+            questioned
+            attacked
+            rejected
+            mentioned
+            dismissed
+            hoping
+            denounced
+            blasted
+            promising
+            blamed
+            ordered
+            describing
+            discussed
+            criticizing
+            """#,
             "stopwords": #"""
             a
             about
