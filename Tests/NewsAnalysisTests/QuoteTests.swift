@@ -61,6 +61,14 @@ struct QuoteTests {
                 ["indirect|her advisers to find money for the bridge|Joan Ellis"]
             ),
             (
+                "The strike will last into next week, attorneys for the dock workers said.",
+                ["indirect|The strike will last into next week|attorneys for the dock workers"]
+            ),
+            (
+                "Rents rose by a third in five years, a study of city records shows.",
+                ["indirect|Rents rose by a third in five years|a study of city records"]
+            ),
+            (
                 "To prevent floods, Mayor Joan Ellis said, the town must raise its dikes.",
                 ["indirect|To prevent floods, Mayor Joan Ellis said, the town must raise its dikes|Joan Ellis"]
             ),

@@ -99,7 +99,7 @@ extension QuoteAttributor {
                 ]
             }
         }
-        return []
+        return commaAttribution(in: sentence, last: last).map { [$0] } ?? []
     }
 
     /// "But to prevent problems, he said, local officials should be vigilant.": an attribution between commas
