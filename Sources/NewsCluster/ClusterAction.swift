@@ -34,6 +34,9 @@ public struct ClusterReason: Sendable, Hashable, Codable {
     public var sharedNames: [String]
     /// The best other story considered, if any.
     public var bestCandidate: String?
+    /// When the article started a story although it scored the threshold with `bestCandidate`: the term
+    /// similarity that story needed (a share of its loosest member's), which the article fell short of.
+    public var spreadFloor: Double?
 
     /// Creates a reason.
     public init(

@@ -70,6 +70,8 @@ extension StoryClusterer {
         into.size += from.size
         into.centroid.add(from.centroid)
         for (name, count) in from.names { into.names[name, default: 0] += count }
+        into.joins += from.joins + 1
+        into.loosestJoin = [into.loosestJoin, from.loosestJoin].compactMap { $0 }.min()
         if let first = from.firstSeen { into.firstSeen = min(into.firstSeen ?? first, first) }
         if let last = from.lastSeen { into.lastSeen = max(into.lastSeen ?? last, last) }
         working[target] = into

@@ -36,6 +36,11 @@ public struct StoryClusterer {
         var names: [String: Int]
         /// The terms it is indexed under.
         var indexed: Set<Int32>
+        /// The least term similarity an article joined it with (`nil` until one joined, and for stories saved
+        /// before it was kept): how loose the story already is.
+        var loosestJoin: Double?
+        /// How many articles joined it after the first (a merge adds the other story's and itself).
+        var joins = 0
 
         /// A new story of one article (not yet profiled).
         init(seq: Int, id: String, article: String, published: Date?) {
@@ -119,8 +124,19 @@ public struct StoryClusterer {
             }
         }
         let vector = weigh(article)
-        let (best, reason) = bestStory(for: vector, article: article)
+        var (best, reason) = bestStory(for: vector, article: article)
+        if let seq = best, reason.score >= options.threshold, let floor = spreadFloor(seq),
+            reason.termSimilarity < floor
+        {
+            // NB: closer to the story than the threshold but looser than any article it took: a related event
+            // (the next day of one saga), not this one. Without dates this is what keeps sagas apart.
+            reason.spreadFloor = floor
+            reason.bestCandidate = working[seq]!.id
+            best = nil
+        }
         if let best, reason.score >= options.threshold {
+            working[best]!.loosestJoin = min(working[best]!.loosestJoin ?? reason.termSimilarity, reason.termSimilarity)
+            working[best]!.joins += 1
             join(best, vector: vector, article: article)
             actions.append(.assigned(story: working[best]!.id, article: article.id, reason: reason))
             if let merge = mergeIfConverged(best) { actions.append(merge) }
@@ -134,6 +150,16 @@ public struct StoryClusterer {
             actions.append(.created(story: article.id, article: article.id, reason: reason))
         }
         return actions
+    }
+
+    /// The least term similarity the story takes an article with now: a share of its loosest member's (at most
+    /// the cap), once enough articles joined it to show its spread; `nil` before.
+    func spreadFloor(_ seq: Int) -> Double? {
+        let story = working[seq]!
+        guard options.spreadFactor > 0, story.joins >= options.spreadAfterJoins, let loosest = story.loosestJoin else {
+            return nil
+        }
+        return min(options.spreadFactor * loosest, options.spreadCap)
     }
 
     // MARK: Weighing

@@ -10,7 +10,8 @@ extension StoryClusterer.Story {
         public var reason: String
     }
 
-    static let profileFormat: UInt8 = 1
+    /// 2 adds the story's spread (its loosest join and join count) after the names; 1 is read as of unknown spread.
+    static let profileFormat: UInt8 = 2
 
     /// The profile as bytes.
     public func encodedProfile() -> [UInt8] {
@@ -28,6 +29,8 @@ extension StoryClusterer.Story {
             out += bytes
             Self.append(UInt32(clamping: count), to: &out)
         }
+        Self.append((loosestJoin ?? .nan).bitPattern, to: &out)
+        Self.append(UInt32(clamping: joins), to: &out)
         return out
     }
 
@@ -45,7 +48,8 @@ extension StoryClusterer.Story {
         self.mergedInto = mergedInto
         self.isPinned = isPinned
         var reader = ByteReader(bytes: profile)
-        guard reader.byte() == Self.profileFormat else {
+        let format = reader.byte()
+        guard format == 1 || format == Self.profileFormat else {
             throw ProfileError(
                 reason: "story \(id): profile format \(profile.first.map(String.init) ?? "none") unknown")
         }
@@ -83,6 +87,14 @@ extension StoryClusterer.Story {
                 let count = reader.uint32()
             else { throw ProfileError(reason: "story \(id): profile cut short") }
             names[String(decoding: bytes, as: UTF8.self)] = Int(count)
+        }
+        if format == 2 {
+            guard let bits = reader.uint64(), let joined = reader.uint32() else {
+                throw ProfileError(reason: "story \(id): profile cut short")
+            }
+            let loosest = Double(bitPattern: bits)
+            loosestJoin = loosest.isNaN ? nil : loosest
+            joins = Int(joined)
         }
         guard reader.isAtEnd else { throw ProfileError(reason: "story \(id): bytes after the profile") }
     }

@@ -33,6 +33,9 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
     public var termSimilarity: Double?
     /// See `termSimilarity`.
     public var timeFactor: Double?
+    /// When it started a story although it scored the threshold with its best candidate: the term similarity that
+    /// story needed.
+    public var spreadFloor: Double?
     /// The heaviest terms it shares with its story.
     public var sharedTerms: [String]
     /// The names it shares with its story.
@@ -56,6 +59,7 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
         bestCandidate = (reason["bestCandidate"] as? String).flatMap { Int64($0) }.map { ArticleID($0) }
         termSimilarity = reason["termSimilarity"] as? Double
         timeFactor = reason["timeFactor"] as? Double
+        spreadFloor = reason["spreadFloor"] as? Double
         sharedTerms = reason["sharedTerms"] as? [String] ?? []
         sharedNames = reason["sharedNames"] as? [String] ?? []
     }
@@ -67,7 +71,11 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
         case .split:
             lines.append("split out of its story by hand: it forms story #\(story.rawValue)")
         case .started:
-            if let bestCandidate {
+            if let bestCandidate, spreadFloor != nil {
+                lines.append(
+                    "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored "
+                        + String(format: "%.3f", score) + ", enough to join, but is tighter than this article")
+            } else if let bestCandidate {
                 lines.append(
                     "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored only "
                         + String(format: "%.3f", score))
@@ -79,6 +87,13 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
         }
         if let termSimilarity, let timeFactor {
             lines.append(String(format: "term similarity %.3f × time factor %.3f", termSimilarity, timeFactor))
+        }
+        if let spreadFloor, let termSimilarity, let bestCandidate {
+            lines.append(
+                String(
+                    format: "story #%lld takes articles at a term similarity of at least %.3f (a share of its "
+                        + "loosest member's); this one had %.3f: a related event, not the same one",
+                    bestCandidate.rawValue, spreadFloor, termSimilarity))
         }
         if !sharedTerms.isEmpty { lines.append("shared terms: " + sharedTerms.joined(separator: ", ")) }
         if !sharedNames.isEmpty { lines.append("shared names: " + sharedNames.joined(separator: ", ")) }
