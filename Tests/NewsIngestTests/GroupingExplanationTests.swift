@@ -1,0 +1,33 @@
+import Foundation
+import NewsCluster
+import NewsCore
+import NewsStore
+import Testing
+
+@testable import NewsIngest
+
+@Suite("why: the grouping explained")
+struct GroupingExplanationTests {
+    static func assignment(article: Int64, story: Int64, _ reason: ClusterReason) throws -> StoryAssignment {
+        let json = String(decoding: try JSONEncoder().encode(reason), as: UTF8.self)
+        return StoryAssignment(
+            article: ArticleID(article), story: ArticleID(story), origin: ArticleID(article), relation: "independent",
+            score: reason.score, reason: json)
+    }
+
+    @Test("an article turned away by a tight story says so, with the floor it missed")
+    func spreadRejection() throws {
+        var reason = ClusterReason(
+            score: 0.31, termSimilarity: 0.31, nameOverlap: 0, timeFactor: 1, sharedTerms: ["shutdown"],
+            sharedNames: [], bestCandidate: "3")
+        reason.spreadFloor = 0.4
+        let lines = GroupingExplanation(try Self.assignment(article: 9, story: 9, reason)).lines
+        #expect(lines.first?.contains("story #3, scored 0.310, enough to join, but is tighter") == true)
+        #expect(lines.contains { $0.contains("at least 0.400") && $0.contains("this one had 0.310") })
+        reason.spreadFloor = nil
+        reason.score = 0.05
+        let plain = GroupingExplanation(try Self.assignment(article: 9, story: 9, reason)).lines
+        #expect(plain.first?.contains("scored only 0.050") == true)
+        #expect(!plain.contains { $0.contains("at least") })
+    }
+}
