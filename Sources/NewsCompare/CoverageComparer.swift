@@ -39,8 +39,11 @@ public struct CoverageComparer: Sendable {
                 members: members.sorted { claims[$0].article < claims[$1].article }, claims: claims, originOf: originOf)
         }
         for index in ranked.indices {
-            ranked[index].conflict = conflict(
-                in: ranked[index].members, claims: claims, table: table, articles: articles)
+            ranked[index].conflict =
+                conflict(in: ranked[index].members, claims: claims, table: table, articles: articles)
+                ?? opposition(
+                    in: ranked[index].members, claims: claims, articles: articles, originOf: originOf,
+                    lexicons: lexicons)
         }
         ranked.sort(by: RankedGroup.precedes)
         let claimGroups = ranked.enumerated().map { id, group in
@@ -92,6 +95,36 @@ public struct CoverageComparer: Sendable {
                         return describe(p) + " against " + describe(q)
                     }
                 }
+            }
+        }
+        return nil
+    }
+}
+
+extension CoverageComparer {
+    /// Why a group is contested by its words: two origins' sentences of which one denies what the other asserts
+    /// ("was not closed" against "was closed") or states its opposite ("rose" against "fell").
+    func opposition(
+        in members: [Int], claims: [Claim], articles: [CoverageArticle], originOf: [Int], lexicons: LexiconCache
+    ) -> String? {
+        let english = members.filter { articles[claims[$0].article].analysis.language.language == .english }
+        guard english.count >= 2 else { return nil }
+        let polarity = Polarity(lexicon: lexicons.lexicon(for: .english))
+        let readings = english.map { member in
+            let claim = claims[member]
+            return polarity.read(Substring(claim.range.slice(of: articles[claim.article].text)))
+        }
+        for (offset, first) in english.enumerated() {
+            for (otherOffset, second) in english.enumerated().dropFirst(offset + 1)
+            where originOf[claims[first].article] != originOf[claims[second].article] {
+                guard let word = polarity.opposition(readings[offset], readings[otherOffset]) else { continue }
+                func describe(_ member: Int) -> String {
+                    let claim = claims[member]
+                    return
+                        "\"\(claim.range.slice(of: articles[claim.article].text))\" (\(articles[claim.article].outlet))"
+                }
+                return describe(first) + " against " + describe(second) + ": one denies or reverses what the other "
+                    + "says (\"\(word)\")"
             }
         }
         return nil

@@ -91,6 +91,9 @@ struct ComparisonEval: ParsableCommand {
                 print(
                     "\(order[index]): \(comparison.claims.count) claims \(comparison.statusCounts), "
                         + "\(comparison.quotes.shared.count) shared quotes")
+                for claim in comparison.claims where claim.status == .contested {
+                    print("  contested: \(claim.conflict ?? "")")
+                }
                 for row in comparison.figures where row.agreement == "conflict" {
                     let figures = row.figures.map { "\($0.number.text) [\($0.number.outlet), \($0.reporter ?? "-")]" }
                     print("  conflict: \(row.counted): " + figures.joined(separator: " | "))
