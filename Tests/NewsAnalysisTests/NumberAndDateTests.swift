@@ -54,6 +54,10 @@ struct NumberAndDateTests {
             ("Fighting resumed yesterday.", "yesterday", "2015-12-28"),
             ("It was signed on 2015-12-18 in New York.", "2015-12-18", "2015-12-18"),
             ("The campaign began in late September.", "in late September", "2015-09"),
+            ("Schools would stay shut until Wednesday.", "until Wednesday", "2015-12-30"),
+            ("A decision is due by Friday.", "by Friday", "2016-01-01"),
+            ("The border will reopen on Monday.", "on Monday", "2016-01-04"),
+            ("Talks end by Tuesday.", "by Tuesday", "2015-12-29"),
         ])
     func dates(text: String, written: String, value: String) throws {
         let analysis = TextAnalyzer().analyze(text, published: Self.tuesday)

@@ -81,6 +81,12 @@ struct DateFinder {
                 if previous == "last" { (first, direction) = (index - 1, -1) }
                 if previous == "next" { (first, direction) = (index - 1, 1) }
                 if previous == "on" || previous == "this" { first = index - 1 }
+                // "until Wednesday", "by Friday": a deadline lies ahead, as does "will reopen on Monday".
+                if Self.deadlines.contains(previous) { (first, direction) = (index - 1, 2) }
+            }
+            let future: Set<String> = ["will", "won't", "shall"]
+            if direction == 0, (max(start, index - 6)..<index).contains(where: { future.contains(context.lower[$0]) }) {
+                direction = 2
             }
             return (index, weekdayValue(weekday, direction: direction), .day, true, first)
         }
@@ -212,12 +218,17 @@ struct DateFinder {
         return "\(CivilDate.pad(nearest.year, 4))-\(CivilDate.pad(month, 2))"
     }
 
+    /// Words before a weekday that make it a deadline, ahead of the publication day.
+    static let deadlines: Set<String> = ["until", "till", "by", "through", "before"]
+
     /// A weekday named without a date: the last such day up to the publication day (news reports the past),
-    /// or the next one after it with "next".
+    /// the next one after it with "next" (1), or the first from the publication day on for a deadline or a
+    /// future tense (2).
     private func weekdayValue(_ weekday: Int, direction: Int) -> String? {
         guard let reference else { return nil }
         let back = (reference.weekday - weekday + 7) % 7
         switch direction {
+        case 2: return reference.adding(days: (weekday - reference.weekday + 7) % 7).iso
         case 1:
             return reference.adding(
                 days: (weekday - reference.weekday + 7) % 7 == 0 ? 7 : (weekday - reference.weekday + 7) % 7
