@@ -25,6 +25,8 @@ struct FigureTable {
     private(set) var rowOf: [Int] = []
     private(set) var rowCount = 0
     private var indexOf: [Int: [Int: Int]] = [:]
+    /// Counted terms taken for spelling slips of another ("civiian"): left out of the rows' labels.
+    private var slips: Set<String> = []
     /// The claim group of each article's sentences (article -> sentence -> group), once claims are aligned.
     var groupOfSentence: [Int: [Int: Int]] = [:]
 
@@ -40,11 +42,14 @@ struct FigureTable {
                 let counted = Set(Lexicon.words(Substring(claim.counted ?? "")).compactMap { lexicon.term($0) })
                 let predicate = Lexicon.words(Substring(claim.predicate ?? "")).last.flatMap { lexicon.term($0) }
                 let reporter = claim.reporter.flatMap { $0 < analysis.entities.count ? analysis.entities[$0] : nil }
+                // NB: a reporter the analysis found but could not name as an entity ("non-governmental
+                // organisations") is still shown, by its words.
+                let reporterName = reporter?.name ?? claim.reporterMention.map { $0.slice(of: article.text) }
                 indexOf[articleIndex, default: [:]][index] = entries.count
                 entries.append(
                     Entry(
                         article: articleIndex, number: index, claim: claim, countedTerms: counted,
-                        predicateTerm: predicate, reporterKey: reporter.map(EntityKey.key), reporterName: reporter?.name
+                        predicateTerm: predicate, reporterKey: reporter.map(EntityKey.key), reporterName: reporterName
                     ))
             }
         }
@@ -66,6 +71,13 @@ struct FigureTable {
             }
             for term in entry.countedTerms.sorted() { byTerm[term, default: []].append(index) }
         }
+        // A slip of one letter in a long word ("civiians") names the same thing as the word spelt right.
+        let spelled = Self.spellingVariants(Array(byTerm.keys))
+        slips = Set(spelled.keys)
+        for (slip, term) in spelled.sorted(by: { $0.key < $1.key }) {
+            byTerm[term, default: []] += byTerm[slip] ?? []
+            byTerm[slip] = nil
+        }
         for (_, members) in byTerm.sorted(by: { $0.key < $1.key }) {
             for (offset, first) in members.enumerated() {
                 for second in members[(offset + 1)...] where Self.compatible(entries[first], entries[second]) {
@@ -81,6 +93,35 @@ struct FigureTable {
             return rowOfRoot.count - 1
         }
         rowCount = rowOfRoot.count
+    }
+
+    /// Each term that is one letter away (one inserted, dropped or changed) from a longer-used term of at least
+    /// six letters with the same first letter, mapped to that term: spelling slips, not different words
+    /// (short words one letter apart, "rose"/"rise", differ in meaning too often).
+    static func spellingVariants(_ terms: [String]) -> [String: String] {
+        let sorted = terms.filter { $0.count >= 6 }.sorted()
+        var variants: [String: String] = [:]
+        var byFirst: [Character: [String]] = [:]
+        for term in sorted { byFirst[term.first!, default: []].append(term) }
+        for (_, group) in byFirst.sorted(by: { $0.key < $1.key }) {
+            for (offset, first) in group.enumerated() {
+                for second in group[(offset + 1)...] where abs(first.count - second.count) <= 1 {
+                    guard oneEditApart(Array(first), Array(second)) else { continue }
+                    // The longer spelling is taken as right ("civilian" over "civiian"), then the first in order.
+                    let (slip, right) = first.count < second.count ? (first, second) : (second, first)
+                    if variants[slip] == nil, variants[right] == nil { variants[slip] = right }
+                }
+            }
+        }
+        return variants
+    }
+
+    private static func oneEditApart(_ a: [Character], _ b: [Character]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        if short.count == long.count { return short[(i + 1)...] == long[(i + 1)...] && i < short.count }
+        return short[i...] == long[(i + 1)...]
     }
 
     private static func compatible(_ first: Entry, _ second: Entry) -> Bool {
@@ -136,7 +177,9 @@ struct FigureTable {
             let counts = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
             return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         }
-        guard let counted = mostCommon(row.compactMap { entries[$0].claim.counted?.lowercased() }) else {
+        let spelledRight = row.filter { entries[$0].countedTerms.isDisjoint(with: slips) }
+        let named = spelledRight.isEmpty ? row : spelledRight
+        guard let counted = mostCommon(named.compactMap { entries[$0].claim.counted?.lowercased() }) else {
             return "(not stated)"
         }
         let predicates = row.compactMap { entries[$0].claim.predicate?.lowercased() }
