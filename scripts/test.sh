@@ -13,7 +13,8 @@ swift test --skip-build
 # message, when ../shared is absent). Release build: the extractor is ten times slower in debug.
 swift build -c release --product corroborate-eval
 .build/release/corroborate-eval extraction --gate
-# Quote finding and attribution on the hand-annotated dev set (Eval/quotes-dev, in the repository).
+# Quote finding and attribution on PolNeAR dev (../shared/eval/quotes, scored by ../shared/tools/score-quotes),
+# with the project's own Eval/quotes-dev alongside; skipped when ../shared is absent.
 .build/release/corroborate-eval quotes --gate
 # Story clustering on ../shared/eval/clustering (BASIL, GoogleNews-TS); skipped when ../shared is absent.
 .build/release/corroborate-eval clustering --gate
