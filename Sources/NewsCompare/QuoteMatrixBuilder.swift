@@ -24,7 +24,8 @@ enum QuoteMatrixBuilder {
                 }
                 if let entity {
                     if entity.name.count > rows[key]!.name.count { rows[key]!.name = entity.name }
-                    if rows[key]!.role == nil { rows[key]!.role = entity.role }
+                    // The fullest role any article gives ("State Department spokesman" over "Department spokesman").
+                    if let role = entity.role, role.count > rows[key]!.role?.count ?? 0 { rows[key]!.role = role }
                 }
                 rows[key]!.counts[article.outlet, default: 0] += 1
                 rows[key]!.quotes.append(
