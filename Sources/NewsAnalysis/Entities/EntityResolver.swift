@@ -36,10 +36,20 @@ enum EntityResolver {
         var lastNames: [String: Int] = [:]
         var resolved = candidates
 
-        // Full names of people first, so that a short form seen before them still finds them.
-        for (index, candidate) in candidates.enumerated() where candidate.kind == .person {
+        // Full names of people first, so that a short form seen before them still finds them. A name of unknown
+        // kind with a family-name particle inside it is a person's when its last word is also used alone
+        // ("Bashar al-Assad" … "Assad"); "Jaysh al Islam" is never called "Islam".
+        let alone = Set(candidates.map { key($0.canonical) }.filter { !$0.contains(" ") })
+        func isParticleName(_ candidate: NameCandidate) -> Bool {
+            guard (candidate.kind ?? .other) == .other, hasParticle(candidate.canonical),
+                let last = key(candidate.canonical).split(separator: " ").last
+            else { return false }
+            return alone.contains(String(last))
+        }
+        for (index, candidate) in candidates.enumerated() where candidate.kind == .person || isParticleName(candidate) {
             let parts = key(candidate.canonical).split(separator: " ")
             guard parts.count >= 2 else { continue }
+            resolved[index].kind = .person
             let group = groupIndex(for: key(candidate.canonical), keys: &keys, groups: &groups)
             groups[group].append(index)
             if let surname = parts.last, lastNames[String(surname)] == nil { lastNames[String(surname)] = group }
@@ -116,6 +126,17 @@ enum EntityResolver {
         return EntityTable(entities: entities, mentions: mentions, tokenMention: tokenMention)
     }
 
+    /// Particles of family names, lower-cased.
+    static let particles: Set<String> = [
+        "al", "el", "bin", "ibn", "abu", "van", "von", "der", "den", "de", "da", "di", "del", "della", "dos",
+    ]
+
+    /// Whether a name of three or more words has a particle inside it (not first or last: "Bashar al Assad").
+    static func hasParticle(_ name: String) -> Bool {
+        let parts = key(name).split(separator: " ")
+        return parts.count >= 3 && parts.dropFirst().dropLast().contains { particles.contains(String($0)) }
+    }
+
     /// The grouping key: lower case, hyphens as spaces, full stops and possessives dropped.
     static func key(_ name: String) -> String {
         // ASCII names (most) fold byte by byte.
@@ -139,6 +160,7 @@ enum EntityResolver {
             switch character {
             case "-", "‐", "–": result.append(" ")
             case ".": continue
+            case _ where character.isWhitespace: result.append(" ")  // "al\u{a0}Assad" is "al Assad"
             default: result.append(character)
             }
         }
