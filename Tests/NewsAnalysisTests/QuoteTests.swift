@@ -45,6 +45,10 @@ struct QuoteTests {
                 ["direct|Absolutely not,|Jane Doe"]
             ),
             (
+                "Readers wrote in.\n\n“He is ignorant of our culture.” ― Pamela Padilla",
+                ["direct|He is ignorant of our culture.|Pamela Padilla"]
+            ),
+            (
                 "Union leader Jane Doe said that the strike would go on.",
                 ["indirect|that the strike would go on|Jane Doe"]
             ),

@@ -94,6 +94,24 @@ struct QuoteAttributor {
 
     /// `"...," Toner said.` or `"...," said Toner.`
     func tailAttribution(after close: Int, end: Int) -> (cue: Int, speaker: Speaker)? {
+        // "…” ― Azucena Gonzàlez": a dash, then a name that ends the paragraph, signs the quote (the sentence
+        // breaker may put the signature in a sentence of its own).
+        if close + 2 < context.tokens.count, ["―", "—", "–"].contains(context.lower[close + 1]) {
+            let paragraph = context.text.sentenceParagraphs[context.sentenceOf[close]]
+            var stop = close + 2
+            while stop < min(context.tokens.count, close + 14),
+                context.text.sentenceParagraphs[context.sentenceOf[stop]] == paragraph
+            {
+                stop += 1
+            }
+            if let speaker = finder.phraseStarting(at: close + 2), speaker.last < stop,
+                (speaker.last + 1..<stop).allSatisfy({ context.tokens[$0].kind == .punctuation }),
+                stop == context.tokens.count
+                    || context.text.sentenceParagraphs[context.sentenceOf[stop]] != paragraph
+            {
+                return (close + 1, speaker)
+            }
+        }
         var index = close + 1
         while index < end, context.tokens[index].kind == .punctuation, context.lower[index] != "." { index += 1 }
         guard index < end else { return nil }
