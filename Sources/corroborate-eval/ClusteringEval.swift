@@ -94,7 +94,7 @@ struct ClusteringEval: ParsableCommand {
             }
             let predictions = "\(out)/\(set.name).pred.tsv"
             try lines.write(toFile: predictions, atomically: true, encoding: .utf8)
-            let json = try Self.score(scorer: scorer, gold: data + "/" + set.file, predictions: predictions)
+            let json = try SharedScorer.report(scorer: scorer, gold: data + "/" + set.file, predictions: predictions)
             report[set.name] = json
             print("\(set.name): \(json["summary"] as? String ?? "")")
             print(
@@ -172,20 +172,5 @@ struct ClusteringEval: ParsableCommand {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         return formatter.date(from: String(text.prefix(10)))
-    }
-
-    private static func score(scorer: String, gold: String, predictions: String) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scorer, "--gold", gold, "--pred", predictions, "--json"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let json = try JSONSerialization.jsonObject(with: output) as? [String: Any]
-        else { throw ValidationError("the scorer \(scorer) failed with status \(process.terminationStatus)") }
-        return json
     }
 }

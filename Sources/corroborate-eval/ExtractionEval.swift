@@ -105,18 +105,7 @@ struct ExtractionEval: ParsableCommand {
         scorer: String, gold: String, predictions: String
     ) throws -> (text: String, json: [String: Any]) {
         func run(_ extra: [String]) throws -> Data {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", scorer, "--gold", gold, "--pred", predictions] + extra
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw ValidationError("the scorer \(scorer) failed with status \(process.terminationStatus)")
-            }
-            return output
+            try SharedScorer.output(scorer: scorer, gold: gold, predictions: predictions, extra: extra)
         }
         let text = String(decoding: try run([]), as: UTF8.self)
         let json = (try JSONSerialization.jsonObject(with: try run(["--json"])) as? [String: Any]) ?? [:]

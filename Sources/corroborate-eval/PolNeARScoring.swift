@@ -14,11 +14,9 @@ struct PolNeARScoring {
     /// Where the predictions go.
     var predictions: String
 
-    /// The scorer's JSON report, with the analysis time per article added.
-    func run() throws -> [String: Any] {
-        guard let contents = FileManager.default.contents(atPath: gold) else {
-            throw ValidationError("cannot read \(gold); pass --polnear")
-        }
+    /// The scorer's JSON report for the annotated articles `contents` (the bytes of `gold`), with the analysis
+    /// time per article added.
+    func run(contents: Data) throws -> [String: Any] {
         let analyzer = TextAnalyzer()
         var lines = Data()
         var seconds = 0.0
@@ -37,7 +35,7 @@ struct PolNeARScoring {
             lines += Data("\n".utf8)
         }
         try lines.write(to: URL(fileURLWithPath: predictions))
-        var report = try Self.score(scorer: scorer, gold: gold, predictions: predictions)
+        var report = try SharedScorer.report(scorer: scorer, gold: gold, predictions: predictions)
         report["ms_per_article"] = seconds * 1000 / Double(max(1, count))
         return report
     }
@@ -49,7 +47,7 @@ struct PolNeARScoring {
         var scalarAt = [Int](repeating: 0, count: text.utf8.count + 1)
         var byte = 0
         for (index, scalar) in text.unicodeScalars.enumerated() {
-            let width = String(scalar).utf8.count
+            let width = UTF8.width(scalar)
             for offset in 0..<width { scalarAt[byte + offset] = index }
             byte += width
         }
@@ -63,20 +61,5 @@ struct PolNeARScoring {
             let content = scalars(quote.range)
             return ["start": content[0], "end": content[1], "speaker": Set(speakers).sorted().map(scalars)]
         }
-    }
-
-    static func score(scorer: String, gold: String, predictions: String) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scorer, "--gold", gold, "--pred", predictions, "--json"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let json = try JSONSerialization.jsonObject(with: output) as? [String: Any]
-        else { throw ValidationError("the scorer \(scorer) failed with status \(process.terminationStatus)") }
-        return json
     }
 }

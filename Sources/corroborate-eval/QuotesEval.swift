@@ -106,13 +106,13 @@ struct QuotesEval: ParsableCommand {
                 + "(\(String(format: "%.2f", seconds * 1000 / Double(max(1, articles.count)))) ms/article)")
         var hasher = SHA256()
         hasher.update(Array(contents))
-        if FileManager.default.fileExists(atPath: polnear) {
+        if let polnearContents = FileManager.default.contents(atPath: polnear) {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let scoring = PolNeARScoring(gold: polnear, scorer: scorer, predictions: out + "/polnear.pred.jsonl")
-            let polnearReport = try scoring.run()
+            let polnearReport = try scoring.run(contents: polnearContents)
             report["polnear"] = polnearReport
             print("polnear: \(polnearReport["summary"] as? String ?? "")")
-            hasher.update(Array(FileManager.default.contents(atPath: polnear) ?? Data()))
+            hasher.update(Array(polnearContents))
         } else {
             // NB: the floors are PolNeAR's and the own set's together, pinned with both files' fingerprint.
             print(
