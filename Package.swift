@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System libraries.
@@ -68,7 +70,7 @@ let package = Package(
         .target(name: "NewsCompare", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
         .target(name: "NewsFeeds", dependencies: ["NewsCore", "NewsExtract"], swiftSettings: strictSettings),
 
-        // Storage: the protocol, then the SQLite engine.
+        // Storage: the protocol, then the engines (SQLite, PostgreSQL).
         .target(name: "NewsStore", dependencies: ["NewsCore"], swiftSettings: strictSettings),
         .target(
             name: "NewsStoreSQLite",
@@ -76,6 +78,18 @@ let package = Package(
                 "NewsStore", "NewsCore", "CStemmer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .target(
+            name: "NewsStorePostgres",
+            dependencies: [
+                "NewsStore", "NewsCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -116,7 +130,8 @@ let package = Package(
         .executableTarget(
             name: "NewsCLI",
             dependencies: [
-                "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsIngest", "NewsAnalysis", "NewsCluster",
+                "NewsCore", "NewsExtract", "NewsStore", "NewsStoreSQLite", "NewsStorePostgres", "NewsIngest",
+                "NewsAnalysis", "NewsCluster",
                 "NewsDedup", "NewsCompare", "NewsFeeds", "NewsFetch", "NewsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -177,6 +192,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsStoreTests",
+            dependencies: [
+                "NewsStore", "NewsStoreSQLite", "NewsStorePostgres", "NewsIngest", "NewsCore", "NewsTesting",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

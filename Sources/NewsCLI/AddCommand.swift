@@ -72,7 +72,7 @@ struct AddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try global.openStore()
+        let database = try await global.openStore()
         let parser = ArticleParser(
             decoding: TextDecoding(fallback: FallbackCharset(rawValue: fallbackCharset) ?? .windows1252),
             defaults: ArticleDefaults(source: source, language: language.flatMap(LanguageCode.init(rawValue:))))
@@ -101,9 +101,9 @@ struct AddCommand: AsyncParsableCommand {
             }
         }
         if json {
-            JSONOutput.write(JSONOutput.AddReport(report, database: global.databasePath, clustering: clustering))
+            JSONOutput.write(JSONOutput.AddReport(report, database: global.databaseShown, clustering: clustering))
         } else {
-            AddReportPrinter(report: report, verbose: verbose, database: global.databasePath).print()
+            AddReportPrinter(report: report, verbose: verbose, database: global.databaseShown).print()
             if let clustering, clustering.clustered > 0 {
                 Terminal.message(
                     "stories: \(clustering.clustered) article(s) clustered: \(clustering.created) new stories, "

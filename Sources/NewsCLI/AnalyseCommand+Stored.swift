@@ -24,7 +24,7 @@ extension AnalyseCommand {
         var analysed = 0
         var missing: [Int64] = []
         do {
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             let requested = files.compactMap { Int64($0.trimmingPrefix("#")) }.map { ArticleID($0) }
             let total =
                 requested.isEmpty
@@ -72,15 +72,15 @@ extension AnalyseCommand {
         if json {
             JSONOutput.write(
                 StoredReport(
-                    database: global.databasePath, algorithm: algorithm, analysed: analysed, seconds: seconds,
+                    database: global.databaseShown, algorithm: algorithm, analysed: analysed, seconds: seconds,
                     missing: missing))
         } else {
             let rate = seconds > 0 ? String(format: " (%.0f/s)", Double(analysed) / seconds) : ""
             Terminal.output(
                 analysed == 0 && missing.isEmpty
-                    ? "every article in \(global.databasePath) is analysed by \(algorithm); --force redoes them"
+                    ? "every article in \(global.databaseShown) is analysed by \(algorithm); --force redoes them"
                     : "analysed \(analysed) articles with \(algorithm) in \(String(format: "%.1f", seconds)) s\(rate)")
-            for id in missing { Terminal.message("error: no article #\(id) in \(global.databasePath)") }
+            for id in missing { Terminal.message("error: no article #\(id) in \(global.databaseShown)") }
         }
         if !missing.isEmpty { throw ErrorRendering.failure }
     }

@@ -30,10 +30,10 @@ struct ArticleCommand: AsyncParsableCommand {
     func run() async throws {
         let articleID = try parseID(id, "an article")
         do {
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             guard let article = try await database.article(articleID) else {
                 Terminal.message(
-                    "error: no article \(articleID) in \(global.databasePath); list them with: corroborate articles")
+                    "error: no article \(articleID) in \(global.databaseShown); list them with: corroborate articles")
                 throw ErrorRendering.failure
             }
             if analysis {

@@ -31,7 +31,7 @@ struct ArticlesCommand: AsyncParsableCommand {
         let articles: [Article]
         let total: Int
         do {
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             articles = try await database.articles(query)
             total = try await database.articleCount(query)
         } catch {

@@ -24,7 +24,7 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         let info: StoreInfo
         do {
-            let store = try global.openDatabase()
+            let store = try await global.openDatabase()
             let drawn = Terminal.stderrIsTerminal
             if drawn { Terminal.progress("writing a consistent copy to \(path)…") }
             defer { if drawn { Terminal.progress(nil) } }

@@ -26,7 +26,7 @@ struct CheckCommand: AsyncParsableCommand {
         let stories: StoryCheck
         let info: StoreInfo
         do {
-            let store = try global.openDatabase()
+            let store = try await global.openDatabase()
             let drawn = Terminal.stderrIsTerminal
             if drawn { Terminal.progress("checking the database…") }
             defer { if drawn { Terminal.progress(nil) } }

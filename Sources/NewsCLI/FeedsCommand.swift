@@ -55,7 +55,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let database = try global.openStore()
+        let database = try await global.openStore()
         let fetcher = HTTPFetcher(policy: fetching.policy)
         var subscriptions: [NewFeed] = []
         var failed = 0
@@ -199,7 +199,7 @@ struct FeedsRemoveCommand: AsyncParsableCommand {
     func run() async throws {
         var missing = 0
         do {
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             let known = try await database.feeds()
             for feed in feeds {
                 let match =
@@ -207,7 +207,7 @@ struct FeedsRemoveCommand: AsyncParsableCommand {
                     ?? known.first { $0.url == feed || $0.url == FeedURL.clean(feed) }
                 guard let match, let removed = try await database.removeFeed(match.id) else {
                     Terminal.message(
-                        "error: no feed '\(feed)' in \(global.databasePath); list them with: corroborate feeds")
+                        "error: no feed '\(feed)' in \(global.databaseShown); list them with: corroborate feeds")
                     missing += 1
                     continue
                 }

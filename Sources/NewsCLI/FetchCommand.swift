@@ -69,7 +69,7 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try global.openStore()
+        let database = try await global.openStore()
         var options = FeedPollOptions()
         options.concurrency = concurrency
         options.maxFeedBytes = ByteCount.parse(maxFeedSize) ?? options.maxFeedBytes
@@ -161,7 +161,7 @@ struct FetchCommand: AsyncParsableCommand {
         if json {
             JSONOutput.write(
                 FetchDocument(
-                    database: global.databasePath, report: report, fetchSeconds: fetchSeconds,
+                    database: global.databaseShown, report: report, fetchSeconds: fetchSeconds,
                     totalSeconds: totalSeconds, analysed: analysed, clustering: clustering))
         } else {
             let duplicates = report.outcomes.reduce(0) { $0 + $1.duplicates }

@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import NewsAnalysis
 internal import NewsIngest
 internal import NewsStore
+internal import NewsStorePostgres
 internal import NewsStoreSQLite
 
 /// `corroborate info`: which database is in use and what it holds.
@@ -34,7 +35,7 @@ struct InfoCommand: AsyncParsableCommand {
         let info: StoreInfo
         var storyCheck: StoryCheck?
         do {
-            let store = try global.openDatabase()
+            let store = try await global.openDatabase()
             info = try await store.info()
             if check {
                 let drawn = Terminal.stderrIsTerminal
@@ -59,7 +60,7 @@ struct InfoCommand: AsyncParsableCommand {
     private func printSummary(_ info: StoreInfo) {
         Terminal.output("database   \(info.location)")
         Terminal.output(
-            "engine     \(info.engine), schema version \(info.schemaVersion) (this build: \(NewsDatabase.schemaVersion))"
+            "engine     \(info.engine), schema version \(info.schemaVersion) (this build: \(info.engine == "postgresql" ? PostgresStore.schemaVersion : NewsDatabase.schemaVersion))"
         )
         Terminal.output(
             "articles   \(Terminal.count(info.articleCount)) from \(Terminal.count(info.sourceCount)) outlet(s)")

@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.openStore()
+        let store = try await global.openStore()
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
@@ -67,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await server.run { port in
                 let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
-                Terminal.message("serving \(global.databasePath) on http://\(shown):\(port) (Ctrl-C stops)")
+                Terminal.message("serving \(global.databaseShown) on http://\(shown):\(port) (Ctrl-C stops)")
                 Terminal.message(
                     "  API: http://\(shown):\(port)/api/v1/openapi.json · feeds: /stories.atom, /stories.json")
                 if tokens == 0 {
@@ -101,7 +101,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let token = APIToken.generate()
         let record: APITokenRecord
         do {
@@ -137,7 +137,7 @@ struct TokenListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let tokens: [APITokenRecord]
         do {
             tokens = try await store.tokens()
@@ -171,7 +171,7 @@ struct TokenRevokeCommand: AsyncParsableCommand {
     var id: Int64
 
     func run() async throws {
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let removed: APITokenRecord?
         do {
             removed = try await store.removeToken(id)

@@ -108,7 +108,7 @@ struct SourcesSetCommand: AsyncParsableCommand {
         }
         guard let record else {
             Terminal.message(
-                "error: no outlet named '\(name)' in \(global.databasePath); list them with: corroborate sources")
+                "error: no outlet named '\(name)' in \(global.databaseShown); list them with: corroborate sources")
             throw ErrorRendering.failure
         }
         if json {

@@ -6,7 +6,7 @@ internal import NewsStore
 /// Runs a change and renders its failure for a person.
 func applyStoryChange(_ change: StoryChange, global: GlobalOptions) async throws {
     do {
-        let database = try global.openDatabase()
+        let database = try await global.openDatabase()
         try await StoryClustering.apply(change, in: database)
     } catch let error as StoreError {
         throw ErrorRendering.report(error)

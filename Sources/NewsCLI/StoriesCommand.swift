@@ -56,7 +56,7 @@ struct StoriesListCommand: AsyncParsableCommand {
     func run() async throws {
         let stories: [StorySummary]
         do {
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             _ = try await StoryClustering.clusterPending(in: database)
             stories = try await database.stories(limit: limit, offset: offset)
         } catch {
@@ -75,7 +75,7 @@ struct StoriesListCommand: AsyncParsableCommand {
             return
         }
         guard !stories.isEmpty else {
-            Terminal.output("no stories yet in \(global.databasePath); add articles with: corroborate add FILE...")
+            Terminal.output("no stories yet in \(global.databaseShown); add articles with: corroborate add FILE...")
             return
         }
         let styled = Terminal.stdoutIsStyled

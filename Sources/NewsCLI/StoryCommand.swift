@@ -46,7 +46,7 @@ struct StoryCommand: AsyncParsableCommand {
         let storyID = try parseID(id, "a story")
         let database: any ArticleStore
         do {
-            database = try global.openDatabase()
+            database = try await global.openDatabase()
             _ = try await StoryClustering.clusterPending(in: database)
         } catch {
             throw ErrorRendering.report(error)
@@ -63,7 +63,7 @@ struct StoryCommand: AsyncParsableCommand {
             switch error {
             case .noSuchStory(let id):
                 Terminal.message(
-                    "error: \(id) is neither a story nor an article in one in \(global.databasePath); "
+                    "error: \(id) is neither a story nor an article in one in \(global.databaseShown); "
                         + "list stories with: corroborate stories")
                 throw ErrorRendering.failure
             case .store(let error):

@@ -26,7 +26,7 @@ struct WhyCommand: AsyncParsableCommand {
         let assignment: StoryAssignment?
         let article: Article?
         do {
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             _ = try await StoryClustering.clusterPending(in: database)
             article = try await database.article(articleID)
             assignment = try await database.assignment(of: articleID)
@@ -35,7 +35,7 @@ struct WhyCommand: AsyncParsableCommand {
         }
         guard let article, let assignment else {
             Terminal.message(
-                "error: no article \(articleID) in \(global.databasePath); list them with: corroborate articles")
+                "error: no article \(articleID) in \(global.databaseShown); list them with: corroborate articles")
             throw ErrorRendering.failure
         }
         let reason = (try? JSONSerialization.jsonObject(with: Data(assignment.reason.utf8))) as? [String: Any] ?? [:]

@@ -5,8 +5,8 @@ import Testing
 struct AddSearchTests {
     static let seeds = CLIRunner.packageRoot.path + "/Samples/seeds"
 
-    @Test func seedsAddSearchAndReAdd() async throws {
-        let cli = try CLIRunner()
+    @Test(arguments: CLIRunner.Engine.available) func seedsAddSearchAndReAdd(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         let added = try await cli.run(["add", Self.seeds])
         #expect(added.status == 0, "\(added.stderr)")

@@ -13,12 +13,32 @@ struct CLIRunner {
         }
     }
 
-    let folder: String
-    var database: String { folder + "/db.sqlite" }
+    /// The engines a CLI test can run against: PostgreSQL when `CORROBORATE_TEST_POSTGRES` names a server.
+    enum Engine: String, CaseIterable, Sendable {
+        case sqlite, postgres
 
-    init() throws {
+        /// The engines this run can reach.
+        static var available: [Engine] { postgresURL == nil ? [.sqlite] : allCases }
+
+        static var postgresURL: String? {
+            ProcessInfo.processInfo.environment["CORROBORATE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    let folder: String
+    /// What `--db` names: a file in the folder, or a schema of its own on the PostgreSQL test server.
+    let database: String
+
+    init(engine: Engine = .sqlite) throws {
         folder = NSTemporaryDirectory() + "corroborate-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        switch engine {
+        case .sqlite: database = folder + "/db.sqlite"
+        case .postgres:
+            let url = try #require(Engine.postgresURL)
+            let schema = "cli" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+            database = url + (url.contains("?") ? "&" : "?") + "schema=" + schema
+        }
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }

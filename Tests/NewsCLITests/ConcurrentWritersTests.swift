@@ -40,9 +40,9 @@ struct ConcurrentWritersTests {
         #expect(check.status == 0, "info --check: \(check.stdout) \(check.stderr)")
     }
 
-    @Test("two adds at once: every article ends in exactly one live story")
-    func twoAdds() async throws {
-        let cli = try CLIRunner()
+    @Test("two adds at once: every article ends in exactly one live story", arguments: CLIRunner.Engine.available)
+    func twoAdds(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         let first = try cli.write("a.jsonl", Self.articles(400, tag: "a"))
         let second = try cli.write("b.jsonl", Self.articles(400, tag: "b"))
@@ -53,9 +53,11 @@ struct ConcurrentWritersTests {
         try await Self.expectConsistent(cli, articles: 800)
     }
 
-    @Test("an add killed mid-batch: the re-run stores nothing twice and finishes the clustering")
-    func killedAdd() async throws {
-        let cli = try CLIRunner()
+    @Test(
+        "an add killed mid-batch: the re-run stores nothing twice and finishes the clustering",
+        arguments: CLIRunner.Engine.available)
+    func killedAdd(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         let file = try cli.write("big.jsonl", Self.articles(3_000, tag: "k"))
         let process = try cli.start(["add", file])

@@ -40,10 +40,12 @@ struct FeedsCLITests {
         }
     }
 
-    @Test("feeds add discovers, fetch stores and groups, list/export/import/remove round-trip")
-    func subscribeFetchListExport() async throws {
+    @Test(
+        "feeds add discovers, fetch stores and groups, list/export/import/remove round-trip",
+        arguments: CLIRunner.Engine.available)
+    func subscribeFetchListExport(engine: CLIRunner.Engine) async throws {
         let site = try await Self.startSite()
-        let cli = try CLIRunner()
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         let allow = ["CORROBORATE_ALLOW_PRIVATE_ADDRESSES": "1"]
 

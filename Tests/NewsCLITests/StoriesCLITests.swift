@@ -3,9 +3,11 @@ import Testing
 
 @Suite("corroborate stories and why")
 struct StoriesCLITests {
-    @Test("adding the seeds makes one story of two origins; why names what they share")
-    func seeds() async throws {
-        let cli = try CLIRunner()
+    @Test(
+        "adding the seeds makes one story of two origins; why names what they share",
+        arguments: CLIRunner.Engine.available)
+    func seeds(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         let added = try await cli.run(["add", "--json", CLIRunner.packageRoot.path + "/Samples/seeds"]).json()
         let clustering = try #require(added["clustering"] as? [String: Int])
@@ -24,9 +26,11 @@ struct StoriesCLITests {
         #expect(human.stdout.contains("joined story #1") && human.stdout.contains("shared terms"))
     }
 
-    @Test("articles stored without clustering are clustered when stories are listed; ids stay put")
-    func later() async throws {
-        let cli = try CLIRunner()
+    @Test(
+        "articles stored without clustering are clustered when stories are listed; ids stay put",
+        arguments: CLIRunner.Engine.available)
+    func later(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         let seeds = CLIRunner.packageRoot.path + "/Samples/seeds"
         #expect(try await cli.run(["add", "--no-cluster", seeds + "/trt-world.json"]).status == 0)
@@ -47,9 +51,9 @@ struct StoriesCLITests {
 
 @Suite("corroborate stories merge, split, pin")
 struct StoryChangesCLITests {
-    @Test("split, merge and pin by hand, with refusals that say why")
-    func changes() async throws {
-        let cli = try CLIRunner()
+    @Test("split, merge and pin by hand, with refusals that say why", arguments: CLIRunner.Engine.available)
+    func changes(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         #expect(try await cli.run(["add", CLIRunner.packageRoot.path + "/Samples/seeds"]).status == 0)
         // `stories ACTION --db PATH ...`: the runner would put --db before the action.
@@ -70,9 +74,11 @@ struct StoryChangesCLITests {
         #expect(missing.status == 1 && missing.stderr.contains("no story 9"))
     }
 
-    @Test("splitting an article out again and merging back the other way hides nothing (no merge cycle)")
-    func noMergeCycle() async throws {
-        let cli = try CLIRunner()
+    @Test(
+        "splitting an article out again and merging back the other way hides nothing (no merge cycle)",
+        arguments: CLIRunner.Engine.available)
+    func noMergeCycle(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         #expect(try await cli.run(["add", CLIRunner.packageRoot.path + "/Samples/seeds"]).status == 0)
         func run(_ action: String, _ arguments: String...) async throws -> CLIRunner.Result {

@@ -3,9 +3,11 @@ import Testing
 
 @Suite("corroborate story and sources")
 struct StoryCLITests {
-    @Test("story renders the seeds' comparison in every format; citations slice the stored text")
-    func formats() async throws {
-        let cli = try CLIRunner()
+    @Test(
+        "story renders the seeds' comparison in every format; citations slice the stored text",
+        arguments: CLIRunner.Engine.available)
+    func formats(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         #expect(try await cli.run(["add", CLIRunner.packageRoot.path + "/Samples/seeds"]).status == 0)
         let json = try await cli.run(["story", "2", "--format", "json"])  // an article's id names its story
@@ -55,9 +57,9 @@ struct StoryCLITests {
         #expect(unwritable.status == 1 && unwritable.stderr.contains("cannot write"))
     }
 
-    @Test("sources set an owner; outlets of one owner become one origin")
-    func owners() async throws {
-        let cli = try CLIRunner()
+    @Test("sources set an owner; outlets of one owner become one origin", arguments: CLIRunner.Engine.available)
+    func owners(engine: CLIRunner.Engine) async throws {
+        let cli = try CLIRunner(engine: engine)
         defer { cli.remove() }
         #expect(try await cli.run(["add", CLIRunner.packageRoot.path + "/Samples/seeds"]).status == 0)
         func sources(_ arguments: String...) async throws -> CLIRunner.Result {

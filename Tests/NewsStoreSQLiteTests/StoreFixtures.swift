@@ -4,18 +4,7 @@ import NewsStore
 import NewsStoreSQLite
 import NewsTesting
 
-/// The engines every store test runs against.
-enum StoreKind: String, CaseIterable, Sendable {
-    case sqliteFile, sqliteMemory
-
-    func open(in folder: TemporaryFolder) throws -> NewsDatabase {
-        switch self {
-        case .sqliteFile: try NewsDatabase.open(path: folder.file("store.sqlite"))
-        case .sqliteMemory: try NewsDatabase.inMemory()
-        }
-    }
-}
-
+/// An article to add, as the tests build them.
 func incoming(
     _ title: String, _ text: String, source: String? = "Outlet", language: LanguageCode? = .english,
     published: Date? = nil

@@ -1,6 +1,7 @@
 import Foundation
 import NewsCore
 import NewsStore
+import NewsStorePostgres
 import NewsStoreSQLite
 import NewsTesting
 import Testing
@@ -13,10 +14,10 @@ struct StoryStoreTests {
             relation: origin == nil ? "independent" : "wireCopy", score: 0.5, reason: "{\"score\":0.5}")
     }
 
-    @Test("assignments, merges and state are saved together and listed", arguments: StoreKind.allCases)
+    @Test("assignments, merges and state are saved together and listed", arguments: StoreKind.available)
     func roundTrip(kind: StoreKind) async throws {
         let folder = try TemporaryFolder()
-        let store = try kind.open(in: folder)
+        let store = try await kind.open(in: folder)
         _ = try await store.add([
             incoming("One", "First report.", source: "A", published: Date(timeIntervalSince1970: 1_000)),
             incoming("Two", "Second report.", source: "B", published: Date(timeIntervalSince1970: 2_000)),

@@ -1,6 +1,7 @@
 import Foundation
 import NewsCore
 import NewsStore
+import NewsStorePostgres
 import NewsStoreSQLite
 import NewsTesting
 import Testing
@@ -23,10 +24,10 @@ struct AnalysisStoreTests {
             numbers: [], dates: [])
     }
 
-    @Test("round trip, replacement, and what an algorithm still has to do", arguments: StoreKind.allCases)
+    @Test("round trip, replacement, and what an algorithm still has to do", arguments: StoreKind.available)
     func roundTrip(kind: StoreKind) async throws {
         let folder = try TemporaryFolder()
-        let store = try kind.open(in: folder)
+        let store = try await kind.open(in: folder)
         _ = try await store.add([
             incoming("One", "Toner said."), incoming("Two", "Kerry said."), incoming("Three", "x"),
         ])
@@ -56,10 +57,12 @@ struct AnalysisStoreTests {
         #expect(try await store.countNeedingAnalysis(algorithm: "a.v1") == 1)
     }
 
-    @Test("an analysis of an article that does not exist is refused, and nothing of its batch is kept")
-    func foreignKey() async throws {
+    @Test(
+        "an analysis of an article that does not exist is refused, and nothing of its batch is kept",
+        arguments: StoreKind.available)
+    func foreignKey(kind: StoreKind) async throws {
         let folder = try TemporaryFolder()
-        let store = try StoreKind.sqliteFile.open(in: folder)
+        let store = try await kind.open(in: folder)
         _ = try await store.add([incoming("One", "Toner said.")])
         let when = Date(timeIntervalSince1970: 1_700_000_000)
         let good = StoredAnalysis(

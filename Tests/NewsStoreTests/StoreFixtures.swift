@@ -1,0 +1,56 @@
+import Foundation
+import NewsCore
+import NewsStore
+import NewsStorePostgres
+import NewsStoreSQLite
+import NewsTesting
+import Testing
+
+/// The engines every store test runs against: the same tests, not copies.
+///
+/// PostgreSQL runs when `CORROBORATE_TEST_POSTGRES` names a server (`scripts/test.sh` starts a throwaway one with
+/// `scripts/postgres-test-server.sh`); each test gets a schema of its own in it, so tests never see each other.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqliteFile, sqliteMemory, postgres
+
+    /// The engines this run can reach.
+    static var available: [StoreKind] { postgresURL == nil ? [.sqliteFile, .sqliteMemory] : allCases }
+
+    /// The test server, if there is one.
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["CORROBORATE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    var testDescription: String { rawValue }
+
+    /// The schema version the engine's build writes.
+    var schemaVersion: Int { self == .postgres ? PostgresStore.schemaVersion : NewsDatabase.schemaVersion }
+
+    /// A new, empty store.
+    func open(in folder: TemporaryFolder) async throws -> any ArticleStore {
+        switch self {
+        case .sqliteFile: try NewsDatabase.open(path: folder.file("store.sqlite"))
+        case .sqliteMemory: try NewsDatabase.inMemory()
+        case .postgres: try await PostgresStore.open(try Self.freshPostgresLocation())
+        }
+    }
+
+    /// A schema nobody has used, on the test server.
+    static func freshPostgresLocation() throws -> PostgresLocation {
+        guard let url = postgresURL else { throw StoreError.cannotOpen("postgres", reason: "no test server") }
+        let schema = "t" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+        return try PostgresLocation(url: url + (url.contains("?") ? "&" : "?") + "schema=" + schema)
+    }
+}
+
+/// An article to add, as the tests build them.
+func incoming(
+    _ title: String, _ text: String, source: String? = "Outlet", language: LanguageCode? = .english,
+    published: Date? = nil
+) -> IncomingArticle {
+    IncomingArticle(
+        draft: ArticleDraft(
+            title: title, text: text, source: source, published: published, language: language,
+            raw: Array("\(title)\n\(text)".utf8), format: .plainText),
+        ingested: Date(timeIntervalSince1970: 1_700_000_000), inputName: "test.txt")
+}
