@@ -8,7 +8,8 @@
 #   scripts/benchmark-scale.sh [TOTAL=1000000] [BATCH=20000]
 #
 # SCALE_DIR=dir keeps the corpus and the database there (default: a temporary directory, removed after);
-# SCALE_NO_BUILD=1 uses the release binary as it is; SCALE_BIN=path runs another binary.
+# SCALE_NO_BUILD=1 uses the release binary as it is; SCALE_BIN=path runs another binary;
+# SCALE_DB=postgres://… grows a PostgreSQL schema instead (emptied first; the server runs beside, unpinned).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-1000000}
@@ -25,6 +26,14 @@ fi
 bin=${SCALE_BIN:-$PWD/.build/release/corroborate}
 db="$work/scale.sqlite"
 rm -f "$db" "$db-wal" "$db-shm"
+if [[ ${SCALE_DB:-} == postgres* ]]; then
+    db=$SCALE_DB
+    # psql reads libpq's URL, which has no schema parameter: strip it and name the schema in SQL.
+    schema=$(python3 -c "import sys, urllib.parse as u; q = u.parse_qs(u.urlsplit(sys.argv[1]).query); print(q.get('schema', ['corroborate'])[0])" "$db")
+    psql_url=$(python3 -c "import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); q = [(k, v) for k, v in u.parse_qsl(p.query) if k != 'schema']; print(u.urlunsplit(p._replace(query=u.urlencode(q))))" "$db")
+    psql "$psql_url" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >&2
+fi
+sql() { if [[ -n ${schema:-} ]]; then psql "$psql_url" -Atc "SET search_path TO $schema; $1" | tail -1; else sqlite3 "$db" "$1"; fi; }
 
 echo "== corpus: $total + 100 articles in batches of $batch under $work/corpus" >&2
 rm -rf "$work/corpus"
@@ -32,7 +41,13 @@ python3 scripts/make-scale-corpus.py $((total + 100)) "$batch" "$work/corpus"
 files=("$work"/corpus/batch-*.jsonl)
 tail_file=${files[-1]}
 
-size_mb() { du -cm "$db" "$db-wal" 2>/dev/null | tail -1 | cut -f1 || true; }
+size_mb() {
+    if [[ -n ${schema:-} ]]; then
+        sql "SELECT sum(pg_total_relation_size(c.oid)) / 1048576 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$schema' AND c.relkind = 'r'"
+    else
+        du -cm "$db" "$db-wal" 2>/dev/null | tail -1 | cut -f1 || true
+    fi
+}
 add() {  # file; prints "seconds peak_kb user_seconds system_seconds"
     /usr/bin/time -f "%e %M %U %S" -o "$work/time" taskset -c 0 "$bin" add --db "$db" "$1" >"$work/add.log" 2>&1 \
         || { echo "benchmark-scale: add of $1 failed:" >&2; cat "$work/add.log" >&2; exit 1; }
@@ -54,8 +69,8 @@ done
 read -r seconds kb user system < <(add "$tail_file")
 echo
 echo "100 articles into the $stored-article database: $seconds s, peak RSS $((kb / 1024)) MB (whole command)"
-echo "stories: $(sqlite3 "$db" 'SELECT count(*) FROM story WHERE merged_into IS NULL')," \
-    "articles in a live story: $(sqlite3 "$db" 'SELECT count(*) FROM story_article JOIN story ON story.id = story_article.story_id WHERE story.merged_into IS NULL')"
+echo "stories: $(sql 'SELECT count(*) FROM story WHERE merged_into IS NULL')," \
+    "articles in a live story: $(sql 'SELECT count(*) FROM story_article JOIN story ON story.id = story_article.story_id WHERE story.merged_into IS NULL')"
 
 port=18490
 "$bin" serve --db "$db" --port $port --no-poll >"$work/serve.log" 2>&1 &

@@ -100,14 +100,24 @@ struct FetchCommand: AsyncParsableCommand {
         }
     }
 
+    /// How long a poller holds the feeds it leased: a worker killed mid-round leaves them due again after this.
+    static let leaseTime: TimeInterval = 15 * 60
+
     /// One round: the due feeds polled, then the new articles analysed and grouped.
     private func poll(
         _ database: any ArticleStore, options: FeedPollOptions, everything: Bool
     ) async throws -> FeedPollReport? {
         let started = ContinuousClock.now
+        // NB: due feeds are leased a few at a time, so several `fetch` workers (other processes, other machines on
+        // one PostgreSQL) share a round instead of all polling every feed; `--all` polls everything, unleased.
+        let leaseChunk = max(8, concurrency * 4)
+        func lease() async throws(StoreError) -> [FeedRecord] {
+            let now = Date()
+            return try await database.leaseDueFeeds(at: now, until: now + Self.leaseTime, limit: leaseChunk)
+        }
         let feeds: [FeedRecord]
         do {
-            feeds = everything ? try await database.feeds() : try await database.dueFeeds(at: Date())
+            feeds = everything ? try await database.feeds() : try await lease()
         } catch {
             throw ErrorRendering.report(error)
         }
@@ -127,9 +137,14 @@ struct FetchCommand: AsyncParsableCommand {
         let fetcher = HTTPFetcher(policy: policy)
         let poller = FeedPoller(store: database, fetcher: fetcher, options: options, now: { Date() })
         let log = FeedLog(progress: Terminal.stderrIsTerminal && !json, verbose: verbose)
-        let report: FeedPollReport
+        var report: FeedPollReport
         do {
             report = try await poller.poll(feeds) { log.record($0) }
+            while !everything {
+                let more = try await lease()
+                if more.isEmpty { break }
+                report.outcomes += try await poller.poll(more) { log.record($0) }.outcomes
+            }
         } catch {
             log.finish()
             await fetcher.shutdown()

@@ -28,9 +28,17 @@ struct FeedPollingService: Service {
         var wait = checkInterval
         do {
             if let poller {
-                let due = try await store.dueFeeds(at: coverage.now())
+                // NB: leased, so servers and `fetch` workers sharing one PostgreSQL never poll a feed twice.
+                var due: [FeedRecord] = []
+                var report = FeedPollReport(outcomes: [])
+                while true {
+                    let now = coverage.now()
+                    let chunk = try await store.leaseDueFeeds(at: now, until: now + 15 * 60, limit: 32)
+                    if chunk.isEmpty { break }
+                    due += chunk
+                    report.outcomes += try await poller.poll(chunk).outcomes
+                }
                 if !due.isEmpty {
-                    let report = try await poller.poll(due)
                     logger.info(
                         "polled feeds",
                         metadata: [

@@ -80,6 +80,12 @@ public protocol ArticleStore: Sendable {
     /// The subscriptions due at `date` (never polled, or next check not after it), most overdue first.
     func dueFeeds(at date: Date) async throws(StoreError) -> [FeedRecord]
 
+    /// Takes up to `limit` of the subscriptions due at `date` (most overdue first) for one poller until `until`:
+    /// other pollers asking meanwhile (other processes, other machines) do not get them, so no feed is polled
+    /// twice in a round. Saving the poll ends the lease (its next check replaces it); a poller that dies leaves
+    /// them due again at `until`.
+    func leaseDueFeeds(at date: Date, until: Date, limit: Int) async throws(StoreError) -> [FeedRecord]
+
     /// Unsubscribes and returns what was removed, or `nil` when no feed has that id; its articles stay.
     func removeFeed(_ id: Int64) async throws(StoreError) -> FeedRecord?
 

@@ -73,10 +73,17 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether the database is a server's (a PostgreSQL URL), not a file.
+    private var isServer: Bool { location.lowercased().hasPrefix("postgres") && location.contains("://") }
+
     /// What the user can do about it, when there is something.
     public var suggestion: String? {
         switch kind {
+        case .cannotOpen where isServer:
+            "check the URL, that the server runs and that its role may connect, or choose another database with --db"
+        case .cannotOpen where location.contains("://"): "give --db a file path or a postgres:// URL"
         case .cannotOpen: "check that the folder exists and is writable, or choose another file with --db"
+        case .readOnly where isServer: "check the role's privileges on the schema and the server's free space"
         case .notADatabase: "move the file aside, or choose another file with --db"
         case .readOnly: "check the file's and folder's permissions and free space, or choose another file with --db"
         case .newerSchema: "use the Corroborate version that wrote it, or another file with --db"

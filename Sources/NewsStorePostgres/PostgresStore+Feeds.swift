@@ -55,6 +55,27 @@ extension PostgresStore {
         }
     }
 
+    /// See `ArticleStore.leaseDueFeeds(at:until:limit:)`.
+    ///
+    /// NB: `FOR UPDATE SKIP LOCKED`: a worker leasing at the same moment skips the rows this one is taking
+    /// instead of waiting for them, then finds them leased; workers never share a feed and never queue.
+    public func leaseDueFeeds(at date: Date, until: Date, limit: Int) async throws(StoreError) -> [FeedRecord] {
+        try await transaction("leasing due feeds") { [logger] connection in
+            let ids = try await connection.all(
+                """
+                SELECT id FROM feed WHERE next_check_at IS NULL OR next_check_at <= \(date)
+                ORDER BY next_check_at NULLS FIRST, id LIMIT \(max(0, limit))
+                FOR UPDATE SKIP LOCKED
+                """, logger
+            ).map { try $0.decode(Int64.self) }
+            guard !ids.isEmpty else { return [] }
+            let due = try await Self.feedRecords(
+                connection, logger, where: "feed.id = ANY(\(ids))", order: "feed.next_check_at NULLS FIRST, feed.id")
+            try await connection.all("UPDATE feed SET next_check_at = \(until) WHERE id = ANY(\(ids))", logger)
+            return due
+        }
+    }
+
     /// See `ArticleStore.removeFeed(_:)`.
     public func removeFeed(_ id: Int64) async throws(StoreError) -> FeedRecord? {
         try await transaction("removing feed \(id)") { [logger] connection in

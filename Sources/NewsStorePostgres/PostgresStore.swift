@@ -48,6 +48,11 @@ public final class PostgresStore: Sendable {
     ) async throws(StoreError) -> PostgresStore {
         var logger = Logger(label: "corroborate.postgres")
         logger.logLevel = .critical
+        do {
+            try await probe(location, logger: logger)
+        } catch {
+            throw PostgresErrorMapping.map(error, location: location, operation: "opening")
+        }
         var configuration: PostgresClient.Configuration
         switch location.endpoint {
         case .socket(let path):
@@ -82,6 +87,25 @@ public final class PostgresStore: Sendable {
             running.cancel()
             throw PostgresErrorMapping.map(error, location: location, operation: "opening")
         }
+    }
+
+    /// Connects once, outside the pool, and hangs up: an unreachable server, a refused login or a missing
+    /// database is then said at once (the pool would retry for a minute before giving up, saying only that).
+    private static func probe(_ location: PostgresLocation, logger: Logger) async throws {
+        var configuration: PostgresConnection.Configuration
+        switch location.endpoint {
+        case .socket(let path):
+            configuration = .init(
+                unixSocketPath: path, username: location.user, password: location.password,
+                database: location.database)
+        case .tcp(let host, let port):
+            configuration = .init(
+                host: host, port: port, username: location.user, password: location.password,
+                database: location.database, tls: try PostgresTLS.connection(location.tls))
+        }
+        configuration.options.connectTimeout = .seconds(10)
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        try await connection.close()
     }
 
     /// The lock every writer of articles or stories holds for its transaction.

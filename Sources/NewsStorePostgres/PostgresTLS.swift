@@ -4,22 +4,31 @@ internal import PostgresNIO
 /// libpq's `sslmode`s as postgres-nio's TLS settings.
 enum PostgresTLS {
     static func configuration(_ mode: PostgresLocation.TLSMode) -> PostgresClient.Configuration.TLS {
-        var tls = TLSConfiguration.makeClientConfiguration()
+        let tls = settings(mode)
         switch mode {
         case .disable: return .disable
-        case .prefer:
-            tls.certificateVerification = .none
-            return .prefer(tls)
-        case .require:
-            // NB: libpq's `require` encrypts without checking who answers; verify-ca/verify-full check.
-            tls.certificateVerification = .none
-            return .require(tls)
-        case .verifyCA:
-            tls.certificateVerification = .noHostnameVerification
-            return .require(tls)
-        case .verifyFull:
-            tls.certificateVerification = .fullVerification
-            return .require(tls)
+        case .prefer: return .prefer(tls)
+        default: return .require(tls)
         }
+    }
+
+    /// The same for one connection, which takes a TLS context rather than its settings.
+    static func connection(_ mode: PostgresLocation.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(try NIOSSLContext(configuration: settings(mode)))
+        default: return .require(try NIOSSLContext(configuration: settings(mode)))
+        }
+    }
+
+    private static func settings(_ mode: PostgresLocation.TLSMode) -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        // NB: libpq's `prefer` and `require` encrypt without checking who answers; verify-ca/verify-full check.
+        case .disable, .prefer, .require: tls.certificateVerification = .none
+        case .verifyCA: tls.certificateVerification = .noHostnameVerification
+        case .verifyFull: tls.certificateVerification = .fullVerification
+        }
+        return tls
     }
 }

@@ -62,6 +62,30 @@ extension NewsDatabase {
         }
     }
 
+    /// See `ArticleStore.leaseDueFeeds(at:until:limit:)`: the write lock makes the read and the lease one step.
+    public func leaseDueFeeds(at date: Date, until: Date, limit: Int) async throws(StoreError) -> [FeedRecord] {
+        let now = StoredDate.text(date)
+        let expiry = StoredDate.text(until)
+        do {
+            return try await writer.write { db in
+                let due = try Row.fetchAll(
+                    db,
+                    sql: Self.feedColumns
+                        + """
+                         WHERE feed.next_check_at IS NULL OR feed.next_check_at <= ?
+                        ORDER BY feed.next_check_at, feed.id LIMIT ?
+                        """,
+                    arguments: [now, max(0, limit)]
+                ).map(Self.feedRecord)
+                let lease = try db.cachedStatement(sql: "UPDATE feed SET next_check_at = ? WHERE id = ?")
+                for feed in due { try lease.execute(arguments: [expiry, feed.id]) }
+                return due
+            }
+        } catch {
+            throw StoreErrorMapping.map(error, location: location, operation: "leasing due feeds")
+        }
+    }
+
     /// See `ArticleStore.removeFeed(_:)`.
     public func removeFeed(_ id: Int64) async throws(StoreError) -> FeedRecord? {
         do {

@@ -54,3 +54,29 @@ func incoming(
             raw: Array("\(title)\n\(text)".utf8), format: .plainText),
         ingested: Date(timeIntervalSince1970: 1_700_000_000), inputName: "test.txt")
 }
+
+/// Statements run on the PostgreSQL test server by `psql`, as an operator (or another program) would.
+enum PostgresAdmin {
+    /// Runs `sql` and returns what `psql` printed, one line per row.
+    @discardableResult
+    static func run(_ location: PostgresLocation, _ sql: String) async throws -> [String] {
+        let url = try #require(StoreKind.postgresURL)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "psql: \(text)")
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// The tables of a schema, by name.
+    static func tables(_ location: PostgresLocation, in schema: String) async throws -> [String] {
+        try await run(location, "SELECT tablename FROM pg_tables WHERE schemaname = '\(schema)' ORDER BY 1")
+    }
+}

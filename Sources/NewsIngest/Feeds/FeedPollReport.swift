@@ -73,6 +73,9 @@ public struct FeedPollReport: Sendable, Hashable {
     /// One outcome per feed, in the order they finished.
     public var outcomes: [FeedPollOutcome]
 
+    /// A report of these outcomes (a round polled in parts adds each part's).
+    public init(outcomes: [FeedPollOutcome] = []) { self.outcomes = outcomes }
+
     /// Articles stored in all.
     public var added: Int { outcomes.reduce(0) { $0 + $1.added } }
     /// Feeds that failed.
