@@ -51,9 +51,6 @@ public protocol ArticleStore: Sendable {
         _ body: @Sendable (any ClusteringSession) throws -> T
     ) async throws(StoreError) -> T
 
-    /// Stories (not merged away), most recently active first.
-    func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary]
-
     /// Where an article was put, if it was clustered.
     func assignment(of article: ArticleID) async throws(StoreError) -> StoryAssignment?
 
@@ -141,6 +138,13 @@ public protocol ArticleStore: Sendable {
 
     /// Keeps a rendering, replacing the story's earlier one of the same kind.
     func saveRendering(_ rendering: CachedRendering) async throws(StoreError)
+}
+
+extension ArticleStore {
+    /// Stories (not merged away), most recently active first.
+    public func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary] {
+        try await stories(order: .newest, since: nil, after: nil, limit: limit, offset: offset)
+    }
 }
 
 /// A description of a store, for `corroborate info`.

@@ -80,13 +80,6 @@ struct PostgresStoryChecker {
     let connection: PostgresConnection
     let logger: Logger
 
-    private struct Merges {
-        var target: [Int64: Int64] = [:]
-        var final: [Int64: Int64] = [:]
-        var cycles: [[Int64]] = []
-        var dangling: [Int64] = []
-    }
-
     private func ids(_ query: PostgresQuery) async throws -> [Int64] {
         try await connection.all(query, logger).map { try $0.decode(Int64.self) }
     }
@@ -95,49 +88,14 @@ struct PostgresStoryChecker {
         try await connection.all(query, logger).first?.decode(Int.self) ?? 0
     }
 
-    private func merges() async throws -> Merges {
-        var merges = Merges()
+    private func merges() async throws -> StoryMerges {
+        var target: [Int64: Int64] = [:]
         for row in try await connection.all("SELECT id, merged_into FROM story WHERE merged_into IS NOT NULL", logger) {
-            let (id, target) = try row.decode((Int64, Int64).self)
-            merges.target[id] = target
+            let (id, next) = try row.decode((Int64, Int64).self)
+            target[id] = next
         }
-        let targets = Array(Set(merges.target.values))
-        let existing = Set(try await ids("SELECT id FROM story WHERE id = ANY(\(targets))"))
-        var inCycle: Set<Int64> = []
-        var danglingTargets: Set<Int64> = []
-        for start in merges.target.keys.sorted() where merges.final[start] == nil && !inCycle.contains(start) {
-            var path: [Int64] = []
-            var onPath: [Int64: Int] = [:]
-            var current = start
-            var end: Int64?
-            while true {
-                if let known = merges.final[current] {
-                    end = known
-                    break
-                }
-                if inCycle.contains(current) || danglingTargets.contains(current) { break }
-                if let index = onPath[current] {
-                    let cycle = Array(path[index...])
-                    merges.cycles.append(cycle.sorted())
-                    inCycle.formUnion(cycle)
-                    break
-                }
-                onPath[current] = path.count
-                path.append(current)
-                guard let next = merges.target[current] else {
-                    end = current
-                    break
-                }
-                if !existing.contains(next) {
-                    merges.dangling.append(current)
-                    danglingTargets.insert(current)
-                    break
-                }
-                current = next
-            }
-            if let end { for id in path where id != end { merges.final[id] = end } }
-        }
-        return merges
+        let existing = Set(try await ids("SELECT id FROM story WHERE id = ANY(\(Array(Set(target.values))))"))
+        return StoryMerges(target: target, exists: existing)
     }
 
     /// Stories whose saved summary differs from the one their articles give.

@@ -5,11 +5,6 @@ public import NewsStore
 internal import PostgresNIO
 
 extension PostgresStore {
-    /// See `ArticleStore.stories(limit:offset:)`.
-    public func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary] {
-        try await stories(order: .newest, since: nil, after: nil, limit: limit, offset: offset)
-    }
-
     /// See `ArticleStore.stories(order:since:after:limit:offset:)`: the summary the clustering keeps on each
     /// story row, in the order of an index, so a page costs the same however many stories there are.
     public func stories(

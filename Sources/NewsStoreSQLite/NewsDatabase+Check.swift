@@ -71,56 +71,14 @@ extension NewsDatabase {
 struct StoryChecker {
     let db: Database
 
-    /// Merged stories and where they point, and how each resolves: to a live story, or into a circle or a
-    /// missing story.
-    private struct Merges {
+    private func merges() throws -> StoryMerges {
         var target: [Int64: Int64] = [:]
-        var final: [Int64: Int64] = [:]
-        var cycles: [[Int64]] = []
-        var dangling: [Int64] = []
-    }
-
-    private func merges() throws -> Merges {
-        var merges = Merges()
         for row in try Row.fetchAll(db, sql: "SELECT id, merged_into FROM story WHERE merged_into IS NOT NULL") {
-            merges.target[row["id"]] = row["merged_into"]
+            target[row["id"]] = row["merged_into"]
         }
         let exists = try db.cachedStatement(sql: "SELECT 1 FROM story WHERE id = ?")
-        var inCycle: Set<Int64> = []
-        var danglingTargets: Set<Int64> = []
-        for start in merges.target.keys.sorted() where merges.final[start] == nil && !inCycle.contains(start) {
-            var path: [Int64] = []
-            var onPath: [Int64: Int] = [:]
-            var current = start
-            var end: Int64?
-            while true {
-                if let known = merges.final[current] {
-                    end = known
-                    break
-                }
-                if inCycle.contains(current) || danglingTargets.contains(current) { break }
-                if let index = onPath[current] {
-                    let cycle = Array(path[index...])
-                    merges.cycles.append(cycle.sorted())
-                    inCycle.formUnion(cycle)
-                    break
-                }
-                onPath[current] = path.count
-                path.append(current)
-                guard let next = merges.target[current] else {
-                    end = current
-                    break
-                }
-                if try Bool.fetchOne(exists, arguments: [next]) != true {
-                    merges.dangling.append(current)
-                    danglingTargets.insert(current)
-                    break
-                }
-                current = next
-            }
-            if let end { for id in path where id != end { merges.final[id] = end } }
-        }
-        return merges
+        let existing = try Set(Set(target.values).filter { try Bool.fetchOne(exists, arguments: [$0]) == true })
+        return StoryMerges(target: target, exists: existing)
     }
 
     /// What is wrong, without changing anything.

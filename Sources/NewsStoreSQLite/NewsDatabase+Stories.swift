@@ -4,11 +4,6 @@ public import NewsCore
 public import NewsStore
 
 extension NewsDatabase {
-    /// See `ArticleStore.stories(limit:offset:)`.
-    public func stories(limit: Int, offset: Int) async throws(StoreError) -> [StorySummary] {
-        try await stories(order: .newest, since: nil, after: nil, limit: limit, offset: offset)
-    }
-
     /// See `ArticleStore.stories(order:since:after:limit:offset:)`.
     ///
     /// NB: reads the summary the clustering keeps on each story row, in the order of an index, so a page costs
