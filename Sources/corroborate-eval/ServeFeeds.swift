@@ -34,6 +34,9 @@ struct ServeFeeds: AsyncParsableCommand {
     @Option(help: "Where to write the OPML list of the feeds.")
     var opml = "feeds.opml"
 
+    @Option(help: "Where to keep, every second, how many times each feed was requested (path count, one per line).")
+    var requestLog: String?
+
     func validate() throws {
         guard (1...250).contains(hosts) else { throw ValidationError("--hosts must be 1...250") }
         guard feeds >= hosts else { throw ValidationError("--feeds must be at least --hosts") }
@@ -76,7 +79,18 @@ struct ServeFeeds: AsyncParsableCommand {
         try lines.joined(separator: "\n").write(toFile: opml, atomically: true, encoding: .utf8)
         FileHandle.standardError.write(
             Data("serving \(feeds) feeds x \(items) items on \(hosts) hosts, port \(port); OPML in \(opml)\n".utf8))
-        while true { try await Task.sleep(for: .seconds(3600)) }
+        while true {
+            try await Task.sleep(for: .seconds(1))
+            guard let requestLog else { continue }
+            var counts: [String: Int] = [:]
+            for server in servers {
+                for request in server.requests where request.path.hasPrefix("/feeds/") {
+                    counts["http://\(server.host):\(port)\(request.path)", default: 0] += 1
+                }
+            }
+            try counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n")
+                .write(toFile: requestLog, atomically: true, encoding: .utf8)
+        }
     }
 
     /// A feed or an article page, made up from the request path so every run serves the same bytes.
