@@ -22,6 +22,7 @@ struct Corroborate: AsyncParsableCommand {
             AnalyseCommand.self, ClusterCommand.self, StoriesCommand.self, StoryCommand.self, WhyCommand.self,
             SourcesCommand.self, FeedsCommand.self, FetchCommand.self, ServeCommand.self, TokenCommand.self,
             RejectionsCommand.self, InfoCommand.self, CheckCommand.self, BackupCommand.self,
+            MigrateCommand.self,
         ]
     )
 }

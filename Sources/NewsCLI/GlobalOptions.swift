@@ -19,8 +19,11 @@ struct GlobalOptions: ParsableArguments {
     var database: String?
 
     /// The path the options and environment select.
-    var databasePath: String {
-        if let database, !database.isEmpty { return database }
+    var databasePath: String { Self.resolvedPath(database) }
+
+    /// `given`, else the database the environment selects.
+    static func resolvedPath(_ given: String?) -> String {
+        if let given, !given.isEmpty { return given }
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["CORROBORATE_DB"], !path.isEmpty { return path }
         let dataHome =
@@ -30,8 +33,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The database as messages show it: a PostgreSQL URL without its password.
-    var databaseShown: String {
-        let path = databasePath
+    var databaseShown: String { Self.shown(databasePath) }
+
+    /// A database path or URL as messages show it: a PostgreSQL URL without its password.
+    static func shown(_ path: String) -> String {
         guard PostgresLocation.isURL(path) else { return path }
         return (try? PostgresLocation(url: path, environment: ProcessInfo.processInfo.environment)).map {
             "\($0)"
@@ -49,8 +54,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the database: a PostgreSQL server for a `postgres://` URL, else an SQLite file (creating its
     /// folder if needed). Any other URL is refused rather than taken for a file name.
-    func openDatabase() async throws(StoreError) -> any ArticleStore {
-        let path = databasePath
+    func openDatabase() async throws(StoreError) -> any ArticleStore { try await Self.open(databasePath) }
+
+    /// Opens the database at `path` (a file path or a PostgreSQL URL), as `openDatabase()` does; with
+    /// `mustExist`, a file that is not there is an error instead of a new database.
+    static func open(_ path: String, mustExist: Bool = false) async throws(StoreError) -> any ArticleStore {
         if PostgresLocation.isURL(path) {
             let location = try PostgresLocation(url: path, environment: ProcessInfo.processInfo.environment)
             return try await PostgresStore.open(location) { waited in
@@ -64,6 +72,9 @@ struct GlobalOptions: ParsableArguments {
                 path,
                 reason: "\(scheme):// is not a database Corroborate can use; give an SQLite file path "
                     + "or a postgres:// URL")
+        }
+        if mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.cannotOpen(path, reason: "there is no database there")
         }
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false

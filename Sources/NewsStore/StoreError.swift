@@ -9,6 +9,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case newerSchema(found: String)
         case invalidQuery(query: String, reason: String)
         case failed(operation: String, reason: String)
+        case holdsAnotherArchive(reason: String)
+        case copyIncomplete(reason: String)
     }
 
     private let kind: Kind
@@ -48,6 +50,16 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         StoreError(.failed(operation: operation, reason: reason), location: location)
     }
 
+    /// A copy's destination already holds articles that are not the source's.
+    public static func holdsAnotherArchive(_ location: String, reason: String) -> StoreError {
+        StoreError(.holdsAnotherArchive(reason: reason), location: location)
+    }
+
+    /// A copy's destination does not hold what the source does once the copy is done.
+    public static func copyIncomplete(_ location: String, reason: String) -> StoreError {
+        StoreError(.copyIncomplete(reason: reason), location: location)
+    }
+
     /// A stable, machine-readable code.
     public var code: String {
         switch kind {
@@ -57,6 +69,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .newerSchema: "store.newer-schema"
         case .invalidQuery: "store.invalid-query"
         case .failed: "store.failed"
+        case .holdsAnotherArchive: "store.holds-another-archive"
+        case .copyIncomplete: "store.copy-incomplete"
         }
     }
 
@@ -70,6 +84,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "the database \(location) was written by a newer Corroborate (schema \(found)); upgrade Corroborate"
         case .invalidQuery(let query, let reason): "cannot search for \(query): \(reason)"
         case .failed(let operation, let reason): "\(operation) failed on the database \(location): \(reason)"
+        case .holdsAnotherArchive(let reason):
+            "the database \(location) already holds another archive (\(reason)); a copy goes into an empty one"
+        case .copyIncomplete(let reason): "the copy in \(location) is incomplete: \(reason)"
         }
     }
 
@@ -88,6 +105,11 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .readOnly: "check the file's and folder's permissions and free space, or choose another file with --db"
         case .newerSchema: "use the Corroborate version that wrote it, or another file with --db"
         case .invalidQuery: "quote the words, e.g. corroborate search '\"Mark Toner\"'"
+        case .holdsAnotherArchive where isServer:
+            "copy into a new database, or a new schema of this one with ?schema=NAME in the URL"
+        case .holdsAnotherArchive: "copy into a new file"
+        case .copyIncomplete:
+            "stop every process writing to the source, then run the same command again: it goes on where it stopped"
         case .failed: nil
         }
     }

@@ -173,7 +173,7 @@ enum PostgresMigrations {
             PRIMARY KEY (term_id, position)
         );
         CREATE UNIQUE INDEX cluster_posting_story ON cluster_posting (term_id, story_seq);
-        CREATE TABLE cluster_kept_apart (pair text PRIMARY KEY);
+        CREATE TABLE cluster_kept_apart (pair text COLLATE "C" PRIMARY KEY);
         CREATE TABLE duplicate_entry (
             position integer PRIMARY KEY,
             article_id bigint NOT NULL UNIQUE REFERENCES article(id) ON DELETE CASCADE,
@@ -210,7 +210,7 @@ enum PostgresMigrations {
         CREATE INDEX feed_due ON feed (next_check_at);
         CREATE TABLE feed_item (
             feed_id bigint NOT NULL REFERENCES feed(id) ON DELETE CASCADE,
-            key text NOT NULL,
+            key text COLLATE "C" NOT NULL,
             article_id bigint REFERENCES article(id) ON DELETE SET NULL,
             url text,
             categories text NOT NULL DEFAULT '[]',
@@ -238,7 +238,7 @@ enum PostgresMigrations {
         );
         CREATE TABLE story_rendering (
             story_id bigint NOT NULL,
-            kind text NOT NULL,
+            kind text COLLATE "C" NOT NULL,
             fingerprint text NOT NULL,
             body bytea NOT NULL,
             PRIMARY KEY (story_id, kind)
