@@ -43,7 +43,7 @@ tail_file=${files[-1]}
 
 size_mb() {
     if [[ -n ${schema:-} ]]; then
-        sql "SELECT sum(pg_total_relation_size(c.oid)) / 1048576 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$schema' AND c.relkind = 'r'"
+        sql "SELECT sum(pg_total_relation_size(c.oid))::bigint / 1048576 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$schema' AND c.relkind = 'r'"
     else
         du -cm "$db" "$db-wal" 2>/dev/null | tail -1 | cut -f1 || true
     fi

@@ -23,7 +23,7 @@ trap cleanup EXIT
 if [[ -n ${2:-} ]]; then
     db=$2
 else
-    eval "$(scripts/postgres-test-server.sh start)"
+    eval "$(PG_TEST_DURABLE=1 scripts/postgres-test-server.sh start)"
     db="$CORROBORATE_TEST_POSTGRES"
 fi
 .build/release/corroborate-eval serve-feeds --opml "$work/feeds.opml" --request-log "$work/requests" 2>/dev/null &

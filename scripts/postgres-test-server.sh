@@ -5,6 +5,8 @@
 #
 #   eval "$(scripts/postgres-test-server.sh start)"   prints `export CORROBORATE_TEST_POSTGRES=… PG_TEST_DIR=…`
 #   scripts/postgres-test-server.sh stop DIR           stops it and removes the folder
+#
+# The tests' server skips fsync (nothing in it outlives the run); PG_TEST_DURABLE=1 keeps it, as benchmarks need.
 set -euo pipefail
 
 find_bin() {
@@ -37,9 +39,11 @@ start)
     fi
     "${run[@]}" "$bin/initdb" -D "$dir/data" -U "$user" --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
+    fsync=off
+    [[ -n ${PG_TEST_DURABLE:-} ]] && fsync=on
     # NB: no TCP at all (listen_addresses empty): nothing else on the machine can reach it, and no port can clash.
     "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories=$dir -c fsync=off -c max_connections=200" start >&2 \
+        -o "-c listen_addresses='' -c unix_socket_directories=$dir -c fsync=$fsync -c max_connections=200" start >&2 \
         || { cat "$dir/server.log" >&2; exit 1; }
     echo "export CORROBORATE_TEST_POSTGRES='postgres://$user@/postgres?host=$dir' PG_TEST_DIR='$dir'"
     ;;

@@ -9,6 +9,7 @@ extension StoryClusterer {
         Int?, ClusterReason
     ) {
         var hits: [Int: Int] = [:]
+        loadPostings(vector.prefix(options.lookupTerms).map(\.term))
         for (term, _, _) in vector.prefix(options.lookupTerms) {
             // NB: a term's newest stories only: a word common to thousands of open stories must not make each
             // article walk them all.

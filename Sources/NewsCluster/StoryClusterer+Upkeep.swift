@@ -32,7 +32,9 @@ extension StoryClusterer {
         }
         // Candidates share at least three of its indexed terms.
         var shared: [Int: Int] = [:]
-        for term in grown.indexed.sorted() {
+        let indexed = grown.indexed.sorted()
+        loadPostings(indexed)
+        for term in indexed {
             for other in postingList(term) where other != seq && working[other]?.isClosed != true {
                 shared[other, default: 0] += 1
             }
@@ -108,7 +110,9 @@ extension StoryClusterer {
 
     /// Takes the story out of every term's postings.
     mutating func unindex(_ seq: Int) {
-        for term in working[seq]!.indexed.sorted() { removePosting(term, seq) }
+        let terms = working[seq]!.indexed.sorted()
+        loadPostings(terms)
+        for term in terms { removePosting(term, seq) }
         working[seq]!.indexed = []
         changed(seq)
     }
@@ -127,6 +131,7 @@ extension StoryClusterer {
             story.indexed.insert(term)
         }
         working[seq] = story
+        loadPostings(added)
         for term in added { addPosting(term, seq) }
         changed(seq)
     }

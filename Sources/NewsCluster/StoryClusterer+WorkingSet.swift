@@ -105,6 +105,16 @@ extension StoryClusterer {
         return list
     }
 
+    /// Loads the postings of the terms not here in one question to the source (a server's round trip per term
+    /// was most of a batch's time on PostgreSQL); what `postingList` then reads is the same.
+    mutating func loadPostings(_ wanted: [Int32]) {
+        guard let source else { return }
+        let missing = wanted.filter { postings[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let lists = source.postings(of: missing)
+        for term in missing { postings[term] = lists[term] ?? [] }
+    }
+
     /// Indexes the story under the term.
     mutating func addPosting(_ term: Int32, _ seq: Int) {
         var list = postingList(term)

@@ -23,6 +23,17 @@ public protocol StoryStateSource: AnyObject {
     func quietStories(lastSeenBefore date: Date) -> [Int]
     /// Whether a person split the two stories of this pair key apart.
     func keptApart(_ pair: String) -> Bool
+    /// The postings of several terms at once, by term (a term without postings may be left out).
+    func postings(of terms: [Int32]) -> [Int32: [Int]]
+}
+
+extension StoryStateSource {
+    /// One question per term, for a source where a question costs no round trip.
+    public func postings(of terms: [Int32]) -> [Int32: [Int]] {
+        var lists: [Int32: [Int]] = [:]
+        for term in terms { lists[term] = postings(of: term) }
+        return lists
+    }
 }
 
 /// A term as saved: its id, its word and how many articles have used it.

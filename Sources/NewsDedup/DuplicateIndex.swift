@@ -76,6 +76,15 @@ public protocol DuplicateSource: AnyObject {
     func positions(inBucket key: UInt64, in range: Range<Int32>, limit: Int) -> [Int32]
     /// The saved entries at these positions.
     func entries(at positions: [Int32]) -> [DuplicateEntry]
+    /// `positions(inBucket:in:limit:)` for several buckets at once, each with its own limit, in order.
+    func positions(inBuckets keys: [(key: UInt64, limit: Int)], in range: Range<Int32>) -> [[Int32]]
+}
+
+extension DuplicateSource {
+    /// One question per bucket, for a source where a question costs no round trip.
+    public func positions(inBuckets keys: [(key: UInt64, limit: Int)], in range: Range<Int32>) -> [[Int32]] {
+        keys.map { positions(inBucket: $0.key, in: range, limit: $0.limit) }
+    }
 }
 
 /// Near-duplicate detection with MinHash and LSH banding: 16 bands of 4 values, so pairs at Jaccard 0.5 meet
@@ -170,13 +179,20 @@ public struct DuplicateIndex {
                 walk.append(candidate)
                 candidate = chains[band][Int(candidate - base)]
             }
-            if let source, walk.count < Self.maxWalk, oldest < base {
-                let saved = source.positions(
-                    inBucket: keys[band], in: oldest..<base, limit: Self.maxWalk - walk.count)
-                walk += saved
-                wanted += saved.filter { loaded[$0] == nil }
-            }
             walks.append(walk)
+        }
+        // The saved part of every band's walk in one question (a round trip per band was most of the lookup's
+        // time on a server).
+        if let source, oldest < base {
+            let short = (0..<Self.bands).filter { walks[$0].count < Self.maxWalk }
+            if !short.isEmpty {
+                let saved = source.positions(
+                    inBuckets: short.map { (keys[$0], Self.maxWalk - walks[$0].count) }, in: oldest..<base)
+                for (band, positions) in zip(short, saved) {
+                    walks[band] += positions
+                    wanted += positions.filter { loaded[$0] == nil }
+                }
+            }
         }
         if let source, !wanted.isEmpty {
             for entry in source.entries(at: Array(Set(wanted)).sorted()) { loaded[entry.position] = entry }

@@ -349,6 +349,16 @@ final class SessionSource: StoryStateSource, DuplicateSource {
         attempt(false) { () throws(StoreError) in try session.keptApart(pair) }
     }
 
+    func postings(of terms: [Int32]) -> [Int32: [Int]] {
+        attempt([:]) { () throws(StoreError) in try session.postings(of: terms).mapValues { $0.map { Int($0) } } }
+    }
+
+    func positions(inBuckets keys: [(key: UInt64, limit: Int)], in range: Range<Int32>) -> [[Int32]] {
+        attempt(keys.map { _ in [] }) { () throws(StoreError) in
+            try session.duplicatePositions(inBuckets: keys.map { (Int64(bitPattern: $0.key), $0.limit) }, in: range)
+        }
+    }
+
     func positions(inBucket key: UInt64, in range: Range<Int32>, limit: Int) -> [Int32] {
         attempt([]) { () throws(StoreError) in
             try session.duplicatePositions(inBucket: Int64(bitPattern: key), in: range, limit: limit)

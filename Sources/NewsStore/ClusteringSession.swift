@@ -39,6 +39,30 @@ public protocol ClusteringSession: AnyObject {
     func duplicateEntries(at positions: [Int32]) throws(StoreError) -> [DuplicateRecord]
     /// Saves a batch's changes (and drops a schema-7 state, once moved).
     func write(_ changes: ClusteringWrite) throws(StoreError)
+    /// The postings of several terms at once, by term (a term without postings may be left out).
+    func postings(of terms: [Int32]) throws(StoreError) -> [Int32: [Int64]]
+    /// `duplicatePositions(inBucket:in:limit:)` for several buckets at once, each with its own limit, in order.
+    func duplicatePositions(
+        inBuckets keys: [(key: Int64, limit: Int)], in range: Range<Int32>
+    ) throws(StoreError) -> [[Int32]]
+}
+
+extension ClusteringSession {
+    /// One question per term: for an engine where a question costs no round trip.
+    public func postings(of terms: [Int32]) throws(StoreError) -> [Int32: [Int64]] {
+        var lists: [Int32: [Int64]] = [:]
+        for term in terms { lists[term] = try postings(of: term) }
+        return lists
+    }
+
+    /// One question per bucket: for an engine where a question costs no round trip.
+    public func duplicatePositions(
+        inBuckets keys: [(key: Int64, limit: Int)], in range: Range<Int32>
+    ) throws(StoreError) -> [[Int32]] {
+        var lists: [[Int32]] = []
+        for (key, limit) in keys { lists.append(try duplicatePositions(inBucket: key, in: range, limit: limit)) }
+        return lists
+    }
 }
 
 /// The clustering's saved scalars: opaque to the store but for the near-duplicate count.

@@ -182,6 +182,17 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
         ) { try $0.decode(Int64.self) }
     }
 
+    func postings(of terms: [Int32]) throws(StoreError) -> [Int32: [Int64]] {
+        guard !terms.isEmpty else { return [:] }
+        var lists: [Int32: [Int64]] = [:]
+        let rows = try connection.decoded(
+            "reading story postings",
+            "SELECT term_id, story_seq FROM cluster_posting WHERE term_id = ANY(\(terms)) ORDER BY term_id, position"
+        ) { try $0.decode((Int32, Int64).self) }
+        for (term, seq) in rows { lists[term, default: []].append(seq) }
+        return lists
+    }
+
     private static let stateColumns = "seq, id, size, cluster_first, cluster_last, closed, merged_into, pinned, profile"
 
     func storyState(seq: Int64) throws(StoreError) -> StoryStateRecord? {
@@ -244,6 +255,31 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
             ORDER BY position DESC LIMIT \(limit)
             """
         ) { try $0.decode(Int32.self) }
+    }
+
+    func duplicatePositions(
+        inBuckets keys: [(key: Int64, limit: Int)], in range: Range<Int32>
+    ) throws(StoreError) -> [[Int32]] {
+        guard !range.isEmpty, !keys.isEmpty else { return keys.map { _ in [] } }
+        let epochs = Array(
+            PostgresClusteringWriter.epoch(
+                of: range.lowerBound)...PostgresClusteringWriter.epoch(of: range.upperBound - 1))
+        var lists = [[Int32]](repeating: [], count: keys.count)
+        let rows = try connection.decoded(
+            "reading near-duplicate buckets",
+            """
+            SELECT k.ord, b.position
+            FROM unnest(\(keys.map(\.key)), \(keys.map { Int64($0.limit) })) WITH ORDINALITY AS k(key, lim, ord)
+            CROSS JOIN LATERAL (
+                SELECT position FROM duplicate_bucket
+                WHERE epoch = ANY(\(epochs)) AND key = k.key AND position >= \(range.lowerBound)
+                    AND position < \(range.upperBound)
+                ORDER BY position DESC LIMIT k.lim) b
+            ORDER BY k.ord, b.position DESC
+            """
+        ) { try $0.decode((Int64, Int32).self) }
+        for (index, position) in rows { lists[Int(index) - 1].append(position) }
+        return lists
     }
 
     func duplicateEntries(at positions: [Int32]) throws(StoreError) -> [DuplicateRecord] {

@@ -235,3 +235,49 @@ struct ArchiveTransferTests {
         #expect(try await destination.articleCount(ArticleQuery()) == 1)
     }
 }
+
+@Suite("Both engines group alike")
+struct EngineAgreementTests {
+    /// Articles of a few events with wire copies among them, in two halves clustered one after the other, so the
+    /// second half's decisions read the first's saved postings, terms and near-duplicate buckets.
+    static func half(_ part: Int) -> [IncomingArticle] {
+        let events = [
+            "The river burst its banks in the old town after days of heavy rain, flooding streets and shops",
+            "A magnitude 6.8 earthquake struck off northern Japan, shaking buildings in Tokyo without a tsunami",
+            "The central bank raised its benchmark interest rate by half a point to fight inflation again",
+        ]
+        return (0..<150).map { index in
+            let number = part * 150 + index
+            let event = events[number % events.count]
+            // Every fifth article is a wire copy of the one before it: the same text in another outlet.
+            let detail = number % 5 == 4 ? number - 1 : number
+            return incoming(
+                "\(event.prefix(30)) \(number)", "\(event). Report \(detail) adds detail \(detail * 7919 % 1000).",
+                source: "Outlet \(number % 7)",
+                published: Date(timeIntervalSince1970: 1_700_000_000 + Double(number) * 1800))
+        }
+    }
+
+    @Test("the same articles end in the same stories on every engine")
+    func sameStories() async throws {
+        // NB: `reason` is JSON whose key order is not fixed; what was decided is compared.
+        var assignments: [[String]] = []
+        for kind in StoreKind.available where kind != .sqliteMemory {
+            let folder = try TemporaryFolder()
+            let store = try await kind.open(in: folder)
+            for part in 0..<2 {
+                _ = try await store.add(Self.half(part))
+                _ = try await StoryClustering.clusterPending(in: store)
+            }
+            var found: [StoryAssignment?] = []
+            for id in 1...300 { found.append(try await store.assignment(of: ArticleID(Int64(id)))) }
+            #expect(found.allSatisfy { $0 != nil })
+            #expect(found.contains { $0?.relation == "wireCopy" }, "the fixture makes no wire copies")
+            assignments.append(
+                found.map {
+                    "\($0?.story.rawValue ?? 0) \($0?.origin.rawValue ?? 0) \($0?.relation ?? "") \($0?.score ?? 0)"
+                })
+        }
+        for other in assignments.dropFirst() { #expect(other == assignments.first) }
+    }
+}
