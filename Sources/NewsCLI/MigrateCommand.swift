@@ -55,6 +55,12 @@ struct MigrateCommand: AsyncParsableCommand {
         let check: StoryCheck
         do {
             let source = try Self.transferring(try await GlobalOptions.open(sourcePath, mustExist: true), sourceShown)
+            var held = 0
+            for table in ArchiveSchema.tables { held += try await source.transferCount(table) }
+            // NB: a mistyped server URL opens an empty schema; copying nothing from it is not what was meant.
+            guard held > 0 else {
+                throw StoreError.cannotOpen(sourceShown, reason: "it holds nothing to copy; check --from (or --db)")
+            }
             let destination = try Self.transferring(try await GlobalOptions.open(to), destinationShown)
             let meter = CopyMeter(enabled: Terminal.stderrIsTerminal && !json)
             defer { meter.finish() }
