@@ -176,11 +176,7 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
         return ids.compactMap { byID[$0] }
     }
 
-    func postings(of term: Int32) throws(StoreError) -> [Int64] {
-        try connection.decoded(
-            "reading story postings", "SELECT story_seq FROM cluster_posting WHERE term_id = \(term) ORDER BY position"
-        ) { try $0.decode(Int64.self) }
-    }
+    func postings(of term: Int32) throws(StoreError) -> [Int64] { try postings(of: [term])[term] ?? [] }
 
     func postings(of terms: [Int32]) throws(StoreError) -> [Int32: [Int64]] {
         guard !terms.isEmpty else { return [:] }
@@ -242,19 +238,8 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
     }
 
     func duplicatePositions(inBucket key: Int64, in range: Range<Int32>, limit: Int) throws(StoreError) -> [Int32] {
-        guard !range.isEmpty, limit > 0 else { return [] }
-        let epochs = Array(
-            PostgresClusteringWriter.epoch(
-                of: range.lowerBound)...PostgresClusteringWriter.epoch(of: range.upperBound - 1))
-        return try connection.decoded(
-            "reading near-duplicate buckets",
-            """
-            SELECT position FROM duplicate_bucket
-            WHERE epoch = ANY(\(epochs)) AND key = \(key) AND position >= \(range.lowerBound)
-                AND position < \(range.upperBound)
-            ORDER BY position DESC LIMIT \(limit)
-            """
-        ) { try $0.decode(Int32.self) }
+        guard limit > 0 else { return [] }
+        return try duplicatePositions(inBuckets: [(key, limit)], in: range)[0]
     }
 
     func duplicatePositions(

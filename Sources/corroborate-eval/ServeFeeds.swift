@@ -79,9 +79,9 @@ struct ServeFeeds: AsyncParsableCommand {
         try lines.joined(separator: "\n").write(toFile: opml, atomically: true, encoding: .utf8)
         FileHandle.standardError.write(
             Data("serving \(feeds) feeds x \(items) items on \(hosts) hosts, port \(port); OPML in \(opml)\n".utf8))
+        guard let requestLog else { while true { try await Task.sleep(for: .seconds(3600)) } }
         while true {
             try await Task.sleep(for: .seconds(1))
-            guard let requestLog else { continue }
             var counts: [String: Int] = [:]
             for server in servers {
                 for request in server.requests where request.path.hasPrefix("/feeds/") {
