@@ -65,6 +65,8 @@ struct AnalysisContext {
     let lower: [String]
     /// Each token's sentence.
     let sentenceOf: [Int]
+    /// Each paragraph's role.
+    let paragraphRoles: [BlockRole]
     /// Each sentence's paragraph role.
     let sentenceRoles: [BlockRole]
     /// Each token's word classes.
@@ -79,6 +81,7 @@ struct AnalysisContext {
             for token in tokens { sentenceOf[token] = sentence }
         }
         self.sentenceOf = sentenceOf
+        self.paragraphRoles = paragraphRoles
         sentenceRoles = text.sentenceParagraphs.map { paragraphRoles[$0] }
         var flags = [TokenFlags](repeating: [], count: text.tokens.count)
         let table = TokenFlags.table(for: resources)

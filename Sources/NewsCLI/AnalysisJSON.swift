@@ -50,6 +50,7 @@ struct AnalysisDTO: Encodable {
         var speakerName: String?
         var sentence: Int
         var pieces: [Span]?
+        var quotedWords: [Span]?
     }
     struct Number: Encodable {
         var start: Int
@@ -132,7 +133,7 @@ struct AnalysisDTO: Encodable {
                 kind: quote.kind.rawValue, start: body.start, end: body.end, text: body.text, cue: quote.cue.map(span),
                 speakerMention: quote.speakerMention.map(span), speaker: quote.speaker,
                 speakerName: quote.speaker.map { names[$0] }, sentence: quote.sentence,
-                pieces: quote.pieces.map { $0.map(span) })
+                pieces: quote.pieces.map { $0.map(span) }, quotedWords: quote.quotedWords.map { $0.map(span) })
         }
         numbers = analysis.numbers.map { claim in
             let body = span(claim.range)

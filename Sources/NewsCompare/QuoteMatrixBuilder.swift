@@ -11,15 +11,18 @@ enum QuoteMatrixBuilder {
         }
         var rows: [String: Row] = [:]
         var order: [String] = []
-        var marked: [(article: Int, quote: Quote, words: [Int], speaker: String?)] = []
+        var marked: [(article: Int, cited: TextRange, words: [Int], speaker: String?)] = []
         var wordIDs: [String: Int] = [:]
         for (index, article) in articles.enumerated() {
             let analysis = article.analysis
             for quote in analysis.quotes {
                 let entity = quote.speaker.flatMap { $0 < analysis.entities.count ? analysis.entities[$0] : nil }
-                let key = entity.map(EntityKey.key) ?? ""
+                // A speaker named by words but by no entity ("Human rights groups") is shown by those words, not
+                // lumped with the quotes nobody is said to have said.
+                let described = quote.speakerMention.map { Self.described($0.slice(of: article.text)) }
+                let key = entity.map(EntityKey.key) ?? described.map { "words:" + $0.lowercased() } ?? ""
                 if rows[key] == nil {
-                    rows[key] = Row(name: entity?.name ?? "(unattributed)")
+                    rows[key] = Row(name: entity?.name ?? described ?? "(unattributed)")
                     order.append(key)
                 }
                 if let entity {
@@ -30,15 +33,19 @@ enum QuoteMatrixBuilder {
                 rows[key]!.counts[article.outlet, default: 0] += 1
                 rows[key]!.quotes.append(
                     QuotedWords(kind: quote.kind, words: citations.cite(quote.range, in: index)))
-                if quote.kind != .indirect {
-                    // NB: a quote told in pieces is compared by its pieces' words, without the attribution between.
-                    let text = quote.spans.map { $0.slice(of: article.text) }.joined(separator: " ")
+                // NB: a quote told in pieces is compared by its pieces' words, without the attribution between;
+                // reported speech holding phrases in marks, by each phrase, cited alone.
+                let verbatim: [(spans: [TextRange], cited: TextRange)] =
+                    quote.kind == .indirect
+                    ? [] : quote.quotedWords?.map { ([$0], $0) } ?? [(quote.spans, quote.range)]
+                for phrase in verbatim {
+                    let text = phrase.spans.map { $0.slice(of: article.text) }.joined(separator: " ")
                     let words = Lexicon.words(Substring(text)).map { word in
                         if let id = wordIDs[word] { return id }
                         wordIDs[word] = wordIDs.count
                         return wordIDs.count - 1
                     }
-                    if words.count >= 2 { marked.append((index, quote, words, entity?.name)) }
+                    if words.count >= 2 { marked.append((index, phrase.cited, words, entity?.name)) }
                 }
             }
         }
@@ -75,7 +82,7 @@ enum QuoteMatrixBuilder {
         for (_, group) in members.sorted(by: { $0.key < $1.key }) {
             let origins = Set(group.map { originOf[marked[$0].article] })
             guard origins.count >= 2 else { continue }
-            let evidence = group.map { citations.cite(marked[$0].quote.range, in: marked[$0].article) }
+            let evidence = group.map { citations.cite(marked[$0].cited, in: marked[$0].article) }
             shared.append(
                 SharedQuote(
                     text: evidence.min { ($0.text.count, $0.article) < ($1.text.count, $1.article) }?.text ?? "",
@@ -83,6 +90,14 @@ enum QuoteMatrixBuilder {
                     evidence: evidence))
         }
         return QuoteMatrix(outlets: unique(articles.map(\.outlet)), speakers: speakers, shared: shared)
+    }
+
+    /// A speaker's words as a row name: white space folded, a leading article dropped, the first letter capital.
+    static func described(_ words: String) -> String {
+        var parts = words.split(whereSeparator: \.isWhitespace)
+        if parts.count > 1, ["the", "a", "an"].contains(parts[0].lowercased()) { parts.removeFirst() }
+        let joined = parts.joined(separator: " ")
+        return joined.prefix(1).uppercased() + joined.dropFirst()
     }
 
     /// Whether two quotes are the same words: one runs inside the other ("extremely disturbing" in a longer

@@ -26,13 +26,16 @@ struct AnalysisSpeed: ParsableCommand {
     @Option(help: "The annotated dev set whose texts are reused.")
     var data = "Eval/quotes-dev/articles.jsonl"
 
+    @Flag(help: "Leave the learned attribution tagger out (to see its cost).")
+    var withoutTagger = false
+
     @Option(help: "Folder of seed articles (JSON) whose texts are reused.")
     var seeds = "Samples/seeds"
 
     func run() throws {
         let corpus = try Self.corpus(data: data, seeds: seeds, count: articles, bytes: bytes)
         let totalBytes = corpus.reduce(0) { $0 + $1.utf8.count }
-        let analyzer = TextAnalyzer()
+        let analyzer = TextAnalyzer(options: AnalysisOptions(attributionTagger: !withoutTagger))
         let published = Date(timeIntervalSince1970: 1_451_347_200)
         var timings: [Double] = []
         var checksum = 0

@@ -24,6 +24,9 @@ struct ComparisonEval: ParsableCommand {
     @Option(help: "How many times to time the 50-article story (the best is reported).")
     var repeats = 5
 
+    @Flag(help: "Analyse without the learned attribution tagger: the rules alone (for comparison).")
+    var withoutTagger = false
+
     @Flag(help: "Also print each story's counts.")
     var verbose = false
 
@@ -49,7 +52,7 @@ struct ComparisonEval: ParsableCommand {
                     (object["date"] as? String).flatMap(ClusteringEval.day)
                 ))
         }
-        let analyzer = TextAnalyzer()
+        let analyzer = TextAnalyzer(options: AnalysisOptions(attributionTagger: !withoutTagger))
         var analysisNanoseconds: UInt64 = 0
         var bytes = 0
         var inputs: [[CoverageArticle]] = []

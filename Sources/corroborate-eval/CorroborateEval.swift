@@ -9,6 +9,6 @@ struct CorroborateEval: AsyncParsableCommand {
             "Score extraction, text analysis and clustering on the evaluation sets; measure speed; serve benchmark feeds.",
         subcommands: [
             ExtractionEval.self, QuotesEval.self, ClusteringEval.self, ComparisonEval.self, AnalysisSpeed.self,
-            DedupSpeed.self, ServeFeeds.self,
+            DedupSpeed.self, ServeFeeds.self, TrainAttribution.self,
         ])
 }

@@ -13,11 +13,12 @@ struct PolNeARScoring {
     var scorer: String
     /// Where the predictions go.
     var predictions: String
+    /// The analyser whose quotes are scored.
+    var analyzer = TextAnalyzer()
 
     /// The scorer's JSON report for the annotated articles `contents` (the bytes of `gold`), with the analysis
     /// time per article added.
     func run(contents: Data) throws -> [String: Any] {
-        let analyzer = TextAnalyzer()
         var lines = Data()
         var seconds = 0.0
         var count = 0
@@ -59,7 +60,11 @@ struct PolNeARScoring {
             var speakers: [TextRange] = quote.speakerMention.map { [$0] } ?? []
             if let entity = quote.speaker { speakers += analysis.entities[entity].mentions.map(\.range) }
             let content = scalars(quote.range)
-            return ["start": content[0], "end": content[1], "speaker": Set(speakers).sorted().map(scalars)]
+            // NB: words in pieces around their attribution are scored as the pieces, without the attribution.
+            return [
+                "start": content[0], "end": content[1], "content": quote.spans.map(scalars),
+                "speaker": Set(speakers).sorted().map(scalars), "kind": quote.kind.rawValue,
+            ]
         }
     }
 }

@@ -31,6 +31,9 @@ struct QuotesEval: ParsableCommand {
 
     @OptionGroup var floors: GateOptions
 
+    @Flag(help: "Leave the learned attribution tagger out: the rules alone (for comparison).")
+    var withoutTagger = false
+
     @Flag(help: "Print every miss and every wrong speaker.")
     var verbose = false
 
@@ -79,7 +82,7 @@ struct QuotesEval: ParsableCommand {
         let articles = try contents.split(separator: UInt8(ascii: "\n")).map {
             try JSONDecoder().decode(GoldArticle.self, from: Data($0))
         }
-        let analyzer = TextAnalyzer()
+        let analyzer = TextAnalyzer(options: AnalysisOptions(attributionTagger: !withoutTagger))
         var tallies = ["direct": Tally(), "indirect": Tally()]
         var seconds = 0.0
         for article in articles {
@@ -87,9 +90,21 @@ struct QuotesEval: ParsableCommand {
             let start = DispatchTime.now().uptimeNanoseconds
             let analysis = analyzer.analyze(article.text, published: published)
             seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            // NB: reported speech holding words in marks is both: its clause reported, its phrases quoted.
+            let items = analysis.quotes.flatMap { quote -> [(group: String, quote: Quote)] in
+                guard let words = quote.quotedWords else { return [(Self.group(quote.kind.rawValue), quote)] }
+                var clause = quote
+                clause.kind = .indirect
+                return [("indirect", clause)]
+                    + words.map { range in
+                        var phrase = quote
+                        phrase.range = range
+                        return ("direct", phrase)
+                    }
+            }
             for group in ["direct", "indirect"] {
                 let gold = article.quotes.filter { Self.group($0.kind) == group }
-                let predicted = analysis.quotes.filter { Self.group($0.kind.rawValue) == group }
+                let predicted = items.filter { $0.group == group }.map(\.quote)
                 score(article, analysis, gold: gold, predicted: predicted, into: &tallies[group, default: Tally()])
             }
         }
@@ -108,7 +123,8 @@ struct QuotesEval: ParsableCommand {
         hasher.update(Array(contents))
         if let polnearContents = FileManager.default.contents(atPath: polnear) {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let scoring = PolNeARScoring(gold: polnear, scorer: scorer, predictions: out + "/polnear.pred.jsonl")
+            let scoring = PolNeARScoring(
+                gold: polnear, scorer: scorer, predictions: out + "/polnear.pred.jsonl", analyzer: analyzer)
             let polnearReport = try scoring.run(contents: polnearContents)
             report["polnear"] = polnearReport
             print("polnear: \(polnearReport["summary"] as? String ?? "")")

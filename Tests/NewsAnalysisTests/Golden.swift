@@ -61,6 +61,7 @@ enum Golden {
                 "  \(quote.kind.rawValue) s\(quote.sentence) \(name(quote.speaker)) ← \"\(slice(quote.speakerMention))\" cue \"\(slice(quote.cue))\""
             )
             lines.append("      \(slice(quote.range))")
+            for words in quote.quotedWords ?? [] { lines.append("      in marks: \(slice(words))") }
         }
         lines.append("")
         lines.append("numbers \(analysis.numbers.count)")

@@ -20,6 +20,7 @@ struct SeedAnalysisTests {
     static func speaker(
         of fragment: String, in analysis: ArticleAnalysis, text: String, kind: QuoteKind? = nil
     ) -> String? {
+        // NB: a phrase in marks inside reported speech is the reported clause's (its `quotedWords`).
         let quote = analysis.quotes.first {
             $0.range.slice(of: text).contains(fragment) && (kind == nil || $0.kind == kind)
         }
@@ -35,7 +36,8 @@ struct SeedAnalysisTests {
         #expect(
             Self.speaker(of: "has unlawfully used unguided bombs", in: trt, text: trtText, kind: .partial)
                 == "Amnesty International")
-        let amnesty = try #require(trt.quotes.first { $0.range.slice(of: trtText).hasPrefix("has unlawfully used") })
+        let amnesty = try #require(
+            trt.quotes.first { $0.verbatimSpans.contains { $0.slice(of: trtText).hasPrefix("has unlawfully used") } })
         #expect(amnesty.speakerMention?.slice(of: trtText) == "The report")
 
         let (voa, voaText) = try Self.analysis("voa")

@@ -12,6 +12,14 @@ extension QuoteAttributor {
     /// circumstance after it (the words before the comma are reported), or more words after a comma (then the
     /// whole sentence is, the attribution inside it).
     mutating func commaAttribution(in sentence: Int, last: Int) -> Quote? {
+        guard let found = commaAttributionParts(in: sentence, last: last) else { return nil }
+        return quote(kind: .indirect, range: found.range, attribution: (found.verb, found.speaker), sentence: sentence)
+    }
+
+    /// The reported words, verb and speaker of `commaAttribution`, found without changing anything: its many
+    /// closures then read `self` in place instead of copying it.
+    private func commaAttributionParts(in sentence: Int, last: Int) -> (range: TextRange, verb: Int, speaker: Speaker)?
+    {
         let tokens = context.text.sentenceTokens[sentence]
         guard tokens.lowerBound + 4 <= last,
             let verb = (tokens.lowerBound + 4...last).last(where: { isSpeech($0) && !finder.quoted[$0] })
@@ -49,6 +57,6 @@ extension QuoteAttributor {
         let speaker = Speaker(
             first: phrase.lowerBound, last: phrase.upperBound, entity: entity,
             pronoun: pronoun ? context.lower[words[0]] : nil, headNoun: head.map { context.lower[$0] })
-        return quote(kind: .indirect, range: range, attribution: (verb, speaker), sentence: sentence)
+        return (range, verb, speaker)
     }
 }

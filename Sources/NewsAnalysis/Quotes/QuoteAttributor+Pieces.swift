@@ -43,7 +43,7 @@ extension QuoteAttributor {
         return true
     }
 
-    private func firstToken(atOrAfter offset: Int) -> Int {
+    func firstToken(atOrAfter offset: Int) -> Int {
         var low = 0
         var high = context.tokens.count
         while low < high {

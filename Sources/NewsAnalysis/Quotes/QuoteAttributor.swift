@@ -1,6 +1,17 @@
 internal import NewsCore
 internal import NewsText
 
+/// The tagger's model and one article's features, boxed so that copying the attributor copies one reference.
+final class AttributionTagging {
+    let model: AttributionModel
+    let features: AttributionFeatures
+
+    init(model: AttributionModel, features: AttributionFeatures) {
+        self.model = model
+        self.features = features
+    }
+}
+
 /// Finds direct, partial and indirect quotes and their speakers, in text order so that a pronoun can
 /// fall back on the last speaker.
 struct QuoteAttributor {
@@ -12,15 +23,21 @@ struct QuoteAttributor {
     let ownedDescriptions: [(token: Int, head: String, entity: Int)]
     var lastSpeakers: [(entity: Int, kind: EntityKind, paragraph: Int)] = []
 
-    init(context: AnalysisContext, table: EntityTable) {
+    /// The learned tagger and the article's features for it, when reported speech is also tagged.
+    let tagger: AttributionTagging?
+
+    init(context: AnalysisContext, table: EntityTable, tagger model: AttributionModel? = nil) {
         self.context = context
         self.table = table
         spans = QuoteMarks.spans(in: context)
-        var quoted = [Bool](repeating: false, count: context.tokens.count)
-        for span in spans {
-            for token in span.open...span.close { quoted[token] = true }
-        }
+        let quoted = Self.quotedTokens(in: context, spans: spans)
         finder = SpeakerFinder(context: context, table: table, quoted: quoted)
+        // NB: the bundled model learned English news; other languages keep the rules alone.
+        tagger = model.flatMap { model in context.resources.language == "en" ? model : nil }.map {
+            AttributionTagging(
+                model: $0,
+                features: AttributionFeatures(context: context, table: table, quoted: quoted, cueLexicon: $0.cueWords))
+        }
         var owned: [(Int, String, Int)] = []
         for index in context.tokens.indices where context.has(index, .documentNoun) {
             if let phrase = finder.phraseEnding(at: index), let entity = phrase.entity, phrase.first < index {
@@ -37,17 +54,31 @@ struct QuoteAttributor {
         ownedDescriptions = owned
     }
 
+    /// Whether each token is inside quote marks (the marks included).
+    static func quotedTokens(in context: AnalysisContext, spans: [QuoteSpan]? = nil) -> [Bool] {
+        var quoted = [Bool](repeating: false, count: context.tokens.count)
+        for span in spans ?? QuoteMarks.spans(in: context) {
+            for token in span.open...span.close { quoted[token] = true }
+        }
+        return quoted
+    }
+
     /// Every quote, in text order.
     mutating func quotes() -> [Quote] {
         var quotes: [Quote] = []
         var spanIndex = 0
         for sentence in context.text.sentenceTokens.indices where context.sentenceRoles[sentence] == .body {
             while spanIndex < spans.count, context.sentenceOf[spans[spanIndex].open] < sentence { spanIndex += 1 }
+            let sentenceStart = quotes.count
             while spanIndex < spans.count, context.sentenceOf[spans[spanIndex].open] == sentence {
                 if let quote = quoted(spans[spanIndex]) { quotes.append(quote) }
                 spanIndex += 1
             }
-            quotes += indirect(in: sentence)
+            if tagger != nil {
+                tagged(in: sentence, quotes: &quotes, sentenceStart: sentenceStart)
+            } else {
+                quotes += indirect(in: sentence)
+            }
         }
         attributeLoneQuotes(&quotes)
         return joinPieces(quotes.sorted { ($0.range.start, $0.kind.rawValue) < ($1.range.start, $1.kind.rawValue) })

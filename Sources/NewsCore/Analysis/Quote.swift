@@ -16,9 +16,16 @@ public struct Quote: Sendable, Hashable, Codable {
     /// For words told in pieces around their attribution (`"We will stop," she said. "When we win."`), each
     /// piece in text order; `range` then runs from the first to the last, attribution included. `nil` for one piece.
     public var pieces: [TextRange]?
+    /// For reported speech holding words in quote marks (`said the group was "deeply alarmed" by it`), the
+    /// phrases in marks; `nil` otherwise.
+    public var quotedWords: [TextRange]?
 
     /// The quoted words' spans: the pieces, or the whole range.
     public var spans: [TextRange] { pieces ?? [range] }
+
+    /// The words the speaker is quoted as saying word for word: the phrases in marks inside reported speech,
+    /// else the spans; none for reported speech without marks.
+    public var verbatimSpans: [TextRange] { kind == .indirect ? [] : quotedWords ?? spans }
 
     /// Creates a quote.
     public init(

@@ -1,0 +1,258 @@
+internal import NewsCore
+internal import NewsText
+
+/// Reported speech the learned tagger finds where the rules found none: each content span it labels, with the
+/// cue nearest to it and the source nearest to that cue.
+extension QuoteAttributor {
+    /// One attribution the tagger found: the reported words (in pieces when the attribution stands inside them),
+    /// the cue and the speaker.
+    struct TaggedAttribution {
+        var range: TextRange
+        var tokens: ClosedRange<Int>
+        var pieces: [TextRange]?
+        var attribution: (cue: Int, speaker: Speaker)
+    }
+
+    /// Words that open a relative clause: as a speaker they name nobody by themselves.
+    static let relativePronouns: Set<String> = ["who", "which", "that", "whom"]
+
+    /// Adds the attributions of `sentence` to `quotes`, whose quotes in marks for it start at `sentenceStart`:
+    /// the tagger's, which replace the rules' reported speech they overlap and the phrases in marks they hold
+    /// ("he had concerns about “trial lawyers” and …" is one attribution); direct quotes stay the rules'.
+    mutating func tagged(in sentence: Int, quotes: inout [Quote], sentenceStart: Int) {
+        let candidates = taggedAttributions(in: sentence)
+        let marked = Array(quotes[sentenceStart...])
+        let markedSpans = SpanIndex(marked.map(\.range))
+        let earlier = SpanIndex(quotes[max(0, sentenceStart - 4)..<sentenceStart].map(\.range))
+        func overlaps(_ a: TextRange, _ b: TextRange) -> Bool { a.start < b.end && b.start < a.end }
+        func holds(_ outer: TextRange, _ inner: TextRange) -> Bool {
+            outer.start <= inner.start && inner.end <= outer.end
+        }
+        // The rules' quotes in marks stand, and phrases in marks yield to a clause that wholly holds them and
+        // says more. The tagger's reported speech replaces the rules' it overlaps, unless its cue lies inside
+        // the rules' reported words: "He said [Kerry discussed [the strikes …]]" is two attributions, one inside
+        // the other, as PolNeAR annotates them.
+        let rules = indirect(in: sentence)
+        let kept = candidates.filter { candidate in
+            earlier.overlapping(candidate.range).isEmpty
+                && markedSpans.overlapping(candidate.range).allSatisfy { index in
+                    marked[index].kind != .direct && holds(candidate.range, marked[index].range)
+                }
+        }
+        let keptSpans = SpanIndex(kept.map(\.range))
+        var reported: [Quote] = []
+        for candidate in kept {
+            reported.append(
+                quote(kind: .indirect, range: candidate.range, attribution: candidate.attribution, sentence: sentence))
+            reported[reported.count - 1].pieces = candidate.pieces
+        }
+        reported += rules.filter { rule in
+            keptSpans.overlapping(rule.range).allSatisfy { index in
+                // A tagged attribution whose cue lies inside the rules' reported words (not their own cue) is
+                // nested in theirs.
+                let cue = context.tokens[kept[index].attribution.cue].range
+                return holds(rule.range, cue) && !(rule.cue.map { overlaps($0, cue) } ?? false)
+            }
+        }
+        // Reported speech holding phrases in marks is one attribution (`said the group was "deeply alarmed" by
+        // it`), the phrases kept as its `quotedWords`: they are what outlets quote word for word.
+        var absorbed = Set<Int>()
+        for index in reported.indices {
+            let range = reported[index].range
+            let held = markedSpans.overlapping(range).filter {
+                marked[$0].kind == .partial && holds(range, marked[$0].range)
+            }
+            guard !held.isEmpty else { continue }
+            // Words all in marks are the quote itself, its marks included (PolNeAR's span), not reported speech.
+            var token = firstToken(atOrAfter: range.start)
+            var says = false
+            while !says, token < context.tokens.count, context.tokens[token].range.end <= range.end {
+                says = context.tokens[token].kind == .word && !finder.quoted[token]
+                token += 1
+            }
+            reported[index].kind = .partial
+            if says { reported[index].quotedWords = held.map { marked[$0].range } }
+            absorbed.formUnion(held)
+        }
+        quotes.removeSubrange(sentenceStart...)
+        quotes += marked.indices.filter { !absorbed.contains($0) }.map { marked[$0] }
+        quotes += reported.filter { quote in
+            markedSpans.overlapping(quote.range).allSatisfy { marked[$0].kind != .direct }
+        }
+    }
+
+    /// The tagger's attributions in `sentence`: content spans of three words or more, each with the cue nearest
+    /// to it and the source nearest to that cue.
+    func taggedAttributions(in sentence: Int) -> [TaggedAttribution] {
+        guard let tagger else { return [] }
+        let tokens = context.text.sentenceTokens[sentence]
+        guard tokens.count >= 4, tagger.model.mayHoldCue(tokens, tagger.features) else { return [] }
+        let labels = tagger.model.decode(tagger.features.keys(of: tokens), perToken: AttributionFeatures.perToken)
+        var segments: [(part: Int, first: Int, last: Int)] = []
+        for (offset, label) in labels.enumerated() where label != .outside {
+            let token = tokens.lowerBound + offset
+            if label.rawValue % 2 == 1 || segments.last?.part != label.part {
+                segments.append((label.part, token, token))
+            } else {
+                segments[segments.count - 1].last = token
+            }
+        }
+        // A content the tagger broke by a word or two of its own ("X said that, if elected, he") is one.
+        var joined: [(part: Int, first: Int, last: Int)] = []
+        for segment in segments {
+            if segment.part == 3, let previous = joined.last, previous.part == 3, segment.first - previous.last <= 3 {
+                joined[joined.count - 1].last = segment.last
+            } else {
+                joined.append(segment)
+            }
+        }
+        // "said X and warned that Y": a second verb of saying after "and" starts an attribution of its own.
+        segments = []
+        for segment in joined {
+            guard segment.part == 3 else {
+                segments.append(segment)
+                continue
+            }
+            var first = segment.first
+            for token in segment.first...segment.last
+            where token > first + 1 && token < segment.last && context.lower[token - 1] == "and"
+                && context.has(token, .speech) && !finder.quoted[token]
+            {
+                segments.append((3, first, token - 2))
+                segments.append((2, token, token))
+                first = token + 1
+            }
+            segments.append((3, first, segment.last))
+        }
+        // A cue is headed by a word that attributes: an auxiliary or an adverb the tagger took with it ("has
+        // denied", "recently reported") is not its head, and a cue of such words alone is none.
+        func attributes(_ token: Int) -> Bool {
+            context.tokens[token].kind == .word
+                && (!context.has(token, .stop) || isSpeech(token) || isStance(token) || isCue(token))
+                && !context.lower[token].hasSuffix("ly") && !context.has(token, .numberWord)
+                // NB: after a determiner the word is a noun ("on a call"), not the verb that attributes.
+                && !(token > tokens.lowerBound && context.has(token - 1, .determiner))
+        }
+        let cues = segments.compactMap { segment -> (part: Int, first: Int, last: Int)? in
+            guard segment.part == 2, let head = (segment.first...segment.last).first(where: attributes) else {
+                return nil
+            }
+            return (2, head, segment.last)
+        }
+        let sources = segments.filter { $0.part == 1 }
+        guard !cues.isEmpty else { return [] }
+        func distance(_ a: (part: Int, first: Int, last: Int), _ b: (part: Int, first: Int, last: Int)) -> Int {
+            a.last < b.first ? b.first - a.last : a.first > b.last ? a.first - b.last : 0
+        }
+        // Each content with the cue nearest to it; "To prevent floods, Mayor Ellis said, the town must …" is one
+        // content in two pieces around its attribution.
+        var linked: [(cue: (part: Int, first: Int, last: Int), pieces: [(part: Int, first: Int, last: Int)])] = []
+        for content in segments where content.part == 3 {
+            let cue = cues.min { distance($0, content) < distance($1, content) }!
+            // Words right after a passive's "by" ("reported by rights groups") are its agent, not its content.
+            if content.first > tokens.lowerBound, context.lower[content.first - 1] == "by",
+                content.first - 1 <= cue.last + 1, content.first > cue.last
+            {
+                continue
+            }
+            if let previous = linked.last, previous.cue == cue, previous.pieces.count == 1,
+                previous.pieces[0].last < cue.first, content.first > cue.last
+            {
+                linked[linked.count - 1].pieces.append(content)
+            } else {
+                linked.append((cue, [content]))
+            }
+        }
+        var found: [TaggedAttribution] = []
+        for (cue, pieces) in linked {
+            let first = pieces[0].first
+            let last = pieces[pieces.count - 1].last
+            // A content of a word or two is a label's slip more often than an attribution.
+            let words = pieces.reduce(0) { sum, piece in
+                sum + (piece.first...piece.last).filter { context.tokens[$0].kind == .word }.count
+            }
+            guard words >= 3, !isAnonymityPhrase(first, last) else { continue }
+            // The source the tagger labels nearest to the cue, unless the rules' subject of the cue overlaps it
+            // (they read names, roles and pronouns whole) or it opens a relative clause ("who asked …").
+            // A participle's speaker is the subject of the clause it hangs on ("rejected the report, accusing
+            // it of …"), which the rules read; a passive's is the agent after "by" ("reported by rights groups").
+            let rules = self.speaker(ofVerb: cue.first, sentence: sentence)
+            var speaker = rules
+            if cue.last + 2 < tokens.upperBound, context.lower[cue.last + 1] == "by",
+                let agent = finder.phraseStarting(at: cue.last + 2)
+            {
+                speaker = agent
+            } else if let source = sources.min(by: { distance($0, cue) < distance($1, cue) }),
+                !Self.relativePronouns.contains(context.lower[source.first]),
+                rules.map({ distance((1, $0.first, $0.last), cue) > distance(source, cue) }) ?? true,
+                !context.lower[cue.first].hasSuffix("ing") || rules == nil
+                    || !(tokens.lowerBound..<source.first).contains(where: { isSpeech($0) || isStance($0) }),
+                rules.map({ $0.first > source.last || source.first > $0.last }) ?? true
+            {
+                speaker = self.speaker(source.first, source.last)
+            }
+            // NB: outside quote marks, "I think" is the writer's own voice; a bare "who" names nobody.
+            guard let speaker, speaker.pronoun != "i", speaker.pronoun != "we",
+                !(speaker.first == speaker.last && Self.relativePronouns.contains(context.lower[speaker.first]))
+            else { continue }
+            found.append(
+                TaggedAttribution(
+                    range: context.range(first, last), tokens: first...last,
+                    pieces: pieces.count > 1 ? pieces.map { context.range($0.first, $0.last) } : nil,
+                    attribution: (cue.first, speaker)))
+        }
+        return found
+    }
+
+    /// Whether tokens `first...last` are the news idiom of a source's anonymity ("asked not to be named",
+    /// "not to be identified"): a condition of the reporting, not something said.
+    private func isAnonymityPhrase(_ first: Int, _ last: Int) -> Bool {
+        last - first <= 5 && context.lower[first] == "not" && first + 2 <= last && context.lower[first + 1] == "to"
+            && context.lower[first + 2] == "be"
+    }
+
+    /// The speaker the tokens `first...last` name: the name, pronoun or description the finder reads there.
+    private func speaker(_ first: Int, _ last: Int) -> Speaker {
+        if let phrase = finder.phraseStarting(at: first), phrase.first == first, phrase.last <= last + 2 {
+            return phrase
+        }
+        if let phrase = finder.phraseEnding(at: last), phrase.first >= first - 2 { return phrase }
+        let entity = (first...last).lazy.compactMap { table.mention(at: $0)?.entity }.first
+        let pronoun =
+            first == last && AttributionWords.pronouns.contains(context.lower[first]) ? context.lower[first] : nil
+        return Speaker(
+            first: first, last: last, entity: entity, pronoun: pronoun,
+            headNoun: entity == nil && pronoun == nil ? context.lower[last] : nil)
+    }
+}
+
+/// Spans sorted by start with the running maximum of their ends, so the spans overlapping a range are found by
+/// binary search instead of a scan (a sentence may hold thousands of quotes).
+struct SpanIndex {
+    private let spans: [(range: TextRange, index: Int)]
+    private let reach: [Int]
+
+    init(_ ranges: [TextRange]) {
+        spans = ranges.enumerated().map { ($0.element, $0.offset) }.sorted { $0.range.start < $1.range.start }
+        var reach: [Int] = []
+        reach.reserveCapacity(spans.count)
+        for span in spans { reach.append(max(reach.last ?? .min, span.range.end)) }
+        self.reach = reach
+    }
+
+    /// The indices (into the ranges given) of the spans overlapping `range`.
+    func overlapping(_ range: TextRange) -> [Int] {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if reach[middle] <= range.start { low = middle + 1 } else { high = middle }
+        }
+        var found: [Int] = []
+        while low < spans.count, spans[low].range.start < range.end {
+            if spans[low].range.end > range.start { found.append(spans[low].index) }
+            low += 1
+        }
+        return found
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import NewsCore
+import NewsTesting
+import Testing
+
+@testable import NewsAnalysis
+
+@Suite("The learned attribution tagger")
+struct AttributionTaggerTests {
+    /// Texts attributing with a verb no word list knows ("blorfed"), so only a learned model can find them.
+    static func training(count: Int) -> [(text: String, attributions: [AnnotatedAttribution])] {
+        let names = ["Maria Lopez", "John Carter", "Aiko Tanaka", "Peter Novak", "Leila Haddad", "Omar Farouk"]
+        let clauses = [
+            "the bridge would reopen next week", "prices had risen sharply in the spring",
+            "the talks would resume after the holiday", "the council had ignored the warnings",
+            "the company would cut two hundred jobs", "the river was rising faster than expected",
+        ]
+        return (0..<count).map { number in
+            let name = names[number % names.count]
+            let clause = clauses[(number / names.count) % clauses.count]
+            let text = "Report number \(number).\n\n\(name) blorfed that \(clause). The weather was mild."
+            func range(of part: String) -> TextRange {
+                let found = text.range(of: part)!
+                let start = text.utf8.distance(from: text.utf8.startIndex, to: found.lowerBound)
+                return TextRange(start, start + part.utf8.count)
+            }
+            return (
+                text,
+                [
+                    AnnotatedAttribution(
+                        sources: [range(of: name)], cues: [range(of: "blorfed")],
+                        contents: [range(of: "that " + clause)])
+                ]
+            )
+        }
+    }
+
+    static func model(epochs: Int) -> AttributionModel {
+        var training = AttributionTraining()
+        for example in Self.training(count: 48) { training.add(example.text, attributions: example.attributions) }
+        return training.train(epochs: epochs)
+    }
+
+    @Test("training learns a cue no list knows, and the same data give the same model")
+    func learns() throws {
+        let model = Self.model(epochs: 4)
+        #expect(Self.model(epochs: 4).encoded() == model.encoded())
+        let text = "Council report.\n\nHana Kim blorfed that the ferry would stop running in winter."
+        let tagged = TextAnalyzer(attributionModel: model).analyze(text)
+        let quote = try #require(tagged.quotes.first)
+        #expect(quote.kind == .indirect)
+        #expect(quote.range.slice(of: text) == "that the ferry would stop running in winter")
+        #expect(quote.cue?.slice(of: text) == "blorfed")
+        #expect(quote.speaker.map { tagged.entities[$0].name } == "Hana Kim")
+        // The rules alone know no such verb.
+        let rules = TextAnalyzer(options: AnalysisOptions(attributionTagger: false)).analyze(text)
+        #expect(rules.quotes.isEmpty)
+    }
+
+    @Test("the bundled model loads, round-trips through its encoding and refuses damaged bytes")
+    func bundled() throws {
+        let model = try #require(AttributionModel.bundled)
+        #expect(model.featureCount > 10_000)
+        let encoded = model.encoded()
+        #expect(AttributionModel(encoded: encoded)?.encoded() == encoded)
+        #expect(AttributionModel(encoded: encoded.dropLast(3)) == nil)
+        #expect(AttributionModel(encoded: Data("CAT2 not a model".utf8)) == nil)
+        #expect(AttributionModel(encoded: Data()) == nil)
+    }
+
+    @Test("decoding never opens a sentence or a part with an inside label")
+    func wellFormed() {
+        var random = SeededGenerator(seed: 7)
+        let labels = AttributionLabel.count
+        for _ in 0..<200 {
+            let count = Int.random(in: 1...30, using: &random)
+            let emissions = (0..<(count * labels)).map { _ in Float.random(in: -5...5, using: &random) }
+            let transitions = (0..<(labels * labels)).map { _ in Float.random(in: -5...5, using: &random) }
+            let path = AttributionModel.viterbi(
+                count: count, emissions: emissions, transitions: transitions, lowest: -Float.infinity)
+            #expect(path.count == count)
+            #expect(path[0].part == 0 || path[0].rawValue % 2 == 1)
+            for index in 1..<max(1, count) { #expect(path[index - 1].allows(path[index])) }
+        }
+    }
+
+    @Test("reported speech holding words in marks is one attribution that keeps them")
+    func quotedWords() throws {
+        let text = "Union leader Jane Doe said the offer was \"an insult\" to every worker."
+        let analysis = TextAnalyzer().analyze(text)
+        let quote = try #require(analysis.quotes.first)
+        #expect(analysis.quotes.count == 1)
+        #expect(quote.kind == .partial)
+        #expect(quote.range.slice(of: text) == "the offer was \"an insult\" to every worker")
+        #expect(quote.verbatimSpans.map { $0.slice(of: text) } == ["an insult"])
+        #expect(quote.speaker.map { analysis.entities[$0].name } == "Jane Doe")
+    }
+
+    @Test("only English is tagged: the model learned English news")
+    func englishOnly() {
+        let text = "Le ministre Jean Dupont a déclaré que le pont serait rouvert la semaine prochaine."
+        let with = TextAnalyzer().analyze(text).quotes
+        let without = TextAnalyzer(options: AnalysisOptions(attributionTagger: false)).analyze(text).quotes
+        #expect(with == without)
+    }
+}
