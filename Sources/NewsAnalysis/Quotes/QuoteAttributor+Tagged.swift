@@ -1,14 +1,13 @@
 internal import NewsCore
 internal import NewsText
 
-/// Reported speech the learned tagger finds where the rules found none: each content span it labels, with the
-/// cue nearest to it and the source nearest to that cue.
+/// Reported speech the learned tagger finds (each content span it labels, with the cue nearest to it and that
+/// cue's speaker), merged with the rules' quotes of the same sentence.
 extension QuoteAttributor {
     /// One attribution the tagger found: the reported words (in pieces when the attribution stands inside them),
     /// the cue and the speaker.
     struct TaggedAttribution {
         var range: TextRange
-        var tokens: ClosedRange<Int>
         var pieces: [TextRange]?
         var attribution: (cue: Int, speaker: Speaker)
     }
@@ -197,7 +196,7 @@ extension QuoteAttributor {
             else { continue }
             found.append(
                 TaggedAttribution(
-                    range: context.range(first, last), tokens: first...last,
+                    range: context.range(first, last),
                     pieces: pieces.count > 1 ? pieces.map { context.range($0.first, $0.last) } : nil,
                     attribution: (cue.first, speaker)))
         }

@@ -37,7 +37,7 @@ public struct AttributionTraining {
     private var examples: [Example] = []
     /// A word's uses as a cue's first word and all its uses outside quote marks.
     private var cueUses: [UInt64: (cue: Int, all: Int)] = [:]
-    /// The number of annotated attributions read, and of those the sentences of the text did not hold whole.
+    /// The number of annotated attributions read.
     public private(set) var attributions = 0
     /// Attributions whose parts lie in more than one sentence (each sentence learns its part).
     public private(set) var spanningSentences = 0
