@@ -91,7 +91,7 @@ struct StoryCommand: AsyncParsableCommand {
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         Terminal.message(
             "wrote \(output) (\(format.rawValue)): \(comparison.articles.count) articles, "
-                + "\(comparison.origins.count) origins, \(comparison.claims.count) claims, "
+                + "\(comparison.articleOrigins.count) origins, \(comparison.claims.count) claims, "
                 + String(format: "%.0f ms", milliseconds))
     }
 }

@@ -5,13 +5,21 @@ public import NewsCore
 /// tabulates figures and quotes, and sets headlines side by side. Pure: values in, a value out.
 public struct CoverageComparer: Sendable {
     /// The algorithm's identifier; a behaviour change takes a new one.
-    public static let algorithm = "corroborate-compare.v1"
+    public static let algorithm = "corroborate-compare.v2"
 
     /// The knobs.
     public var options: ComparisonOptions
+    /// The outlets and agencies it recognises when an article names one as its source.
+    public let outlets: [KnownOutlet]
+    private let index: OutletIndex
 
-    /// A comparer with `options`.
-    public init(options: ComparisonOptions = ComparisonOptions()) { self.options = options }
+    /// A comparer with `options`, recognising `outlets` (the built-in list, merged with a source registry's
+    /// outlets by `KnownOutlet.directory(adding:)`).
+    public init(options: ComparisonOptions = ComparisonOptions(), outlets: [KnownOutlet] = KnownOutlet.builtIn) {
+        self.options = options
+        self.outlets = outlets
+        index = OutletIndex(outlets)
+    }
 
     /// The comparison of `articles`, the articles of story `story`.
     public func compare(story: ArticleID, articles unordered: [CoverageArticle]) -> StoryComparison {
@@ -20,12 +28,14 @@ public struct CoverageComparer: Sendable {
                 $1.published?.timeIntervalSince1970 ?? .infinity, $1.id
             )
         }
-        let (originOf, origins) = OriginGrouping.group(articles)
+        let (originOf, articleOrigins) = OriginGrouping.group(articles)
+        let provenance = Provenance(articles: articles, originOf: originOf, origins: articleOrigins, index: index)
+        let origins = articleOrigins + provenance.external
         let lexicons = LexiconCache()
         var builder = ClaimBuilder(options: options, lexicons: lexicons)
         let claims = builder.claims(of: articles)
         let groups = ClaimAligner.align(claims, options: options)
-        var table = FigureTable(articles: articles, originOf: originOf, lexicons: lexicons)
+        var table = FigureTable(articles: articles, provenance: provenance, lexicons: lexicons)
         for (group, members) in groups.enumerated() {
             for member in members {
                 table.groupOfSentence[claims[member].article, default: [:]][claims[member].sentence] = group
@@ -36,22 +46,28 @@ public struct CoverageComparer: Sendable {
 
         var ranked = groups.map { members in
             RankedGroup(
-                members: members.sorted { claims[$0].article < claims[$1].article }, claims: claims, originOf: originOf)
+                members: members.sorted { claims[$0].article < claims[$1].article }, claims: claims,
+                provenance: provenance)
         }
         for index in ranked.indices {
             ranked[index].conflict =
                 conflict(in: ranked[index].members, claims: claims, table: table, articles: articles)
                 ?? opposition(
-                    in: ranked[index].members, claims: claims, articles: articles, originOf: originOf,
+                    in: ranked[index].members, claims: claims, articles: articles, provenance: provenance,
                     lexicons: lexicons)
         }
         ranked.sort(by: RankedGroup.precedes)
         let claimGroups = ranked.enumerated().map { id, group in
-            ClaimGroup(
+            let evidence = group.members.map { member in
+                var citation = citations.cite(claims[member].range, in: claims[member].article)
+                citation.via = provenance.via(article: claims[member].article, sentence: claims[member].sentence)
+                return citation
+            }
+            let relaying = unique(evidence.filter { $0.via != nil }.map(\.outlet))
+            return ClaimGroup(
                 id: id, status: group.status, origins: group.origins,
                 outlets: unique(group.members.map { articles[claims[$0].article].outlet }),
-                evidence: group.members.map { citations.cite(claims[$0].range, in: claims[$0].article) },
-                conflict: group.conflict)
+                relayedBy: relaying.isEmpty ? nil : relaying, evidence: evidence, conflict: group.conflict)
         }
         var statusCounts = Dictionary(uniqueKeysWithValues: CorroborationStatus.allCases.map { ($0.rawValue, 0) })
         for group in claimGroups { statusCounts[group.status.rawValue, default: 0] += 1 }
@@ -66,10 +82,11 @@ public struct CoverageComparer: Sendable {
                 ArticleSummary(
                     id: article.id, title: article.title, outlet: article.outlet, owner: article.owner,
                     published: article.published, origin: originOf[index],
-                    copyOf: article.duplicateOf == article.id ? nil : article.duplicateOf)
+                    copyOf: article.duplicateOf == article.id ? nil : article.duplicateOf,
+                    via: provenance.credit(article: index))
             },
             origins: origins, statusCounts: statusCounts, claims: claimGroups, figures: figures,
-            quotes: QuoteMatrixBuilder.matrix(articles: articles, originOf: originOf, citations: &citations),
+            quotes: QuoteMatrixBuilder.matrix(articles: articles, provenance: provenance, citations: &citations),
             framing: framing.framing(), summary: summary.summary(citations: &citations),
             timeline: summary.timeline(citations: &citations))
     }
@@ -105,8 +122,12 @@ extension CoverageComparer {
     /// Why a group is contested by its words: two origins' sentences of which one denies what the other asserts
     /// ("was not closed" against "was closed") or states its opposite ("rose" against "fell").
     func opposition(
-        in members: [Int], claims: [Claim], articles: [CoverageArticle], originOf: [Int], lexicons: LexiconCache
+        in members: [Int], claims: [Claim], articles: [CoverageArticle], provenance: Provenance,
+        lexicons: LexiconCache
     ) -> String? {
+        func origin(_ member: Int) -> Int {
+            provenance.origin(article: claims[member].article, sentence: claims[member].sentence)
+        }
         let english = members.filter { articles[claims[$0].article].analysis.language.language == .english }
         guard english.count >= 2 else { return nil }
         let polarity = Polarity(lexicon: lexicons.lexicon(for: .english))
@@ -116,7 +137,7 @@ extension CoverageComparer {
         }
         for (offset, first) in english.enumerated() {
             for (otherOffset, second) in english.enumerated().dropFirst(offset + 1)
-            where originOf[claims[first].article] != originOf[claims[second].article] {
+            where origin(first) != origin(second) {
                 guard let word = polarity.opposition(readings[offset], readings[otherOffset]) else { continue }
                 func describe(_ member: Int) -> String {
                     let claim = claims[member]
@@ -138,9 +159,11 @@ struct RankedGroup {
     let position: Double
     var conflict: String?
 
-    init(members: [Int], claims: [Claim], originOf: [Int]) {
+    init(members: [Int], claims: [Claim], provenance: Provenance) {
         self.members = members
-        origins = Array(Set(members.map { originOf[claims[$0].article] })).sorted()
+        origins = Array(
+            Set(members.map { provenance.origin(article: claims[$0].article, sentence: claims[$0].sentence) })
+        ).sorted()
         position = members.map { claims[$0].position }.min() ?? 1
     }
 

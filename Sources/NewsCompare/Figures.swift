@@ -19,7 +19,7 @@ struct FigureTable {
     }
 
     let articles: [CoverageArticle]
-    let originOf: [Int]
+    let provenance: Provenance
     private(set) var entries: [Entry] = []
     /// The row each entry is in.
     private(set) var rowOf: [Int] = []
@@ -30,9 +30,9 @@ struct FigureTable {
     /// The claim group of each article's sentences (article -> sentence -> group), once claims are aligned.
     var groupOfSentence: [Int: [Int: Int]] = [:]
 
-    init(articles: [CoverageArticle], originOf: [Int], lexicons: LexiconCache) {
+    init(articles: [CoverageArticle], provenance: Provenance, lexicons: LexiconCache) {
         self.articles = articles
-        self.originOf = originOf
+        self.provenance = provenance
         for (articleIndex, article) in articles.enumerated() {
             let analysis = article.analysis
             let lexicon = lexicons.lexicon(for: analysis.language.language)
@@ -138,8 +138,7 @@ struct FigureTable {
         for row in members {
             var originsByValue: [String: Set<Int>] = [:]
             for index in row {
-                originsByValue[Self.valueKey(entries[index].claim), default: []].insert(
-                    originOf[entries[index].article])
+                originsByValue[Self.valueKey(entries[index].claim), default: []].insert(origin(of: index))
             }
             var contested: Set<Int> = []
             for (offset, first) in row.enumerated() {
@@ -187,6 +186,11 @@ struct FigureTable {
         return counted + " " + predicate
     }
 
+    /// The origin an entry's sentence traces to.
+    func origin(of entry: Int) -> Int {
+        provenance.origin(article: entries[entry].article, sentence: entries[entry].claim.sentence)
+    }
+
     /// The entry of a numeric claim, if the table holds it.
     func entryIndex(article: Int, number: Int) -> Int? {
         indexOf[article]?[number]
@@ -200,7 +204,7 @@ struct FigureTable {
     /// rose between reports conflicts too: the sentences' dates tell which).
     func conflict(_ first: Int, _ second: Int) -> Bool {
         let (a, b) = (entries[first], entries[second])
-        guard rowOf[first] == rowOf[second], originOf[a.article] != originOf[b.article], a.reporterKey == b.reporterKey
+        guard rowOf[first] == rowOf[second], origin(of: first) != origin(of: second), a.reporterKey == b.reporterKey
         else { return false }
         if a.reporterKey == nil {
             guard let left = groupOfSentence[a.article]?[a.claim.sentence],

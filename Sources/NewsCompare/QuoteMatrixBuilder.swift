@@ -2,7 +2,9 @@ internal import NewsCore
 
 /// Builds the quote matrix: who each outlet quotes, and words several independent origins quote.
 enum QuoteMatrixBuilder {
-    static func matrix(articles: [CoverageArticle], originOf: [Int], citations: inout CitationMaker) -> QuoteMatrix {
+    static func matrix(
+        articles: [CoverageArticle], provenance: Provenance, citations: inout CitationMaker
+    ) -> QuoteMatrix {
         struct Row {
             var name: String
             var role: String?
@@ -11,7 +13,8 @@ enum QuoteMatrixBuilder {
         }
         var rows: [String: Row] = [:]
         var order: [String] = []
-        var marked: [(article: Int, cited: TextRange, words: [Int], speaker: String?)] = []
+        // NB: a quote's origin is its sentence's: "Kerry told CNN …" relayed by two outlets is one interview.
+        var marked: [(article: Int, origin: Int, cited: TextRange, words: [Int], speaker: String?)] = []
         var wordIDs: [String: Int] = [:]
         for (index, article) in articles.enumerated() {
             let analysis = article.analysis
@@ -45,7 +48,8 @@ enum QuoteMatrixBuilder {
                         wordIDs[word] = wordIDs.count
                         return wordIDs.count - 1
                     }
-                    if words.count >= 2 { marked.append((index, phrase.cited, words, entity?.name)) }
+                    let origin = provenance.origin(article: index, sentence: quote.sentence)
+                    if words.count >= 2 { marked.append((index, origin, phrase.cited, words, entity?.name)) }
                 }
             }
         }
@@ -71,7 +75,7 @@ enum QuoteMatrixBuilder {
             for word in rare {
                 for second in postings[word] where second > first && seen[second] != first {
                     seen[second] = first
-                    guard originOf[marked[first].article] != originOf[marked[second].article] else { continue }
+                    guard marked[first].origin != marked[second].origin else { continue }
                     if sameWords(quote.words, marked[second].words) { sets.union(first, second) }
                 }
             }
@@ -80,7 +84,7 @@ enum QuoteMatrixBuilder {
         for index in marked.indices { members[sets.find(index), default: []].append(index) }
         var shared: [SharedQuote] = []
         for (_, group) in members.sorted(by: { $0.key < $1.key }) {
-            let origins = Set(group.map { originOf[marked[$0].article] })
+            let origins = Set(group.map { marked[$0].origin })
             guard origins.count >= 2 else { continue }
             let evidence = group.map { citations.cite(marked[$0].cited, in: marked[$0].article) }
             shared.append(

@@ -12,7 +12,8 @@ public struct StoryComparison: Sendable, Hashable, Codable {
     public var story: ArticleID
     /// Its articles, oldest first.
     public var articles: [ArticleSummary]
-    /// The independent origins the articles come from.
+    /// The independent origins: those the articles come from, then those the articles name as the source
+    /// they relay but that ran no article in the story (`external`).
     public var origins: [Origin]
     /// How many claim groups have each status.
     public var statusCounts: [String: Int]
@@ -28,6 +29,11 @@ public struct StoryComparison: Sendable, Hashable, Codable {
     public var summary: [SummarySentence]
     /// Dated events in date order.
     public var timeline: [TimelineEntry]
+}
+
+extension StoryComparison {
+    /// The origins that ran articles in the story (the external ones, named only as sources, left out).
+    public var articleOrigins: [Origin] { origins.filter { $0.external != true } }
 }
 
 /// How many independent origins stand behind a claim or figure.
@@ -56,6 +62,8 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     public var origin: Int
     /// The article whose text it copies, when it is a wire copy or duplicate.
     public var copyOf: ArticleID?
+    /// The agency its dateline credits ("WASHINGTON (AP) —"), whose copy its sentences are taken to be.
+    public var via: String?
 }
 
 /// A group of articles that are not independent of each other: wire copies of one text, or outlets of one owner.
@@ -68,6 +76,9 @@ public struct Origin: Sendable, Hashable, Codable {
     public var outlets: [String]
     /// Its articles.
     public var articles: [ArticleID]
+    /// True for an outlet, agency or organisation the articles name as the source of what they relay
+    /// ("…, The New York Times reports.") that has no article in the story.
+    public var external: Bool?
 }
 
 /// Where a piece of evidence is: an article and a span of its text in Unicode scalar (character) offsets.
@@ -82,6 +93,8 @@ public struct Citation: Sendable, Hashable, Codable {
     public var end: Int
     /// The cited text, exactly the article's characters `start..<end`.
     public var text: String
+    /// The outlet, agency or report the sentence says it relays, when it names one as its source.
+    public var via: String?
 }
 
 /// One fact as the story's articles tell it: aligned sentences and the status their origins give it.
@@ -90,10 +103,13 @@ public struct ClaimGroup: Sendable, Hashable, Codable {
     public var id: Int
     /// How corroborated it is.
     public var status: CorroborationStatus
-    /// The indices of the independent origins that report it.
+    /// The indices of the independent origins it traces to: an article relaying another outlet's report
+    /// counts that outlet's origin, not its own.
     public var origins: [Int]
     /// The outlets that report it.
     public var outlets: [String]
+    /// The outlets that carry it only by relaying another origin's report (nil when none does).
+    public var relayedBy: [String]?
     /// Its sentences, one per article at most.
     public var evidence: [Citation]
     /// Why it is contested, when it is.

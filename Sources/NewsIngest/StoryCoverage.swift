@@ -28,14 +28,15 @@ public struct StoryCoverage: Sendable {
     public func compare(
         _ id: ArticleID, options: ComparisonOptions = ComparisonOptions()
     ) async throws(StoryCoverageError) -> (comparison: StoryComparison, analysed: Int) {
-        let loaded: (story: ArticleID, articles: [CoverageArticle], analysed: Int)?
+        let loaded: (story: ArticleID, articles: [CoverageArticle], analysed: Int, outlets: [KnownOutlet])?
         do {
             loaded = try await load(id)
         } catch {
             throw .store(error)
         }
         guard let loaded, !loaded.articles.isEmpty else { throw .noSuchStory(id) }
-        let comparison = CoverageComparer(options: options).compare(story: loaded.story, articles: loaded.articles)
+        let comparison = CoverageComparer(options: options, outlets: loaded.outlets)
+            .compare(story: loaded.story, articles: loaded.articles)
         return (comparison, loaded.analysed)
     }
 
@@ -49,11 +50,15 @@ public struct StoryCoverage: Sendable {
     private func load(
         _ id: ArticleID
     ) async throws(StoreError) -> (
-        story: ArticleID, articles: [CoverageArticle], analysed: Int
+        story: ArticleID, articles: [CoverageArticle], analysed: Int, outlets: [KnownOutlet]
     )? {
         guard let (story, assignments) = try await members(of: id) else { return nil }
-        let registry = Dictionary(
-            try await store.sources().map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let sources = try await store.sources()
+        let registry = Dictionary(sources.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let outlets = KnownOutlet.directory(
+            adding: sources.map {
+                KnownOutlet(registered: $0.name, domain: $0.domain, owner: $0.owner, isAgency: $0.kind == .wire)
+            })
         var inputs: [CoverageArticle] = []
         var fresh: [StoredAnalysis] = []
         for assignment in assignments {
@@ -74,6 +79,6 @@ public struct StoryCoverage: Sendable {
                     published: article.published, analysis: analysis))
         }
         if !fresh.isEmpty { try await store.saveAnalyses(fresh) }
-        return (story, inputs, fresh.count)
+        return (story, inputs, fresh.count, outlets)
     }
 }

@@ -77,6 +77,9 @@ struct ComparisonEval: ParsableCommand {
         var sharedQuotes = 0
         var sharedEvidence = 0
         var claimsByOrigins: [Int: Int] = [:]
+        var relayingSentences = 0
+        var relayedGroups = 0
+        var externalOrigins = 0
         var times: [Double] = []
         for (index, articles) in inputs.enumerated() {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -84,6 +87,10 @@ struct ComparisonEval: ParsableCommand {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             for (status, count) in comparison.statusCounts { claimStatus[status, default: 0] += count }
             for group in comparison.claims { claimsByOrigins[group.origins.count, default: 0] += 1 }
+            let relaying = comparison.claims.flatMap(\.evidence).filter { $0.via != nil }
+            relayingSentences += relaying.count
+            relayedGroups += comparison.claims.filter { $0.relayedBy != nil }.count
+            externalOrigins += comparison.origins.filter { $0.external == true }.count
             for row in comparison.figures {
                 rowAgreement[row.agreement, default: 0] += 1
                 for figure in row.figures { figureStatus[figure.status.rawValue, default: 0] += 1 }
@@ -94,6 +101,9 @@ struct ComparisonEval: ParsableCommand {
                 print(
                     "\(order[index]): \(comparison.claims.count) claims \(comparison.statusCounts), "
                         + "\(comparison.quotes.shared.count) shared quotes")
+                for citation in relaying {
+                    print("  via \(citation.via ?? ""): [\(citation.outlet)] \(citation.text.prefix(160))")
+                }
                 for claim in comparison.claims where claim.status == .contested {
                     print("  contested: \(claim.conflict ?? "")")
                 }
@@ -115,6 +125,9 @@ struct ComparisonEval: ParsableCommand {
         print(
             "claim groups by origins: "
                 + claimsByOrigins.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+        print(
+            "relayed: \(relayingSentences) claim sentences name another origin as their source, in \(relayedGroups) "
+                + "groups; \(externalOrigins) named origins ran no article")
         print("figures: " + shares(figureStatus))
         print("figure rows: " + shares(rowAgreement))
         // NB: the characters quoted count the same words however they are split into quotes.

@@ -111,13 +111,15 @@ struct MigrateCLITests {
         }
         kill(migrate.processIdentifier, SIGKILL)
         migrate.waitUntilExit()
-        #expect(seen > 0 && seen < 600, "the copy was not caught mid-way (\(seen) articles)")
+        // NB: on a fast machine the articles may all be across by the first look; later tables are not yet.
+        #expect(seen > 0, "the copy had not started")
 
         let resumed = try await cli.run(["migrate", "--to", copy.database, "--json"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let report = try resumed.json()
         #expect(report["resumed"] as? Bool == true)
         #expect((report["copied"] as? Int ?? 0) < (report["rows"] as? Int ?? 0))
+        #expect((report["copied"] as? Int ?? 0) > 0, "the copy was not caught mid-way: nothing was left to resume")
         #expect(try await Self.listing(copy) == original)
         #expect(try await copy.run(["info", "--check"]).status == 0)
         let hits = try await copy.run(["search", "--json", "--limit", "1000", "earthquake"]).json()

@@ -5,7 +5,7 @@ internal import NewsCore
 public enum CSVRenderer {
     /// The columns, in order.
     public static let header = [
-        "section", "item", "status", "origins", "article", "outlet", "start", "end", "text", "detail",
+        "section", "item", "status", "origins", "article", "outlet", "start", "end", "text", "detail", "via",
     ]
 
     /// Every claim sentence, figure, quote, summary sentence and timeline date with its citation.
@@ -16,7 +16,7 @@ public enum CSVRenderer {
         ) {
             rows.append([
                 section, String(item), status, String(origins), String(citation.article.rawValue), citation.outlet,
-                String(citation.start), String(citation.end), citation.text, detail,
+                String(citation.start), String(citation.end), citation.text, detail, citation.via ?? "",
             ])
         }
         for group in comparison.claims {

@@ -19,7 +19,9 @@ public enum HTMLRenderer {
             "<h2>Articles</h2><table><tr><th>article</th><th>outlet</th><th>published</th><th>origin</th><th>headline</th></tr>"
         )
         for article in comparison.articles {
-            let copy = article.copyOf.map { " (copy of \(escape($0.description)))" } ?? ""
+            let copy =
+                (article.copyOf.map { " (copy of \(escape($0.description)))" } ?? "")
+                + (article.via.map { " (via \(escape($0)))" } ?? "")
             page.raw(
                 "<tr><td>\(escape(article.id.description))</td><td>\(escape(article.outlet))</td>"
                     + "<td>\(ComparisonText.day(article.published))</td>"
@@ -42,12 +44,13 @@ public enum HTMLRenderer {
             if groups.isEmpty { page.raw("<p>none</p>") }
             for group in groups {
                 page.raw("<section class=\"claim \(status.rawValue)\"><header>Claim \(group.id) · ")
-                page.raw("\(group.origins.count) origin\(group.origins.count == 1 ? "" : "s"): ")
+                page.raw("\(escape(ComparisonText.origins(of: group, in: comparison))): ")
                 page.raw("\(escape(group.outlets.joined(separator: ", ")))</header>")
                 if let conflict = group.conflict { page.raw("<p class=\"conflict\">Conflict: \(escape(conflict))</p>") }
                 page.raw("<ul>")
                 for citation in group.evidence {
-                    page.raw("<li><b>\(escape(citation.outlet))</b> \(escape(citation.text)) ")
+                    let via = citation.via.map { " <i class=\"via\">via \(escape($0))</i>" } ?? ""
+                    page.raw("<li><b>\(escape(citation.outlet))</b>\(via) \(escape(citation.text)) ")
                     page.cite([citation])
                     page.raw("</li>")
                 }

@@ -16,7 +16,7 @@ public enum MarkdownRenderer {
         out.append("| article | outlet | published | origin | headline |")
         out.append("|---|---|---|---|---|")
         for article in comparison.articles {
-            let copy = article.copyOf.map { " (copy of \($0))" } ?? ""
+            let copy = (article.copyOf.map { " (copy of \($0))" } ?? "") + (article.via.map { " (via \($0))" } ?? "")
             out.append(
                 "| \(article.id) | \(cell(article.outlet)) | \(ComparisonText.day(article.published)) | "
                     + "\(cell(comparison.origins[article.origin].label))\(copy) | \(cell(article.title)) |")
@@ -36,10 +36,14 @@ public enum MarkdownRenderer {
             out.append("")
             if groups.isEmpty { out.append("none") }
             for group in groups {
-                let origins = group.origins.count == 1 ? "1 origin" : "\(group.origins.count) origins"
-                out.append("- **Claim \(group.id)**, \(origins): \(group.outlets.map(inline).joined(separator: ", "))")
+                let origins = ComparisonText.origins(of: group, in: comparison)
+                out.append(
+                    "- **Claim \(group.id)**, \(inline(origins)): \(group.outlets.map(inline).joined(separator: ", "))")
                 if let conflict = group.conflict { out.append("  - conflict: \(inline(conflict))") }
-                for citation in group.evidence { out.append("  - \(cite(citation)) \(inline(citation.text))") }
+                for citation in group.evidence {
+                    let via = citation.via.map { " *(via \(inline($0)))*" } ?? ""
+                    out.append("  - \(cite(citation)) \(inline(citation.text))\(via)")
+                }
             }
         }
         out.append("")
@@ -129,8 +133,21 @@ public enum ComparisonText {
     /// "2 articles from 2 independent origins; 31 claims: 5 corroborated, 0 contested, 26 single-source."
     public static func headline(_ comparison: StoryComparison) -> String {
         let counts = CorroborationStatus.allCases.map { "\(comparison.statusCounts[$0.rawValue] ?? 0) \($0.rawValue)" }
-        return "\(comparison.articles.count) articles from \(comparison.origins.count) independent origins; "
+        return "\(comparison.articles.count) articles from \(comparison.articleOrigins.count) independent origins; "
             + "\(comparison.claims.count) claims: " + counts.joined(separator: ", ") + "."
+    }
+
+    /// "1 origin (The New York Times), relayed by Fox, HuffPost" or "2 origins".
+    public static func origins(of group: ClaimGroup, in comparison: StoryComparison) -> String {
+        let count = group.origins.count == 1 ? "1 origin" : "\(group.origins.count) origins"
+        return relaying(group, in: comparison).map { count + " " + $0 } ?? count
+    }
+
+    /// "(The New York Times), relayed by Fox, HuffPost" when some outlets only relay the claim, else nil.
+    public static func relaying(_ group: ClaimGroup, in comparison: StoryComparison) -> String? {
+        guard let relaying = group.relayedBy else { return nil }
+        let sources = group.origins.compactMap { $0 < comparison.origins.count ? comparison.origins[$0].label : nil }
+        return "(" + sources.joined(separator: "; ") + "), relayed by " + relaying.joined(separator: ", ")
     }
 
     /// The heading of a status's claims.

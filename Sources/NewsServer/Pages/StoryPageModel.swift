@@ -28,6 +28,8 @@ struct StoryPageModel {
 
     struct Cell {
         var text: String?
+        /// The source the cited sentence relays, when it names one.
+        var via: String?
         var cites: [Cite]
     }
 
@@ -45,6 +47,8 @@ struct StoryPageModel {
 
     struct Evidence {
         var outlet: String
+        /// The source the sentence relays, when it names one.
+        var via: String?
         var text: String
         var cites: [Cite]
     }
@@ -54,6 +58,8 @@ struct StoryPageModel {
         var originCount: Int
         var plural: Bool
         var outlets: String
+        /// "(The New York Times), relayed by Fox, HuffPost" when some outlets only relay it.
+        var relayed: String?
         var conflict: String?
         var evidence: [Evidence]
     }
@@ -144,7 +150,8 @@ struct StoryPageModel {
                 copyOf: $0.copyOf?.rawValue)
         }
         articles = columns
-        origins = comparison.origins.map { origin in
+        let articleOrigins = comparison.articleOrigins
+        origins = articleOrigins.map { origin in
             OriginColumn(
                 label: origin.label,
                 outlets: origin.outlets == [origin.label] ? nil : origin.outlets.joined(separator: ", "),
@@ -152,7 +159,7 @@ struct StoryPageModel {
         }
         let originOf = Dictionary(
             comparison.articles.map { ($0.id, $0.origin) }, uniquingKeysWith: { first, _ in first })
-        sideHeaders = comparison.origins.map(\.label)
+        sideHeaders = articleOrigins.map(\.label)
         // NB: corroborated and contested claims first: they are what the grid is for.
         let ordered =
             comparison.claims.filter { $0.status != .singleSource }
@@ -160,9 +167,9 @@ struct StoryPageModel {
         sideRows = ordered.prefix(Self.sideRowLimit).map { group in
             SideRow(
                 claim: group.id, status: group.status.rawValue,
-                cells: comparison.origins.map { origin in
+                cells: articleOrigins.map { origin in
                     let cited = group.evidence.filter { originOf[$0.article] == origin.id }
-                    return Cell(text: cited.first?.text, cites: cited.map(Self.cite))
+                    return Cell(text: cited.first?.text, via: cited.first?.via, cites: cited.map(Self.cite))
                 })
         }
         sideHidden = ordered.count > Self.sideRowLimit ? ordered.count - Self.sideRowLimit : nil
@@ -176,9 +183,11 @@ struct StoryPageModel {
                 groups: groups.map { group in
                     Group(
                         id: group.id, originCount: group.origins.count, plural: group.origins.count != 1,
-                        outlets: group.outlets.joined(separator: ", "), conflict: group.conflict,
+                        outlets: group.outlets.joined(separator: ", "),
+                        relayed: ComparisonText.relaying(group, in: comparison),
+                        conflict: group.conflict,
                         evidence: group.evidence.map {
-                            Evidence(outlet: $0.outlet, text: $0.text, cites: [Self.cite($0)])
+                            Evidence(outlet: $0.outlet, via: $0.via, text: $0.text, cites: [Self.cite($0)])
                         })
                 }, empty: groups.isEmpty)
         }

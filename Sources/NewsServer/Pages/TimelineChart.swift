@@ -17,7 +17,7 @@ enum TimelineChart {
         let dates = events.map(\.0) + published.map(\.1)
         guard let first = dates.min(), let last = dates.max() else { return "" }
         let span = max(last.timeIntervalSince(first), 86_400)
-        let rows = ["Events"] + comparison.origins.map(\.label)
+        let rows = ["Events"] + comparison.articleOrigins.map(\.label)
         let left = 150.0
         let width = 760.0
         let rowHeight = 26.0
