@@ -141,9 +141,11 @@ struct FigureTable {
                 originsByValue[Self.valueKey(entries[index].claim), default: []].insert(origin(of: index))
             }
             var contested: Set<Int> = []
+            var firstConflict: (Int, Int)?
             for (offset, first) in row.enumerated() {
                 for second in row[(offset + 1)...] where conflict(first, second) {
                     contested.formUnion([first, second])
+                    if firstConflict == nil { firstConflict = (first, second) }
                 }
             }
             var figures: [Figure] = []
@@ -165,9 +167,48 @@ struct FigureTable {
             }
             let agreement = !contested.isEmpty ? "conflict" : originsByValue.count > 1 ? "differ" : "agree"
             figures.sort { ($0.value, $1.number.article.rawValue) > ($1.value, $0.number.article.rawValue) }
-            rows.append(FigureRow(counted: label(row), agreement: agreement, figures: figures))
+            rows.append(
+                FigureRow(
+                    counted: label(row), agreement: agreement,
+                    explanation: explanation(row, conflict: firstConflict), figures: figures))
         }
         return (rows, statusOfEntry)
+    }
+
+    /// Why a row agrees, differs or conflicts, in words: "849 (Syrian Network for Human Rights) and at most 300
+    /// (Amnesty International) cannot both be true".
+    private func explanation(_ row: [Int], conflict: (Int, Int)?) -> String {
+        func describe(_ index: Int) -> String {
+            let entry = entries[index]
+            let written = entry.claim.range.slice(of: articles[entry.article].text)
+            return written + " (" + (entry.reporterName ?? articles[entry.article].outlet) + ")"
+        }
+        if let (first, second) = conflict {
+            return describe(first) + " and " + describe(second) + " cannot both be true"
+        }
+        var byValue: [String: Int] = [:]
+        var distinct: [Int] = []
+        for index in row where byValue[Self.valueKey(entries[index].claim)] == nil {
+            byValue[Self.valueKey(entries[index].claim)] = index
+            distinct.append(index)
+        }
+        guard distinct.count > 1 else {
+            let origins = Set(row.map(origin(of:))).count
+            let written = entries[row[0]].claim.range.slice(of: articles[entries[row[0]].article].text)
+            return origins > 1 ? "\(origins) origins give \(written)" : "one origin gives \(written)"
+        }
+        let shown = distinct.prefix(4).map(describe)
+        let listed =
+            shown.count == 2
+            ? shown.joined(separator: " and ")
+            : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+        let more = distinct.count > 4 ? " (and \(distinct.count - 4) more)" : ""
+        let compatible = distinct.indices.allSatisfy { i in
+            distinct[(i + 1)...].allSatisfy { !Self.disjoint(entries[distinct[i]].claim, entries[$0].claim) }
+        }
+        return listed + more
+            + (compatible
+                ? " differ but can all be true" : " differ; not stated as one fact, they may count different things")
     }
 
     /// The row's name: what most of its figures count, with what happened to it when most say.
@@ -204,14 +245,22 @@ struct FigureTable {
     /// rose between reports conflicts too: the sentences' dates tell which).
     func conflict(_ first: Int, _ second: Int) -> Bool {
         let (a, b) = (entries[first], entries[second])
-        guard rowOf[first] == rowOf[second], origin(of: first) != origin(of: second), a.reporterKey == b.reporterKey
-        else { return false }
-        if a.reporterKey == nil {
-            guard let left = groupOfSentence[a.article]?[a.claim.sentence],
-                left == groupOfSentence[b.article]?[b.claim.sentence]
-            else { return false }
+        guard rowOf[first] == rowOf[second], origin(of: first) != origin(of: second) else { return false }
+        if a.reporterKey != b.reporterKey {
+            // Two named reporters' figures that cannot both hold ("849" against "at most 300"), in sentences
+            // aligned as one fact: reporters count different things ("more than a dozen" women, "four" women)
+            // too often for the row alone to say.
+            guard a.reporterKey != nil, b.reporterKey != nil, aligned(a, b) else { return false }
+            return Self.disjoint(a.claim, b.claim)
         }
+        if a.reporterKey == nil, !aligned(a, b) { return false }
         return Self.disjoint(a.claim, b.claim)
+    }
+
+    /// Whether two entries' sentences are in one claim group.
+    private func aligned(_ a: Entry, _ b: Entry) -> Bool {
+        guard let left = groupOfSentence[a.article]?[a.claim.sentence] else { return false }
+        return left == groupOfSentence[b.article]?[b.claim.sentence]
     }
 
     /// Whether no value satisfies both figures' hedges.

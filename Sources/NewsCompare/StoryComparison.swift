@@ -120,9 +120,13 @@ public struct ClaimGroup: Sendable, Hashable, Codable {
 public struct FigureRow: Sendable, Hashable, Codable {
     /// What the figures count, as most articles word it.
     public var counted: String
-    /// `agree` (one value), `differ` (values from different reporters or unattributed) or `conflict`
-    /// (one reporter's figure changes between origins).
+    /// `agree` (one value), `differ` (values that can all be true, or that are not stated as one fact) or
+    /// `conflict` (figures of two origins that cannot both be true: one reporter's changing, two named
+    /// reporters' incompatible, or two outlets' own in sentences aligned as one fact).
     public var agreement: String
+    /// Why, in words: "849 (Syrian Network for Human Rights) and at most 300 (Amnesty International) cannot
+    /// both be true".
+    public var explanation: String
     /// The figures, largest first.
     public var figures: [Figure]
 }

@@ -66,6 +66,8 @@ struct SeedComparisonTests {
             Self.comparison.figures.first { row in row.figures.contains { $0.number.text == "at least 200" } })
         #expect(row.agreement == "differ")
         #expect(row.figures.contains { $0.number.text.hasPrefix("hundreds") })
+        #expect(row.explanation.contains("can all be true"), "\(row.explanation)")
+        #expect(row.explanation.contains("849 (Syrian Network for Human Rights)"), "\(row.explanation)")
     }
 
     @Test("single-source in VOA: Alloush's death, Geneva talks on January 25, de Mistura")

@@ -26,8 +26,10 @@ public enum CSVRenderer {
         }
         for (rowIndex, row) in comparison.figures.enumerated() {
             for figure in row.figures {
-                let detail = [row.counted, row.agreement, figure.reporter.map { "reported by " + $0 } ?? ""]
-                    .filter { !$0.isEmpty }.joined(separator: "; ")
+                let detail = [
+                    row.counted, row.agreement, figure.reporter.map { "reported by " + $0 } ?? "", row.explanation,
+                ]
+                .filter { !$0.isEmpty }.joined(separator: "; ")
                 add("figure", rowIndex, figure.status.rawValue, figure.originCount, figure.number, detail)
             }
         }

@@ -62,9 +62,10 @@ public enum HTMLRenderer {
             "<h2>Figures</h2><table><tr><th>counts</th><th>figure</th><th>reporter</th><th>status</th><th>outlet</th><th>sentence</th></tr>"
         )
         for row in comparison.figures {
-            for figure in row.figures {
+            for (index, figure) in row.figures.enumerated() {
+                let why = index == 0 ? "<br><small class=\"why\">\(escape(row.explanation))</small>" : ""
                 page.raw(
-                    "<tr class=\"\(row.agreement)\"><td>\(escape(row.counted)) <small>(\(row.agreement))</small></td>"
+                    "<tr class=\"\(row.agreement)\"><td>\(escape(row.counted)) <small>(\(row.agreement))</small>\(why)</td>"
                         + "<td class=\"number\">\(escape(figure.number.text))</td><td>\(escape(figure.reporter ?? "–"))</td>"
                         + "<td>\(badge(figure.status))</td><td>\(escape(figure.number.outlet))</td><td>\(escape(figure.sentence.text)) "
                 )

@@ -52,9 +52,10 @@ public enum MarkdownRenderer {
         out.append("| counts | figure | reporter | status | outlet | sentence |")
         out.append("|---|---|---|---|---|---|")
         for row in comparison.figures {
-            for figure in row.figures {
+            for (index, figure) in row.figures.enumerated() {
+                let why = index == 0 ? ": " + cell(row.explanation) : ""
                 out.append(
-                    "| \(cell(row.counted)) (\(row.agreement)) | \(cell(figure.number.text)) | "
+                    "| \(cell(row.counted)) (\(row.agreement))\(why) | \(cell(figure.number.text)) | "
                         + "\(cell(figure.reporter ?? "–")) | \(figure.status.rawValue) | \(cell(figure.number.outlet)) "
                         + "| \(cite(figure.sentence)) \(cell(figure.sentence.text)) |")
             }

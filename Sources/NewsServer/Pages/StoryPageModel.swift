@@ -75,6 +75,8 @@ struct StoryPageModel {
     struct FigureLine {
         var counted: String
         var agreement: String
+        /// Why the row agrees, differs or conflicts, on its first line only.
+        var explanation: String?
         var number: String
         var reporter: String
         var status: String
@@ -192,9 +194,10 @@ struct StoryPageModel {
                 }, empty: groups.isEmpty)
         }
         figures = comparison.figures.flatMap { row in
-            row.figures.map { figure in
+            row.figures.enumerated().map { index, figure in
                 FigureLine(
-                    counted: row.counted, agreement: row.agreement, number: figure.number.text,
+                    counted: row.counted, agreement: row.agreement, explanation: index == 0 ? row.explanation : nil,
+                    number: figure.number.text,
                     reporter: figure.reporter ?? "–", status: figure.status.rawValue, outlet: figure.number.outlet,
                     sentence: figure.sentence.text, cites: [Self.cite(figure.sentence)])
             }
