@@ -1,4 +1,5 @@
 public import Foundation
+internal import NewsCore
 
 /// A story's profile (its term centroid, names and indexed terms) as the bytes a store keeps: little-endian
 /// binary, names sorted, so that equal profiles are equal bytes and a story of 240 terms costs about 3 KB, not
@@ -101,38 +102,5 @@ extension StoryClusterer.Story {
 
     private static func append<Value: FixedWidthInteger>(_ value: Value, to out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out += $0 }
-    }
-}
-
-/// Reads little-endian values off bytes, `nil` past the end.
-private struct ByteReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    var isAtEnd: Bool { offset == bytes.count }
-
-    mutating func byte() -> UInt8? {
-        guard offset < bytes.count else { return nil }
-        defer { offset += 1 }
-        return bytes[offset]
-    }
-
-    mutating func uint32() -> UInt32? { integer(UInt32.self) }
-
-    mutating func uint64() -> UInt64? { integer(UInt64.self) }
-
-    mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
-        guard count >= 0, offset + count <= bytes.count else { return nil }
-        defer { offset += count }
-        return bytes[offset..<offset + count]
-    }
-
-    private mutating func integer<Value: FixedWidthInteger>(_ type: Value.Type) -> Value? {
-        let width = MemoryLayout<Value>.size
-        guard offset + width <= bytes.count else { return nil }
-        var value: Value = 0
-        for index in 0..<width { value |= Value(bytes[offset + index]) << (8 * index) }
-        offset += width
-        return value
     }
 }

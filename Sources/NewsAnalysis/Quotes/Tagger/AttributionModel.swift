@@ -1,4 +1,5 @@
 public import Foundation
+internal import NewsCore
 
 /// The attribution tagger's weights: a linear model over token features with label transitions, decoded by
 /// Viterbi per sentence. Learned by `AttributionTraining` (from PolNeAR train, for the bundled model).
@@ -84,17 +85,9 @@ public struct AttributionModel: Sendable {
     /// Reads a model `encoded()` wrote; `nil` when the bytes are not one.
     public init?(encoded data: Data) {
         let bytes = [UInt8](data)
-        var offset = 0
-        func take<T: FixedWidthInteger>(_: T.Type) -> T? {
-            let size = MemoryLayout<T>.size
-            guard offset + size <= bytes.count else { return nil }
-            var value: T = 0
-            for index in 0..<size { value |= T(bytes[offset + index]) << (8 * index) }
-            offset += size
-            return value
-        }
         guard bytes.starts(with: Self.magic) else { return nil }
-        offset = Self.magic.count
+        var reader = ByteReader(bytes: bytes, offset: Self.magic.count)
+        func take<T: FixedWidthInteger>(_ type: T.Type) -> T? { reader.integer(type) }
         guard let scaleBits = take(UInt32.self), let lexiconCount = take(UInt32.self) else { return nil }
         var lexicon = Set<UInt64>()
         for _ in 0..<lexiconCount {
@@ -110,12 +103,11 @@ public struct AttributionModel: Sendable {
         var buckets = [UInt64](repeating: 0, count: 1 << Self.bucketBits)
         for _ in 0..<count {
             guard let bucket = take(UInt32.self), Int(bucket) < buckets.count,
-                offset + AttributionLabel.count <= bytes.count
+                let weights = reader.bytes(AttributionLabel.count)
             else { return nil }
-            buckets[Int(bucket)] = Self.pack((0..<AttributionLabel.count).map { Int8(bitPattern: bytes[offset + $0]) })
-            offset += AttributionLabel.count
+            buckets[Int(bucket)] = Self.pack(weights.map { Int8(bitPattern: $0) })
         }
-        guard offset == bytes.count else { return nil }
+        guard reader.isAtEnd else { return nil }
         self.init(buckets: buckets, transitions: transitions, scale: Float(bitPattern: scaleBits), cueLexicon: lexicon)
     }
 
