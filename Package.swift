@@ -18,6 +18,12 @@ let package = Package(
         .executable(name: "corroborate-eval", targets: ["corroborate-eval"]),
         .library(name: "NewsExtract", targets: ["NewsExtract"]),
         .library(name: "NewsAnalysis", targets: ["NewsAnalysis", "NewsText"]),
+        // For the fuzzing package (Fuzz/), which reaches every parser that takes input from outside.
+        .library(name: "NewsFeeds", targets: ["NewsFeeds"]),
+        .library(name: "NewsFetch", targets: ["NewsFetch"]),
+        .library(name: "NewsStoreSQLite", targets: ["NewsStoreSQLite", "NewsStore"]),
+        .library(name: "NewsIngest", targets: ["NewsIngest"]),
+        .library(name: "NewsServer", targets: ["NewsServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

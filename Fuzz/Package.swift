@@ -6,15 +6,25 @@ import PackageDescription
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let rootIdentity = root.lastPathComponent.lowercased()
 
-// A separate package, so the fuzzing flags never touch the main build (see scripts/fuzz-extractor.sh).
+// A separate package, so the fuzzing flags never touch the main build (see scripts/fuzz.sh). One executable
+// holds every target (`CorroborateFuzz TARGET [libFuzzer options]`): one link, and one build for CI's smoke.
 let package = Package(
     name: "corroborate-fuzz",
+    platforms: [.macOS(.v15)],
     dependencies: [.package(path: "..")],
     targets: [
         .executableTarget(
-            name: "FuzzExtractor",
-            dependencies: [.product(name: "NewsExtract", package: rootIdentity)],
-            // libFuzzer supplies main(); the harness is a library-style file.
+            name: "CorroborateFuzz",
+            dependencies: [
+                .product(name: "NewsExtract", package: rootIdentity),
+                .product(name: "NewsAnalysis", package: rootIdentity),
+                .product(name: "NewsFeeds", package: rootIdentity),
+                .product(name: "NewsFetch", package: rootIdentity),
+                .product(name: "NewsStoreSQLite", package: rootIdentity),
+                .product(name: "NewsIngest", package: rootIdentity),
+                .product(name: "NewsServer", package: rootIdentity),
+            ],
+            // libFuzzer supplies main(); the harness is library-style files.
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
     ]

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Generated sources (Sources/*/Generated/, written by scripts/generate-language-data.py) are left as written.
-mapfile -t files < <(find Package.swift Sources Tests -name '*.swift' -not -path '*/Generated/*' | sort)
+mapfile -t files < <(find Package.swift Sources Tests Fuzz/Package.swift Fuzz/Sources -name '*.swift' -not -path '*/Generated/*' | sort)
 if [[ ${1:-} == "--lint" ]]; then
     swift format lint --strict --parallel "${files[@]}"
 else

@@ -22,3 +22,6 @@ swift build -c release --product corroborate-eval
 .build/release/corroborate-eval quotes --gate
 # Story clustering on ../shared/eval/clustering (BASIL, GoogleNews-TS); skipped when ../shared is absent.
 .build/release/corroborate-eval clustering --gate
+# Every fuzz target (HTML, feeds, OPML, article files, robots.txt, the analysis, search, the server's requests)
+# for a few seconds under libFuzzer and AddressSanitizer, from the fixtures; long runs are scripts/fuzz.sh's.
+scripts/fuzz.sh all "${FUZZ_SMOKE_SECONDS:-8}"

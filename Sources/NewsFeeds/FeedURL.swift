@@ -17,13 +17,16 @@ public enum FeedURL {
         guard let resolved, let scheme = resolved.scheme?.lowercased(), scheme == "http" || scheme == "https",
             var components = URLComponents(url: resolved, resolvingAgainstBaseURL: true)
         else { return nil }
-        if let items = components.queryItems {
+        // NB: the query is filtered as written (percent escapes kept): decoding and re-encoding it changed
+        // addresses with invalid escapes, and cleaning a cleaned address must give it back unchanged.
+        if let items = components.percentEncodedQueryItems {
             let kept = items.filter { item in
-                let name = item.name.lowercased()
+                let name = (item.name.removingPercentEncoding ?? item.name).lowercased()
                 return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
             }
-            components.queryItems = kept.isEmpty ? nil : kept
+            components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
         }
+        if components.percentEncodedQuery?.isEmpty == true { components.percentEncodedQuery = nil }
         return components.string ?? resolved.absoluteString
     }
 }

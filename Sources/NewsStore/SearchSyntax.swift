@@ -50,7 +50,11 @@ public struct SearchSyntax: Sendable, Hashable {
         self.excluded = excluded
     }
 
-    /// Splits at white space outside double quotes; a quoted run is one token.
+    private static func isControl(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
+    /// Splits at white space and control characters outside double quotes; a quoted run is one token.
     private static func tokens(_ text: String) -> [(word: String, quoted: Bool)] {
         var result: [(String, Bool)] = []
         var current = ""
@@ -60,9 +64,13 @@ public struct SearchSyntax: Sendable, Hashable {
                 if !current.isEmpty { result.append((current, inQuotes)) }
                 current = ""
                 inQuotes.toggle()
-            } else if character.isWhitespace, !inQuotes {
+            } else if character.isWhitespace || Self.isControl(character), !inQuotes {
                 if !current.isEmpty { result.append((current, false)) }
                 current = ""
+            } else if Self.isControl(character) {
+                // NB: a NUL ended the FTS5 expression early ("unterminated string", found by fuzzing); no control
+                // character is part of a word, inside quotes either.
+                current.append(" ")
             } else {
                 current.append(character)
             }

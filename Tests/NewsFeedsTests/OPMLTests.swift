@@ -21,6 +21,22 @@ struct OPMLTests {
         #expect(Set(again) == Set(subscriptions))
     }
 
+    @Test("cleaning an address twice gives what cleaning it once gave (found by fuzzing: invalid escapes)")
+    func cleaningIsIdempotent() throws {
+        let cases = [
+            ("https://wire.example/rss?utm_sou%ce#=opml", "https://wire.example/rss#=opml"),
+            ("https://wire.example/rss?utm_source=opml#top", "https://wire.example/rss#top"),
+            ("https://wire.example/rss?", "https://wire.example/rss"),
+            ("https://wire.example/rss?a=1&fbclid=x&b=%20two", "https://wire.example/rss?a=1&b=%20two"),
+            ("https://wire.example/rss?UTM_Medium=x&id=%E2%9C%93", "https://wire.example/rss?id=%E2%9C%93"),
+        ]
+        for (input, expected) in cases {
+            let once = try #require(FeedURL.clean(input), "\(input)")
+            #expect(once == expected, "\(input)")
+            #expect(FeedURL.clean(once) == once, "\(input) → \(once) → \(FeedURL.clean(once) ?? "nil")")
+        }
+    }
+
     @Test("not OPML is a reasoned error")
     func refusal() {
         guard case .failure(let error) = OPML.read(Array("<rss/>".utf8)) else {

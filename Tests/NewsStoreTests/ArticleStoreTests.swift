@@ -60,6 +60,12 @@ struct ArticleStoreTests {
         #expect(try await ids("Elecciones OR Tuesday") == [2, 3])
         #expect(try await ids("civil*") == [2])
         #expect(try await ids("Toner's AND ( NEAR") == [])  // never an FTS5 syntax error
+        // Control characters separate words, in and out of quotes (a NUL used to end the expression early).
+        #expect(try await ids("\"extremely\u{0}disturbing\" -casualties\u{0}\u{0}") == [1])
+        #expect(try await ids("Toner\u{7F}spoke") == [2])
+        // A quote with a combining mark on it is one Character but still a quote to FTS5.
+        #expect(try await ids("Toner\"\u{059F}x") == [])
+        #expect(try await ids("\"(\u{059F}?y(\" Toner") == [])
 
         let hit = try #require(try await store.search(SearchQuery("Toner spoke")).first)
         #expect(hit.article.id == ArticleID(2))

@@ -12,7 +12,16 @@ enum FullTextQuery {
             .joined(separator: " ")
     }
 
+    /// NB: quotes are doubled scalar by scalar: a quote followed by a combining mark is one `Character`, which
+    /// a `Character` replacement misses, and the lone quote then broke the expression (found by fuzzing).
     private static func term(_ term: SearchSyntax.Term) -> String {
-        "\"" + term.text.replacing("\"", with: "\"\"") + "\"" + (term.isPrefix ? "*" : "")
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in term.text.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted) + (term.isPrefix ? "*" : "")
     }
 }
