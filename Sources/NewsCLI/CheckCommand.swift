@@ -41,9 +41,12 @@ struct CheckCommand: AsyncParsableCommand {
             JSONOutput.write(JSONOutput.Check(info, integrity: integrity, stories: stories, healthy: healthy))
         } else {
             Terminal.output("database   \(info.location)")
-            if integrity.isSound {
+            if integrity.isSound, integrity.skipped.isEmpty {
                 Terminal.output(
                     "file       ok: integrity, references and \(info.indexedLanguages.count) full-text index(es)")
+            } else if integrity.isSound {
+                Terminal.output("file       ok: integrity and references")
+                for line in integrity.skipped { Terminal.output("skipped    \(line)") }
             } else {
                 for line in integrity.engine.prefix(10) { Terminal.output("file       \(line)") }
                 if integrity.brokenReferences > 0 {

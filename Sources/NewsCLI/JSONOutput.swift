@@ -220,6 +220,7 @@ enum JSONOutput {
             var engine: [String]
             var brokenReferences: Int
             var fullText: [String]
+            var skipped: [String]
         }
         var schema = "corroborate.check.v1"
         var database: String
@@ -232,7 +233,7 @@ enum JSONOutput {
             self.healthy = healthy
             self.integrity = Integrity(
                 sound: integrity.isSound, engine: integrity.engine, brokenReferences: integrity.brokenReferences,
-                fullText: integrity.fullText)
+                fullText: integrity.fullText, skipped: integrity.skipped)
             self.stories = Info.Check(stories, algorithm: StoryClustering.algorithm)
         }
     }

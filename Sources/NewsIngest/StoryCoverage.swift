@@ -78,7 +78,13 @@ public struct StoryCoverage: Sendable {
                     owner: registry[outlet.lowercased()]?.owner, duplicateOf: assignment.origin,
                     published: article.published, analysis: analysis))
         }
-        if !fresh.isEmpty { try await store.saveAnalyses(fresh) }
+        if !fresh.isEmpty {
+            do {
+                try await store.saveAnalyses(fresh)
+            } catch  where error.isReadOnly {
+                // A read-only archive is still compared: the analyses are made for this comparison, not kept.
+            }
+        }
         return (story, inputs, fresh.count, outlets)
     }
 }

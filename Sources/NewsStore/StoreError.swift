@@ -22,6 +22,12 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
+    /// Whether the store refused a write because it cannot be written (a read-only file, folder or mount).
+    public var isReadOnly: Bool {
+        if case .readOnly = kind { return true }
+        return false
+    }
+
     /// The file cannot be opened or created (missing folder, no permission).
     public static func cannotOpen(_ location: String, reason: String) -> StoreError {
         StoreError(.cannotOpen(reason: reason), location: location)

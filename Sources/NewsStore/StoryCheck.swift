@@ -88,6 +88,8 @@ public struct IntegrityCheck: Sendable, Hashable {
     public var brokenReferences = 0
     /// The full-text indexes that failed their own check, with why.
     public var fullText: [String] = []
+    /// Checks that could not run, with why (FTS5 checks itself through a write, so not on a read-only file).
+    public var skipped: [String] = []
 
     /// Creates an empty report.
     public init() {}

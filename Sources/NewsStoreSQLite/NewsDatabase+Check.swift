@@ -47,11 +47,17 @@ extension NewsDatabase {
     /// external-content over every article, and each holds the articles of one language.
     public func checkIntegrity() async throws(StoreError) -> IntegrityCheck {
         let location = location
+        let isReadOnly = isReadOnly
         do {
             return try await writer.write { db in
                 var check = IntegrityCheck()
                 check.engine = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
                 check.brokenReferences = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+                if isReadOnly {
+                    check.skipped.append(
+                        "full-text indexes: FTS5 checks itself through a write, and the file is read-only")
+                    return check
+                }
                 for table in try String.fetchAll(db, sql: "SELECT table_name FROM fts_index ORDER BY table_name") {
                     do {
                         try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('integrity-check', 0)")

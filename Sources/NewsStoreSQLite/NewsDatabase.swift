@@ -11,10 +11,13 @@ public final class NewsDatabase: Sendable {
     /// The path, or `:memory:`.
     public let location: String
     let writer: any DatabaseWriter
+    /// Whether the file was opened read-only because this process cannot write it.
+    public let isReadOnly: Bool
 
-    private init(location: String, writer: any DatabaseWriter) {
+    private init(location: String, writer: any DatabaseWriter, isReadOnly: Bool = false) {
         self.location = location
         self.writer = writer
+        self.isReadOnly = isReadOnly
     }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -26,6 +29,7 @@ public final class NewsDatabase: Sendable {
     public static func open(
         path: String, waiting: (@Sendable (Duration) -> Void)? = nil
     ) throws(StoreError) -> NewsDatabase {
+        if let readOnlyPath = ReadOnlyAccess.uri(forExisting: path) { return try openReadOnly(path, uri: readOnlyPath) }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration(waiting: waiting))
             let database = NewsDatabase(location: path, writer: pool)
@@ -35,6 +39,35 @@ public final class NewsDatabase: Sendable {
             throw error
         } catch {
             throw StoreErrorMapping.map(error, location: path, operation: "opening")
+        }
+    }
+
+    /// Opens an existing file that this process cannot write (a read-only file, folder or mount) for reading:
+    /// every read works, every write fails with `StoreError.readOnly`, and nothing is migrated.
+    private static func openReadOnly(_ path: String, uri: String) throws(StoreError) -> NewsDatabase {
+        do {
+            var configuration = configuration()
+            configuration.readonly = true
+            let database = NewsDatabase(
+                location: path, writer: try DatabaseQueue(path: uri, configuration: configuration), isReadOnly: true)
+            try database.writer.read { db in
+                if try NewsMigrations.migrator.hasBeenSuperseded(db) {
+                    let applied = try NewsMigrations.migrator.appliedIdentifiers(db).sorted().joined(separator: ", ")
+                    throw StoreError.newerSchema(path, found: applied)
+                }
+                guard try db.tableExists("grdb_migrations") else { throw StoreError.notADatabase(path) }
+                guard try NewsMigrations.migrator.hasCompletedMigrations(db) else {
+                    throw StoreError.readOnly(
+                        path,
+                        reason: "it was written by an older Corroborate and must be upgraded once, which needs "
+                            + "write access (open it once where it can be written)")
+                }
+            }
+            return database
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreErrorMapping.map(error, location: path, operation: "opening (read-only)")
         }
     }
 

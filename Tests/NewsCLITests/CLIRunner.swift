@@ -84,14 +84,14 @@ struct CLIRunner {
     /// in `waitUntilExit` starved the tests serving and fetching on 127.0.0.1 into timeouts.
     func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        useDefaultDatabase: Bool = false
+        useDefaultDatabase: Bool = false, through wrapper: [String] = []
     ) async throws -> Result {
         var process: Process?
         try await withCheckedThrowingContinuation { (exited: CheckedContinuation<Void, any Error>) in
             do {
                 process = try start(
                     arguments, stdin: stdin, environment: environment, useDefaultDatabase: useDefaultDatabase,
-                    onExit: { exited.resume() })
+                    through: wrapper, onExit: { exited.resume() })
             } catch {
                 exited.resume(throwing: error)
             }
@@ -99,10 +99,11 @@ struct CLIRunner {
         return finish(try #require(process))
     }
 
-    /// Starts `corroborate ARGS` (see `run`); `onExit` is called when it ends.
+    /// Starts `corroborate ARGS` (see `run`), as an argument of `wrapper` when one is given (`setpriv …`);
+    /// `onExit` is called when it ends.
     func start(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        useDefaultDatabase: Bool = false, onExit: (@Sendable () -> Void)? = nil
+        useDefaultDatabase: Bool = false, through wrapper: [String] = [], onExit: (@Sendable () -> Void)? = nil
     )
         throws -> Process
     {
@@ -113,6 +114,10 @@ struct CLIRunner {
             // After the subcommand, and after a nested one (`feeds add`, `sources set`) when there is one.
             let nested = arguments.count > 1 && Self.nestedSubcommands.contains(arguments[1])
             arguments.insert(contentsOf: ["--db", database], at: nested ? 2 : 1)
+        }
+        if let program = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            arguments = wrapper.dropFirst() + [Self.binary] + arguments
         }
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
