@@ -4,6 +4,7 @@ def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def arr(s): return {"type": "array", "items": s}
 S = {"type": "string"}; I = {"type": "integer"}; N = {"type": "number"}; B = {"type": "boolean"}
 DT = {"type": "string", "format": "date-time"}
+def d(s, text): return {**s, "description": text}
 def opt(s): 
     s = dict(s); t = s.get("type"); s["type"] = [t, "null"]; return s
 def obj(props, required=None, extra=True):
@@ -17,9 +18,11 @@ idp = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer
 limit = lambda d, m: {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": m, "default": d}}
 offset = {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}}
 sec = [{"token": []}]
+unknown_host = err("The Host names a name this server does not answer to (DNS rebinding): `request.unknown_host`; see `serve --allowed-host`")
 def read(op):
     op.setdefault("responses", {})["401"] = err("A token is needed (the server runs with --read-token): `auth.required`, `auth.invalid`")
     op["responses"]["400"] = op["responses"].get("400", err("A parameter is wrong: `request.bad_parameter`"))
+    op["responses"]["421"] = unknown_host
     return op
 def write(op):
     op["security"] = sec
@@ -27,6 +30,8 @@ def write(op):
     op["responses"]["401"] = err("No token, or not a valid one: `auth.required`, `auth.invalid`")
     op["responses"]["400"] = err("The body or a parameter is wrong: `request.invalid`, `request.bad_parameter`")
     op["responses"]["413"] = err("The body is over the limit (64 KiB): `request.too_large`")
+    op["responses"]["403"] = err("The server's database is read-only: `store.read_only`")
+    op["responses"]["421"] = unknown_host
     return op
 def body(schema): return {"required": True, "content": {"application/json": {"schema": schema}}}
 
@@ -34,15 +39,15 @@ schemas = {
  "Error": obj({"error": obj({"code": {"type": "string", "description": "Stable code: not_found, method_not_allowed, story.not_found, article.not_found, article.not_grouped, search.not_found, source.not_found, feed.not_found, search.invalid_query, story.change_refused, request.invalid, request.bad_parameter, request.too_large, auth.required, auth.invalid, auth.cross_site, fetch.* and feed.* (subscribing), store_*, internal"}, "message": S, "hint": S}, ["code", "message"])}),
  "Story": obj({"id": I, "title": S, "articles": I, "origins": I, "outlets": I, "firstSeen": DT, "lastSeen": DT, "closed": B, "pinned": B, "url": S}, ["id", "title", "articles", "origins", "outlets", "closed", "pinned", "url"]),
  "StoryList": obj({"schema": {"const": "corroborate.api.stories.v1"}, "order": {"enum": ["newest", "coverage"]}, "offset": I, "limit": I, "next": opt(I), "stories": arr(ref("Story"))}, ["schema", "order", "offset", "limit", "stories"]),
- "Citation": obj({"article": I, "outlet": S, "start": I, "end": I, "text": S}),
+ "Citation": obj({"article": I, "outlet": S, "start": I, "end": I, "text": S, "via": d(S, "The outlet, agency or report the sentence says it relays (claim evidence only).")}, ["article", "outlet", "start", "end", "text"]),
  "Comparison": {"type": "object", "description": "The comparison of a story's coverage (docs/JSON.md, corroborate.story.v1): offsets in Unicode scalars.",
    "required": ["schema", "algorithm", "story", "articles", "origins", "statusCounts", "claims", "figures", "quotes", "framing", "summary", "timeline"],
    "properties": {"schema": {"const": "corroborate.story.v1"}, "algorithm": S, "story": I,
-     "articles": arr(obj({"id": I, "title": S, "outlet": S, "owner": S, "published": DT, "origin": I, "copyOf": I}, ["id", "title", "outlet", "origin"])),
-     "origins": arr(obj({"id": I, "label": S, "outlets": arr(S), "articles": arr(I)})),
+     "articles": arr(obj({"id": I, "title": S, "outlet": S, "owner": S, "published": DT, "origin": I, "copyOf": I, "via": d(S, "The agency its dateline credits (\"WASHINGTON (AP) \u2014\").")}, ["id", "title", "outlet", "origin"])),
+     "origins": arr(obj({"id": I, "label": S, "outlets": arr(S), "articles": arr(I), "external": d(B, "A source the articles relay that ran no article in the story.")}, ["id", "label", "outlets", "articles"])),
      "statusCounts": {"type": "object", "additionalProperties": I},
-     "claims": arr(obj({"id": I, "status": ref("Status"), "origins": arr(I), "outlets": arr(S), "evidence": arr(ref("Citation")), "conflict": S}, ["id", "status", "origins", "outlets", "evidence"])),
-     "figures": arr(obj({"counted": S, "agreement": S, "figures": arr({"type": "object", "required": ["value", "status", "number", "sentence", "originCount"], "properties": {"value": N, "upperValue": N, "qualifier": S, "counted": S, "predicate": S, "reporter": S, "originCount": I, "status": ref("Status"), "number": ref("Citation"), "sentence": ref("Citation")}})})),
+     "claims": arr(obj({"id": I, "status": ref("Status"), "origins": arr(I), "outlets": arr(S), "evidence": arr(ref("Citation")), "conflict": S, "relayedBy": d(arr(S), "Outlets that carry the claim only by relaying another origin.")}, ["id", "status", "origins", "outlets", "evidence"])),
+     "figures": arr(obj({"counted": S, "agreement": S, "explanation": d(S, "Why the row agrees, differs or conflicts, in words."), "figures": arr({"type": "object", "required": ["value", "status", "number", "sentence", "originCount"], "properties": {"value": N, "upperValue": N, "qualifier": S, "counted": S, "predicate": S, "reporter": S, "originCount": I, "status": ref("Status"), "number": ref("Citation"), "sentence": ref("Citation")}})})),
      "quotes": obj({"outlets": arr(S), "speakers": arr({"type": "object", "required": ["name", "countsByOutlet", "quotes"], "properties": {"name": S, "role": S, "countsByOutlet": {"type": "object", "additionalProperties": I}, "quotes": arr(obj({"kind": S, "words": ref("Citation")}))}}), "shared": arr(obj({"text": S, "speakers": arr(S), "originCount": I, "evidence": arr(ref("Citation"))}))}),
      "framing": arr(obj({"article": I, "outlet": S, "headline": S, "distinctiveWords": arr(S), "firstNamed": arr(S), "omittedEntities": arr(S), "omittedClaims": arr(I)})),
      "summary": arr(obj({"text": S, "claim": I, "status": ref("Status"), "citations": arr(ref("Citation"))})),
@@ -75,7 +80,7 @@ paths = {
  "/articles/{id}": {"get": read({"summary": "An article with its text", "operationId": "getArticle", "parameters": [idp], "responses": {**ok(ref("Article")), "404": err("`article.not_found`")}})},
  "/articles/{id}/why": {"get": read({"summary": "Why the article is in its story", "operationId": "whyGrouped", "parameters": [idp], "responses": {**ok(ref("Why")), "404": err("`article.not_grouped`")}})},
  "/articles/{id}/split": {"post": write({"summary": "Move the article out of its story into one of its own", "operationId": "splitArticle", "parameters": [idp], "responses": {**ok(ref("StoryChanged")), "409": err("`story.change_refused`")}})},
- "/search": {"get": read({"summary": "Full-text search (stemmed per language; \"phrases\", prefix*, AND/OR/NOT)", "operationId": "search", "parameters": [{"name": "q", "in": "query", "required": True, "schema": S}, limit(20, 200)], "responses": {**ok(ref("SearchResults")), "400": err("`request.bad_parameter`, `search.invalid_query`")}})},
+ "/search": {"get": read({"summary": "Full-text search (stemmed per language; \"phrases\", prefix*, AND/OR/NOT)", "operationId": "search", "parameters": [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "minLength": 1}}, limit(20, 200)], "responses": {**ok(ref("SearchResults")), "400": err("`request.bad_parameter`, `search.invalid_query`")}})},
  "/searches": {"get": read({"summary": "Saved searches", "operationId": "listSavedSearches", "responses": ok(ref("SavedSearchList"))}),
                "post": write({"summary": "Save a search (a name already used is replaced)", "operationId": "saveSearch", "requestBody": body(ref("NewSavedSearch")), "responses": ok(ref("SavedSearch"), "Saved", "201")})},
  "/searches/{id}": {"delete": write({"summary": "Remove a saved search", "operationId": "removeSavedSearch", "parameters": [idp], "responses": {**ok(obj({"removed": ref("SavedSearch")})), "404": err("`search.not_found`")}})},

@@ -36,6 +36,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The address feed links start with (default: the request's host).", valueName: "url"))
     var publicURL: String?
 
+    @Option(
+        name: .customLong("allowed-host"),
+        help: ArgumentHelp(
+            "A host name the server answers to, besides its address, localhost and --public-url's host (repeat; '*' for any).",
+            discussion: "Requests naming another host get 421: a page elsewhere cannot rebind its name to this server.",
+            valueName: "name"))
+    var allowedHosts: [String] = []
+
     @OptionGroup var fetching: FetchOptions
 
     func validate() throws {
@@ -54,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.pollFeeds = !noPoll
         configuration.fetchPolicy = fetching.policy
         configuration.publicURL = publicURL
+        configuration.allowedHosts = allowedHosts
         var logger = Logger(label: "corroborate")
         logger.logLevel = .info
         let server: CorroborateServer

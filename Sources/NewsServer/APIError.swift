@@ -15,6 +15,8 @@ public struct APIError: Error, Sendable, HTTPResponseError {
     public var message: String
     /// What to do next.
     public var hint: String?
+    /// The methods the address takes, sent as `Allow` with a 405.
+    var allow: String?
 
     /// Creates an error.
     public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, hint: String? = nil) {
@@ -47,6 +49,7 @@ public struct APIError: Error, Sendable, HTTPResponseError {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-store"
+        if let allow { headers[.allow] = allow }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
@@ -63,6 +66,11 @@ public struct APIError: Error, Sendable, HTTPResponseError {
             return APIError(
                 .badRequest, "search.invalid_query", error.description,
                 hint: "use words, \"a phrase\", prefix* and AND/OR/NOT; quote other punctuation")
+        }
+        if error.isReadOnly {
+            return APIError(
+                .forbidden, "store.read_only", error.description,
+                hint: "this server's database is read-only: reading works, changes need a writable file")
         }
         return APIError(
             .internalServerError, error.code.replacingOccurrences(of: "-", with: "_"), error.description,

@@ -30,14 +30,21 @@ public struct CorroborateServer: Sendable {
             store: store, resources: resources, cacheBudget: configuration.renderingCacheBytes, now: { Date() })
         let access = AccessControl(store: store, readsNeedToken: configuration.readsNeedToken)
         let feeds = FeedActions(store: store, fetcher: fetcher)
-        let router = Router(context: BasicRequestContext.self)
+        // NB: HEAD is answered wherever GET is (the headers GET would send, no body).
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         let pages = PageRoutes(coverage: coverage, access: access, configuration: configuration, feeds: feeds)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages, logger: logger))
+        router.add(
+            middleware: HostCheckMiddleware(
+                allowed: HostAllowList(
+                    bindHost: configuration.host, publicURL: configuration.publicURL,
+                    extra: configuration.allowedHosts)))
         router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodyBytes))
         pages.register(on: router)
         APIRoutes(coverage: coverage, access: access, configuration: configuration, feeds: feeds).register(on: router)
         FeedsOut(coverage: coverage, access: access, configuration: configuration).register(on: router)
+        MethodNotAllowed.register(on: router)
 
         let poller =
             configuration.pollFeeds
@@ -81,6 +88,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 request.uri.path.hasPrefix("/api/") || request.uri.path.hasSuffix(".json")
                 || request.uri.path.hasSuffix(".atom")
             var response = wantsJSON ? failure.jsonResponse() : pages.errorPage(failure)
+            if let allow = failure.allow { response.headers[.allow] = allow }
             if failure.status == .unauthorized, wantsJSON {
                 response.headers[.wwwAuthenticate] = "Bearer realm=\"corroborate\""
             }

@@ -66,9 +66,10 @@ enum HTTPInput {
         return ArticleID(value)
     }
 
-    /// A whole-number query parameter within `range`, else `fallback`.
+    /// A whole-number query parameter within `range`, `fallback` when it is absent; present but empty is an
+    /// error (`?limit=` is a client's mistake, not a request for the default).
     static func int(_ text: String?, _ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
-        guard let text, !text.isEmpty else { return fallback }
+        guard let text else { return fallback }
         guard let value = Int(text), range.contains(value) else {
             throw APIError.badParameter(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }

@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable {
     public var renderingCacheBytes = 64 << 20
     /// The address links in feeds out start with (`https://news.example.org`); by default the request's Host.
     public var publicURL: String?
+    /// Host names answered besides the always-allowed ones (see `HostAllowList`); `*` allows any.
+    public var allowedHosts: [String] = []
     /// Where the templates and static files are; by default, beside the program.
     public var resourcesFolder: URL?
 
