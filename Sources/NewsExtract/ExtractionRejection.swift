@@ -24,6 +24,8 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
     case loginWall
     /// A page that is not a news article (a listing, a product, a service page); the reason says why.
     case notAnArticle(String)
+    /// One record (a JSON Lines line) longer than any article, skipped without being held in memory.
+    case tooLarge(bytes: Int, limit: Int)
 
     /// A stable, machine-readable code, used in `--json` output and stored with the input.
     public var code: String {
@@ -40,6 +42,7 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
         case .tooShort: "too-short"
         case .loginWall: "login-wall"
         case .notAnArticle: "not-an-article"
+        case .tooLarge: "too-large"
         }
     }
 
@@ -60,6 +63,8 @@ public enum ExtractionRejection: Error, Sendable, Hashable {
             "main text has \(characters) characters, fewer than the \(minimum) of an article"
         case .loginWall: "a login or subscription wall, not the article"
         case .notAnArticle(let why): "not a news article: \(why)"
+        case .tooLarge(let bytes, let limit):
+            "over \(bytes >> 20) MiB in one record (the limit is \(limit >> 20) MiB); split it into one article per line"
         }
     }
 }

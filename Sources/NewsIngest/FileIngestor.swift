@@ -120,7 +120,8 @@ final class IngestSession {
         }
     }
 
-    /// Parses a JSON Lines file a chunk at a time, so memory stays bounded by the batch, not the file.
+    /// Parses a JSON Lines file a chunk at a time, so memory stays bounded by the batch, not the file: a line
+    /// over `maxLineBytes` is rejected as it streams past, never held.
     private func streamLines(_ head: [UInt8], _ handle: FileHandle, _ index: Int) async throws {
         if case .failure(let rejection) = options.parser.decoding.decode(head), case .binary = rejection {
             return fail(index, .rejected(rejection), raw: head)
@@ -131,13 +132,37 @@ final class IngestSession {
         var records = 0
         var fallbackLines = 0
         var atEnd = false
+        // Bytes of an over-long line still to come: dropped up to its newline.
+        var skipping: (line: Int, bytes: Int)?
+        var fresh = carry.startIndex
         while !atEnd {
             let chunk = try handle.read(upToCount: 1 << 20)
             atEnd = chunk?.isEmpty ?? true
             position.read += chunk?.count ?? 0
-            carry.append(contentsOf: chunk ?? Data())
-            let end =
-                atEnd ? carry.endIndex : (carry.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? carry.startIndex)
+            var incoming = chunk.map { Array($0) } ?? []
+            if let skipped = skipping {
+                guard let newline = incoming.firstIndex(of: UInt8(ascii: "\n")) else {
+                    skipping = (skipped.line, skipped.bytes + incoming.count)
+                    if !atEnd { continue }
+                    rejectLong(skipped.line, skipped.bytes + incoming.count, index)
+                    break
+                }
+                rejectLong(skipped.line, skipped.bytes + newline, index)
+                skipping = nil
+                incoming.removeSubrange(...newline)
+            }
+            carry.append(contentsOf: incoming)
+            // NB: what was carried holds no newline, so the last one is in what just came (searching all of a
+            // long line's carry again each chunk made a 500 MB line quadratic).
+            let lastNewline = carry[fresh...].lastIndex(of: UInt8(ascii: "\n"))
+            if lastNewline == nil, !atEnd, carry.count > options.maxLineBytes {
+                lineNumber += 1
+                skipping = (lineNumber, carry.count)
+                carry.removeAll()
+                fresh = carry.endIndex
+                continue
+            }
+            let end = atEnd ? carry.endIndex : (lastNewline.map { $0 + 1 } ?? carry.startIndex)
             var lineStart = carry.startIndex
             while lineStart < end {
                 let lineEnd = carry[lineStart..<end].firstIndex(of: UInt8(ascii: "\n")) ?? end
@@ -150,12 +175,19 @@ final class IngestSession {
                 lineStart = lineEnd + 1
             }
             carry.removeSubrange(carry.startIndex..<min(end, carry.endIndex))
+            fresh = carry.endIndex
         }
-        if records == 0 { fail(index, .rejected(.empty)) }
+        if records == 0, reports[index].rejections.isEmpty { fail(index, .rejected(.empty)) }
         if fallbackLines > 0 {
             let charset = options.parser.decoding.fallback.rawValue
             reports[index].warnings.append("\(fallbackLines) line(s) not valid UTF-8; decoded as \(charset)")
         }
+    }
+
+    private func rejectLong(_ line: Int, _ bytes: Int, _ index: Int) {
+        reports[index].rejections.append(
+            RecordRejection(
+                location: .line(line), rejection: .tooLarge(bytes: bytes, limit: options.maxLineBytes)))
     }
 
     private func accept(_ document: ParsedDocument, _ index: Int, bytes: [UInt8]) async throws(StoreError) {

@@ -87,6 +87,30 @@ struct BadInputTests {
         #expect(try await cli.run(["add", "--max-file-size", "lots", small]).status != 0)
     }
 
+    @Test("a JSON Lines line longer than a record may be is rejected as it streams past; the lines around it are added")
+    func overlongLineIsSkipped() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        func line(_ title: String) -> String {
+            #"{"title":"\#(title)","text":"The council met on Monday to discuss the harbour.","source":"Gazette"}"#
+        }
+        // 20 MiB in one line: under the 100 MiB file cap, over the 16 MiB a record may have.
+        let long = #"{"title":"long","text":""# + String(repeating: "x", count: 20 << 20) + #""}"#
+        let path = try cli.write("mixed.jsonl", [line("first"), long, line("third")].joined(separator: "\n") + "\n")
+        let streamed = try await cli.run(["add", path])
+        #expect(streamed.status == 3, "some added, some rejected: \(streamed.stderr)")
+        #expect(try await cli.run(["info", "--json"]).json()["articles"] as? Int == 2)
+        #expect(
+            streamed.stderr.contains("mixed.jsonl:2: over 20 MiB in one record (the limit is 16 MiB)"),
+            "\(streamed.stderr)")
+        // No newline until the end: the line is still rejected as it passes, not gathered first.
+        let endless = try cli.write("endless.jsonl", line("only") + "\n" + long + long)
+        let lone = try await cli.run(["add", endless])
+        #expect(lone.status == 3, "\(lone.stderr)")
+        #expect(lone.stderr.contains("endless.jsonl:2: over 40 MiB in one record"), "\(lone.stderr)")
+        #expect(try await cli.run(["info", "--json"]).json()["articles"] as? Int == 3)
+    }
+
     @Test("extract, analyse and cluster read under the same cap as add, files and standard input")
     func capsOnWholeFileCommands() async throws {
         let cli = try CLIRunner()
