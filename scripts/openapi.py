@@ -14,9 +14,10 @@ def obj(props, required=None, extra=True):
 errors = {"application/json": {"schema": ref("Error")}}
 def err(desc): return {"description": desc, "content": errors}
 def ok(schema, desc="OK", code="200"): return {code: {"description": desc, "content": {"application/json": {"schema": schema}}}}
-idp = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+ID = {"type": "integer", "minimum": 1, "maximum": 9223372036854775807}
+idp = {"name": "id", "in": "path", "required": True, "schema": ID}
 limit = lambda d, m: {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": m, "default": d}}
-offset = {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}}
+offset = lambda m: {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": m, "default": 0}}
 sec = [{"token": []}]
 unknown_host = err("The Host names a name this server does not answer to (DNS rebinding): `request.unknown_host`; see `serve --allowed-host`")
 def read(op):
@@ -67,16 +68,16 @@ schemas = {
  "SourcePatch": {"type": "object", "description": "Fields left out stay; an empty string clears one.", "properties": {"domain": S, "country": S, "owner": S, "kind": {"enum": ["", "wire", "public-broadcaster", "state-funded", "commercial", "ngo", "other"]}}},
  "Feed": obj({"id": I, "url": S, "title": S, "siteURL": S, "source": S, "folder": S, "categories": arr(S), "added": DT, "etag": S, "lastModified": S, "lastChecked": DT, "lastSuccess": DT, "nextCheck": DT, "failures": I, "errorCode": S, "error": S, "lastStatus": I, "itemCount": I, "articleCount": I}, ["id", "url", "source", "categories", "added", "failures", "itemCount", "articleCount"]),
  "Feeds": obj({"schema": {"const": "corroborate.api.feeds.v1"}, "feeds": arr(ref("Feed"))}),
- "NewFeed": obj({"url": {"type": "string", "description": "A feed's address, or a site's (its announced feed is found)"}, "source": S, "folder": S, "categories": arr(S)}, ["url"]),
+ "NewFeed": obj({"url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+", "description": "A feed's address, or a site's (its announced feed is found)"}, "source": S, "folder": S, "categories": arr(S)}, ["url"]),
  "FeedAdded": obj({"added": B, "feed": ref("Feed")}),
- "Merge": obj({"into": {"type": "integer", "minimum": 1}}),
+ "Merge": obj({"into": ID}),
  "StoryChanged": obj({"story": ref("Story")}),
 }
 paths = {
- "/stories": {"get": read({"summary": "Stories, newest or most covered (last 7 days) first", "operationId": "listStories", "parameters": [{"name": "order", "in": "query", "schema": {"enum": ["newest", "coverage"], "default": "newest"}}, limit(50, 500), offset, {"name": "after", "in": "query", "description": "The `next` of the page before: the stories after this one, in the same order (costs the same however deep; `offset` is ignored)", "schema": {"type": "integer", "minimum": 1}}], "responses": ok(ref("StoryList"))})},
+ "/stories": {"get": read({"summary": "Stories, newest or most covered (last 7 days) first", "operationId": "listStories", "parameters": [{"name": "order", "in": "query", "schema": {"enum": ["newest", "coverage"], "default": "newest"}}, limit(50, 500), offset(1000000), {"name": "after", "in": "query", "description": "The `next` of the page before: the stories after this one, in the same order (costs the same however deep; `offset` is ignored)", "schema": ID}], "responses": ok(ref("StoryList"))})},
  "/stories/{id}": {"get": read({"summary": "A story's full comparison; an article's id gives its story's", "operationId": "getStory", "parameters": [idp], "responses": {**ok(ref("Comparison")), "404": err("`story.not_found`")}})},
  "/stories/{id}/merge": {"post": write({"summary": "Merge the story into another", "operationId": "mergeStory", "parameters": [idp], "requestBody": body(ref("Merge")), "responses": {**ok(ref("StoryChanged")), "409": err("`story.change_refused`"), "404": err("`story.not_found`")}})},
- "/articles": {"get": read({"summary": "Articles, newest ingested first", "operationId": "listArticles", "parameters": [limit(50, 500), offset, {"name": "outlet", "in": "query", "schema": S}], "responses": ok(ref("ArticleList"))})},
+ "/articles": {"get": read({"summary": "Articles, newest ingested first", "operationId": "listArticles", "parameters": [limit(50, 500), offset(10000000), {"name": "outlet", "in": "query", "schema": S}], "responses": ok(ref("ArticleList"))})},
  "/articles/{id}": {"get": read({"summary": "An article with its text", "operationId": "getArticle", "parameters": [idp], "responses": {**ok(ref("Article")), "404": err("`article.not_found`")}})},
  "/articles/{id}/why": {"get": read({"summary": "Why the article is in its story", "operationId": "whyGrouped", "parameters": [idp], "responses": {**ok(ref("Why")), "404": err("`article.not_grouped`")}})},
  "/articles/{id}/split": {"post": write({"summary": "Move the article out of its story into one of its own", "operationId": "splitArticle", "parameters": [idp], "responses": {**ok(ref("StoryChanged")), "409": err("`story.change_refused`")}})},

@@ -5,8 +5,10 @@ internal import Hummingbird
 /// exists. `OPTIONS` answers 204 with the same `Allow`. Registered after every route, from the router's own
 /// list, so it cannot fall out of step with the routes.
 enum MethodNotAllowed {
-    /// The methods a route can be asked with (CONNECT takes no path).
-    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace]
+    /// The methods a route can be asked with (CONNECT takes no path; QUERY is the safe query-with-body draft).
+    static let methods: [HTTPRequest.Method] = [
+        .get, .head, .post, .put, .patch, .delete, .options, .trace, HTTPRequest.Method("QUERY")!,
+    ]
 
     static func register(on router: Router<BasicRequestContext>) {
         let byPath = Dictionary(grouping: router.routes, by: { $0.path.description })

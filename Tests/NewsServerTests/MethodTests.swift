@@ -33,6 +33,7 @@ struct MethodTests {
         #expect(options.status == 204)
         #expect(options.headers["Allow"].first == "GET, HEAD, POST, OPTIONS")
         #expect(try await server.request(.TRACE, "/no/such/address").status == 404)
+        #expect(try await server.request(.RAW(value: "QUERY"), "/api/v1/sources").status == 405)
     }
 
     @Test("an empty parameter is refused (400), an absent one takes its default")
@@ -45,5 +46,9 @@ struct MethodTests {
             #expect(reply.errorCode == "request.bad_parameter", "\(path): \(reply.text)")
         }
         #expect(try await server.request(.GET, "/api/v1/stories").status == 200)
+        // Only punctuation and symbols: nothing to look for, so no hits (the document cannot say "has a word").
+        let symbols = try await server.request(.GET, "/api/v1/search?q=%E2%98%83+--")
+        #expect(symbols.status == 200, "\(symbols.text)")
+        #expect(symbols.text.contains(#""hits":[]"#), "\(symbols.text)")
     }
 }

@@ -103,6 +103,10 @@ struct APIRoutes: Sendable {
             let text = (query["q"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { throw APIError.badParameter("q", "is missing: give the words to search for") }
             let limit = try HTTPInput.int(query["limit"], "limit", in: 1...200, default: 20)
+            // Text with no word in it (only punctuation or symbols) matches nothing: no hits, not an error.
+            guard SearchSyntax(text) != nil else {
+                return HTTPOutput.json(APIModels.SearchResults(query: text, hits: []))
+            }
             let hits = try await SearchActions.run(text, limit: limit, in: store).map { result in
                 APIModels.Hit(
                     article: APIModels.ArticleItem(result.hit.article, story: result.story), score: result.hit.score,
