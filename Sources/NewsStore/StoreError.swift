@@ -108,6 +108,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .cannotOpen: "check that the folder exists and is writable, or choose another file with --db"
         case .readOnly where isServer: "check the role's privileges on the schema and the server's free space"
         case .notADatabase: "move the file aside, or choose another file with --db"
+        case .readOnly(let reason) where reason.contains("disk is full"):
+            "free some space (or raise the limit), then run the command again: it goes on where it stopped"
         case .readOnly: "check the file's and folder's permissions and free space, or choose another file with --db"
         case .newerSchema: "use the Corroborate version that wrote it, or another file with --db"
         case .invalidQuery: "quote the words, e.g. corroborate search '\"Mark Toner\"'"

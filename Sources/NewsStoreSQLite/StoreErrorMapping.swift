@@ -9,6 +9,16 @@ enum StoreErrorMapping {
             return .failed(location, operation: operation, reason: "\(error)")
         }
         let reason = databaseError.message ?? "\(databaseError.resultCode)"
+        switch databaseError.extendedResultCode {
+        case .SQLITE_FULL, .SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE:
+            // NB: a full disk or a file-size limit (EFBIG) reaches SQLite as a failed write, often IOERR_WRITE rather
+            // than FULL; the transaction rolled back, so what was stored before is intact.
+            return .readOnly(
+                location,
+                reason: "\(operation) stopped: the disk is full or a file-size limit was reached (\(reason)); "
+                    + "everything stored before is kept")
+        default: break
+        }
         switch databaseError.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(location)
         case .SQLITE_CANTOPEN: return .cannotOpen(location, reason: reason)

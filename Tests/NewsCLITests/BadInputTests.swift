@@ -111,6 +111,29 @@ struct BadInputTests {
         #expect(try await cli.run(["info", "--json"]).json()["articles"] as? Int == 3)
     }
 
+    @Test("a full disk (a file-size limit) stops add with one clear line; what was stored stays, a re-run finishes")
+    func fullDisk() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        #expect(try await cli.run(["add", CLIRunner.packageRoot.path + "/Samples/seeds"]).status == 0)
+        let lines = (0..<3_000).map { index in
+            #"{"title":"Story \#(index)","text":"\#(String(repeating: "The council met on Monday to discuss item \(index). ", count: 40))","source":"Gazette \#(index % 7)"}"#
+        }
+        let many = try cli.write("many.jsonl", lines.joined(separator: "\n") + "\n")
+        // RLIMIT_FSIZE makes the kernel refuse writes past 3 MiB (EFBIG), as a full disk does.
+        let full = try await cli.run(["add", many], through: ["/usr/bin/prlimit", "--fsize=\(3 << 20)"])
+        #expect(full.status != 0)
+        let errors = full.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errors.count == 1, "\(full.stderr)")
+        #expect(full.stderr.contains("the disk is full or a file-size limit was reached"), "\(full.stderr)")
+        #expect(full.stderr.contains("hint: free some space"), "\(full.stderr)")
+        let check = try await cli.run(["check"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let rerun = try await cli.run(["add", many])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try await cli.run(["info", "--json"]).json()["articles"] as? Int == 3_002)
+    }
+
     @Test("extract, analyse and cluster read under the same cap as add, files and standard input")
     func capsOnWholeFileCommands() async throws {
         let cli = try CLIRunner()
