@@ -34,6 +34,8 @@ for _ in $(seq 100); do
 done
 
 status=0
+# NB: from the scratch folder: schemathesis keeps its example database (.schemathesis/) in the working folder.
+cd "$scratch"
 "$venv/bin/schemathesis" run "http://127.0.0.1:$port/api/v1/openapi.json" \
     --checks all --max-time "$seconds" --workers 1 --max-response-time 5 --request-timeout 10 \
     -H "Authorization: Bearer $token" --seed 20261203 --no-color \
