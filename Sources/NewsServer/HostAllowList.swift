@@ -1,6 +1,7 @@
 internal import Foundation
 internal import HTTPTypes
 internal import Hummingbird
+internal import NewsFetch
 
 /// The host names the server answers to, against DNS rebinding: a web page on `evil.example` whose name is
 /// re-pointed at 127.0.0.1 makes the browser send its requests here with `Host: evil.example`, and could then
@@ -30,7 +31,8 @@ public struct HostAllowList: Sendable, Hashable {
     public func allows(_ hostHeader: String?) -> Bool {
         guard !allowsAny, let hostHeader, !hostHeader.isEmpty else { return true }
         let host = Self.normalised(Self.withoutPort(hostHeader))
-        if host == "localhost" || host.hasSuffix(".localhost") || Self.isAddressLiteral(host) { return true }
+        // An IP literal (what a DNS name can never be) is read by the fetcher's own address parser.
+        if host == "localhost" || host.hasSuffix(".localhost") || IPAddress(host) != nil { return true }
         return names.contains(host)
     }
 
@@ -48,17 +50,6 @@ public struct HostAllowList: Sendable, Hashable {
         while name.hasSuffix(".") { name.removeLast() }
         return name
     }
-
-    /// Dotted-quad IPv4 or an IPv6 literal: what a DNS name can never be.
-    static func isAddressLiteral(_ host: String) -> Bool {
-        if host.contains(":") { return host.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) }
-    }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 /// Refuses requests for a host the server does not answer to (421, with what to do instead).
