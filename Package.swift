@@ -237,7 +237,11 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsCLITests",
-            dependencies: ["NewsCLI", "FixtureServer", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "NewsCLI", "FixtureServer", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

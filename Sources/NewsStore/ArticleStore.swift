@@ -92,6 +92,11 @@ public protocol ArticleStore: Sendable {
     /// Saves what a poll found (the feed's state and its items) in one transaction.
     func saveFeedPoll(_ poll: FeedPoll) async throws(StoreError)
 
+    /// Saves items a poll has finished with before the poll ends, leaving the feed's state (ETag, next check)
+    /// alone: a poll killed later keeps them, and the next poll fetches the feed again and skips them. Each item
+    /// counts as one attempt, so a poll saves each item once, here or with `saveFeedPoll(_:)`.
+    func saveFeedItems(_ items: [FeedItemRecord], of feed: Int64, seen: Date) async throws(StoreError)
+
     /// The feed items an article came from, with what the feeds said of it.
     func feedItems(of article: ArticleID) async throws(StoreError) -> [FeedItemRecord]
 

@@ -123,23 +123,36 @@ extension PostgresStore {
                     WHERE id = \(poll.feed)
                     """, logger)
             }
-            for item in poll.items {
-                let enclosures = (try? JSONEncoder().encode(item.enclosures)).map {
-                    String(decoding: $0, as: UTF8.self)
-                }
-                try await connection.all(
-                    """
-                    INSERT INTO feed_item (feed_id, key, article_id, url, categories, credited_source,
-                        credited_source_url, enclosures, problem, first_seen_at, last_seen_at)
-                    VALUES (\(poll.feed), \(item.key), \(item.article?.rawValue), \(item.url),
-                        \(PostgresArticleRow.jsonArray(item.categories)), \(item.creditedSource),
-                        \(item.creditedSourceURL), \(enclosures ?? "[]"), \(item.problem), \(poll.checked),
-                        \(poll.checked))
-                    ON CONFLICT (feed_id, key) DO UPDATE SET
-                        article_id = coalesce(excluded.article_id, feed_item.article_id), problem = excluded.problem,
-                        attempts = feed_item.attempts + 1, last_seen_at = excluded.last_seen_at
-                    """, logger)
-            }
+            try await Self.upsertItems(poll.items, of: poll.feed, seen: poll.checked, connection, logger)
+        }
+    }
+
+    /// See `ArticleStore.saveFeedItems(_:of:seen:)`.
+    public func saveFeedItems(_ items: [FeedItemRecord], of feed: Int64, seen: Date) async throws(StoreError) {
+        guard !items.isEmpty else { return }
+        try await transaction("saving items of feed \(feed)") { [logger] connection in
+            try await Self.upsertItems(items, of: feed, seen: seen, connection, logger)
+        }
+    }
+
+    /// Records `items` of `feed`: new ones inserted, known ones given their article (if any), problem and one
+    /// more attempt.
+    private static func upsertItems(
+        _ items: [FeedItemRecord], of feed: Int64, seen: Date, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        for item in items {
+            let enclosures = (try? JSONEncoder().encode(item.enclosures)).map { String(decoding: $0, as: UTF8.self) }
+            try await connection.all(
+                """
+                INSERT INTO feed_item (feed_id, key, article_id, url, categories, credited_source,
+                    credited_source_url, enclosures, problem, first_seen_at, last_seen_at)
+                VALUES (\(feed), \(item.key), \(item.article?.rawValue), \(item.url),
+                    \(PostgresArticleRow.jsonArray(item.categories)), \(item.creditedSource),
+                    \(item.creditedSourceURL), \(enclosures ?? "[]"), \(item.problem), \(seen), \(seen))
+                ON CONFLICT (feed_id, key) DO UPDATE SET
+                    article_id = coalesce(excluded.article_id, feed_item.article_id), problem = excluded.problem,
+                    attempts = feed_item.attempts + 1, last_seen_at = excluded.last_seen_at
+                """, logger)
         }
     }
 

@@ -140,27 +140,45 @@ extension NewsDatabase {
                             poll.feed,
                         ])
                 }
-                let upsert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO feed_item (feed_id, key, article_id, url, categories, credited_source,
-                            credited_source_url, enclosures, problem, first_seen_at, last_seen_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (feed_id, key) DO UPDATE SET
-                            article_id = coalesce(excluded.article_id, article_id), problem = excluded.problem,
-                            attempts = attempts + 1, last_seen_at = excluded.last_seen_at
-                        """)
-                for item in poll.items {
-                    let enclosures = (try? JSONEncoder().encode(item.enclosures)).map {
-                        String(decoding: $0, as: UTF8.self)
-                    }
-                    try upsert.execute(arguments: [
-                        poll.feed, item.key, item.article?.rawValue, item.url, Self.jsonArray(item.categories),
-                        item.creditedSource, item.creditedSourceURL, enclosures ?? "[]", item.problem, checked, checked,
-                    ])
-                }
+                try Self.upsertItems(poll.items, of: poll.feed, seen: checked, in: db)
             }
         } catch {
             throw StoreErrorMapping.map(error, location: location, operation: "saving a poll of feed \(poll.feed)")
+        }
+    }
+
+    /// See `ArticleStore.saveFeedItems(_:of:seen:)`.
+    public func saveFeedItems(_ items: [FeedItemRecord], of feed: Int64, seen: Date) async throws(StoreError) {
+        guard !items.isEmpty else { return }
+        do {
+            try await writer.write { db in try Self.upsertItems(items, of: feed, seen: StoredDate.text(seen), in: db) }
+        } catch {
+            throw StoreErrorMapping.map(error, location: location, operation: "saving items of feed \(feed)")
+        }
+    }
+
+    /// Records `items` of `feed`: new ones inserted, known ones given their article (if any), problem and one
+    /// more attempt.
+    private static func upsertItems(
+        _ items: [FeedItemRecord], of feed: Int64, seen checked: String, in db: Database
+    )
+        throws
+    {
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO feed_item (feed_id, key, article_id, url, categories, credited_source,
+                    credited_source_url, enclosures, problem, first_seen_at, last_seen_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (feed_id, key) DO UPDATE SET
+                    article_id = coalesce(excluded.article_id, article_id), problem = excluded.problem,
+                    attempts = attempts + 1, last_seen_at = excluded.last_seen_at
+                """)
+        for item in items {
+            let enclosures = (try? JSONEncoder().encode(item.enclosures)).map { String(decoding: $0, as: UTF8.self) }
+            try upsert.execute(arguments: [
+                feed, item.key, item.article?.rawValue, item.url, jsonArray(item.categories), item.creditedSource,
+                item.creditedSourceURL, enclosures ?? "[]", item.problem, checked, checked,
+            ])
         }
     }
 

@@ -62,7 +62,7 @@ struct CLIRunner {
 
     /// Names of nested subcommands, after which `--db` goes.
     static let nestedSubcommands: Set<String> = [
-        "add", "list", "remove", "import", "export", "set", "merge", "split", "pin",
+        "add", "list", "remove", "import", "export", "set", "merge", "split", "pin", "create", "revoke",
     ]
 
     /// Writes a file into the temporary folder and returns its path.

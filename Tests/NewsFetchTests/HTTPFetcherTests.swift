@@ -58,10 +58,11 @@ struct HTTPFetcherTests {
         }
     }
 
-    @Test func hugeBodiesAreCutAtTheCap() async throws {
+    // NB: no wall-clock bound: 50 MB cross loopback in well under a second, so time cannot tell a cut body from a
+    // whole one; the error code can, and the time limit catches a fetcher that never stops reading.
+    @Test(.timeLimit(.minutes(1)))
+    func hugeBodiesAreCutAtTheCap() async throws {
         try await withSite { site, fetcher in
-            let clock = ContinuousClock()
-            let started = clock.now
             for path in ["/huge", "/huge-unannounced"] {
                 var request = FetchRequest(url: site.url(path))
                 request.maxBytes = 1 << 20
@@ -73,7 +74,6 @@ struct HTTPFetcherTests {
                     #expect(error.reason.contains(path))
                 }
             }
-            #expect(clock.now - started < .seconds(5))
         }
     }
 
@@ -84,7 +84,9 @@ struct HTTPFetcherTests {
                 let started = clock.now
                 let error = await failure(fetcher, site.url(path))
                 #expect(error?.code == .timeout, "\(path): \(String(describing: error))")
-                #expect(clock.now - started < .seconds(4), "\(path) held the fetcher too long")
+                // Every path stalls for 20 s or more (TestSite), so a fetch that ends in half of that was cut by the
+                // 1 s deadline, however loaded the machine; a fixed bound near the deadline was a load flake.
+                #expect(clock.now - started < .seconds(10), "\(path) held the fetcher until the host gave up")
             }
         }
     }

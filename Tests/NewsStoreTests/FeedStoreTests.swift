@@ -62,6 +62,32 @@ struct FeedStoreTests {
         #expect(try await store.article(article) != nil)
     }
 
+    @Test("items saved while a poll runs are settled; the feed's state waits for the poll", arguments: StoreKind.available)
+    func itemsSavedMidPoll(kind: StoreKind) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await kind.open(in: folder)
+        let added = Date(timeIntervalSince1970: 1_700_000_000)
+        _ = try await store.addFeeds([NewFeed(url: "http://127.0.0.1/a.xml", source: "VOA")], at: added)
+        let feed = try #require(try await store.feeds().first)
+        let article = try #require(try await store.add([incoming("One", "Text.", source: "VOA")]).first?.id)
+        try await store.saveFeedItems(
+            [
+                FeedItemRecord(key: "one", article: article, url: "http://127.0.0.1/one"),
+                FeedItemRecord(key: "broken", problem: "404"),
+            ], of: feed.id, seen: added)
+        try await store.saveFeedItems([], of: feed.id, seen: added)
+        #expect(try await store.settledFeedItems(of: feed.id) == ["one"])
+        let during = try #require(try await store.feeds().first)
+        #expect(during.etag == nil && during.lastChecked == nil && during.itemCount == 2 && during.articleCount == 1)
+        #expect(try await store.dueFeeds(at: added).map(\.id) == [feed.id], "still due: the poll did not end")
+        #expect(try await store.feedItems(of: article).map(\.key) == ["one"])
+        // Each save is one attempt: with two more, the failing page is settled too.
+        for _ in 0..<2 {
+            try await store.saveFeedItems([FeedItemRecord(key: "broken", problem: "404")], of: feed.id, seen: added)
+        }
+        #expect(try await store.settledFeedItems(of: feed.id) == ["one", "broken"])
+    }
+
     @Test(
         "due feeds are leased to one poller at a time; a lease ends when its poll is saved or it expires",
         arguments: StoreKind.available)

@@ -17,6 +17,11 @@ public struct FeedPollOptions: Sendable {
     public var minimumContentCharacters = 500
     /// When feeds are next due.
     public var schedule = FeedSchedule()
+    /// While a feed's pages are fetched, its finished items are saved this many at a time, or every
+    /// `saveInterval`, whichever comes first, so an interrupted poll keeps what it finished.
+    public var saveEvery = 25
+    /// See `saveEvery`.
+    public var saveInterval: Duration = .seconds(10)
 
     /// The defaults.
     public init() {}

@@ -10,7 +10,9 @@ public import NewsStore
 ///
 /// Feeds are fetched concurrently and written one at a time as they finish, each feed's articles in one
 /// transaction and its state in the next; a failing feed is recorded with its error and back-off and never
-/// stops the others. A killed run keeps every feed finished before it.
+/// stops the others. Items whose pages are fetched are saved in batches as they finish (without the feed's
+/// new ETag, so the next poll reads the feed again and skips them). A killed run keeps every feed finished
+/// before it and every batch of items saved.
 public struct FeedPoller: Sendable {
     /// Where articles and feed state go.
     public let store: any ArticleStore
@@ -75,8 +77,28 @@ public struct FeedPoller: Sendable {
     struct Fetched: Sendable {
         var response: FetchResponse
         var feed: Feed?
+        /// The new items not saved yet: `save` writes them with the poll.
         var articles: [(item: FeedItemRecord, draft: ArticleDraft?)] = []
         var pagesFetched = 0
+        /// What the batches saved while pages were fetched.
+        var saved = Saved()
+        /// Why saving a batch failed, which ends the poll as a failing `save` does.
+        var storeError: StoreError?
+    }
+
+    /// Counts of items written, and what they added.
+    struct Saved: Sendable {
+        var items = 0
+        var added = 0
+        var duplicates = 0
+        var problems: [String] = []
+
+        mutating func merge(_ other: Saved) {
+            items += other.items
+            added += other.added
+            duplicates += other.duplicates
+            problems += other.problems
+        }
     }
 
     struct FetchFailure: Error {
@@ -127,15 +149,16 @@ public struct FeedPoller: Sendable {
         var fetched = Fetched(response: response, feed: feed)
         var seenKeys = Set<String>()
         let fresh = feed.items.filter { !settled.contains($0.key) && seenKeys.insert($0.key).inserted }
-        fetched.articles = await articles(for: fresh, feed: feed, outlet: record.source, fetched: &fetched)
+        fetched.articles = await articles(for: fresh, feed: feed, record: record, fetched: &fetched)
         return FeedWork(feed: record, started: started, result: .success(fetched))
     }
 
     /// Drafts for new items: from their content when it is the article, else from their page, a few pages
     /// at a time.
     private func articles(
-        for items: [FeedItem], feed: Feed, outlet: String, fetched: inout Fetched
+        for items: [FeedItem], feed: Feed, record: FeedRecord, fetched: inout Fetched
     ) async -> [(item: FeedItemRecord, draft: ArticleDraft?)] {
+        let outlet = record.source
         let builder = FeedArticles(minimumContentCharacters: options.minimumContentCharacters)
         var results: [(Int, FeedItemRecord, ArticleDraft?, fetchedPage: Bool)] = []
         var needPages: [(Int, FeedItem)] = []
@@ -187,13 +210,55 @@ public struct FeedPoller: Sendable {
                 guard let entry = pending.next() else { break }
                 start(entry)
             }
+            var lastSave = ContinuousClock.now
             while let result = await group.next() {
                 results.append((result.0, result.1, result.2, result.3))
+                if result.3 { fetched.pagesFetched += 1 }
+                if results.count >= max(1, options.saveEvery) || ContinuousClock.now - lastSave >= options.saveInterval
+                {
+                    let batch = results.sorted { $0.0 < $1.0 }.map { (item: $0.1, draft: $0.2) }
+                    results.removeAll()
+                    do throws(StoreError) {
+                        fetched.saved.merge(try await saveBatch(batch, of: record, at: now()))
+                    } catch {
+                        fetched.storeError = error
+                        group.cancelAll()
+                        return
+                    }
+                    lastSave = ContinuousClock.now
+                }
                 if let entry = pending.next() { start(entry) }
             }
         }
-        fetched.pagesFetched = results.count { $0.fetchedPage }
         return results.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
+    }
+
+    /// Stores the drafts of `batch` as articles and records every item of it with the article it became.
+    private func saveBatch(
+        _ batch: [(item: FeedItemRecord, draft: ArticleDraft?)], of feed: FeedRecord, at date: Date
+    ) async throws(StoreError) -> Saved {
+        let (items, saved) = try await articles(of: batch, feed: feed, at: date)
+        try await store.saveFeedItems(items, of: feed.id, seen: date)
+        return saved
+    }
+
+    /// Stores the drafts of `batch` as articles; its items with their articles, and the counts.
+    private func articles(
+        of batch: [(item: FeedItemRecord, draft: ArticleDraft?)], feed: FeedRecord, at date: Date
+    ) async throws(StoreError) -> ([FeedItemRecord], Saved) {
+        var items = batch.map(\.item)
+        var saved = Saved(items: batch.count, problems: items.compactMap(\.problem))
+        let withDrafts = batch.indices.filter { batch[$0].draft != nil }
+        let incoming = withDrafts.compactMap { index in
+            batch[index].draft.map { IncomingArticle(draft: $0, ingested: date, inputName: feed.url) }
+        }
+        guard !incoming.isEmpty else { return (items, saved) }
+        let results = try await store.add(incoming)
+        for (index, result) in zip(withDrafts, results) {
+            items[index].article = result.id
+            if case .added = result { saved.added += 1 } else { saved.duplicates += 1 }
+        }
+        return (items, saved)
     }
 
     /// Writes what one feed produced and works out when it is next due.
@@ -216,6 +281,7 @@ public struct FeedPoller: Sendable {
             poll.status = failure.status
             try await store.saveFeedPoll(poll)
         case .success(let fetched):
+            if let error = fetched.storeError { throw error }
             let headers = fetched.response.headers
             outcome.httpStatus = fetched.response.status
             outcome.nextCheck = options.schedule.next(
@@ -230,24 +296,15 @@ public struct FeedPoller: Sendable {
                 poll.lastModified = headers["last-modified"]
                 poll.title = fetched.feed?.title
                 poll.siteURL = fetched.feed?.siteURL
+                let (items, rest) = try await articles(of: fetched.articles, feed: work.feed, at: checked)
+                var saved = fetched.saved
+                saved.merge(rest)
                 outcome.items = fetched.feed?.items.count ?? 0
-                outcome.newItems = fetched.articles.count
+                outcome.newItems = saved.items
                 outcome.pagesFetched = fetched.pagesFetched
-                outcome.pageProblems = fetched.articles.compactMap(\.item.problem)
-                var items = fetched.articles.map(\.item)
-                let withDrafts = fetched.articles.indices.filter { fetched.articles[$0].draft != nil }
-                let incoming = withDrafts.compactMap { index in
-                    fetched.articles[index].draft.map {
-                        IncomingArticle(draft: $0, ingested: checked, inputName: work.feed.url)
-                    }
-                }
-                if !incoming.isEmpty {
-                    let results = try await store.add(incoming)
-                    for (index, result) in zip(withDrafts, results) {
-                        items[index].article = result.id
-                        if case .added = result { outcome.added += 1 } else { outcome.duplicates += 1 }
-                    }
-                }
+                outcome.pageProblems = saved.problems
+                outcome.added = saved.added
+                outcome.duplicates = saved.duplicates
                 poll.items = items
             }
             try await store.saveFeedPoll(poll)
