@@ -8,9 +8,10 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check", abstract: "Check the database: the file, references, full-text indexes, stories.",
         discussion: """
             Runs SQLite's integrity check, the foreign-key check and each full-text index's own check, then the \
-            story check of `info --check`. Exits 0 when all is well, 3 when something is wrong. --repair fixes \
-            the stories (one transaction, nothing stored is lost); a damaged file cannot be repaired in place: \
-            restore the latest `corroborate backup`.
+            story check of `info --check`, which also compares the saved clustering state with the tables. Exits \
+            0 when all is well, 3 when something is wrong. --repair fixes the stories and the clustering state \
+            (nothing stored is lost); a damaged file cannot be repaired in place: restore the latest \
+            `corroborate backup`.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -32,7 +33,7 @@ struct CheckCommand: AsyncParsableCommand {
             defer { if drawn { Terminal.progress(nil) } }
             info = try await store.info()
             integrity = try await store.checkIntegrity()
-            stories = try await store.checkStories(repair: repair && integrity.isSound)
+            stories = try await StoryClustering.checkStories(in: store, repair: repair && integrity.isSound)
         } catch {
             throw ErrorRendering.report(error)
         }

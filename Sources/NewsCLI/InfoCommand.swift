@@ -41,7 +41,7 @@ struct InfoCommand: AsyncParsableCommand {
                 let drawn = Terminal.stderrIsTerminal
                 if drawn { Terminal.progress(repair ? "checking and repairing the stories…" : "checking the stories…") }
                 defer { if drawn { Terminal.progress(nil) } }
-                storyCheck = try await store.checkStories(repair: repair)
+                storyCheck = try await StoryClustering.checkStories(in: store, repair: repair)
             }
         } catch {
             throw ErrorRendering.report(error)

@@ -100,6 +100,19 @@ extension StoryClusterer.Story {
         guard reader.isAtEnd else { throw ProfileError(reason: "story \(id): bytes after the profile") }
     }
 
+    /// The terms the story is indexed under, as its profile lists them (the postings must hold the same).
+    public var indexedTerms: Set<Int32> { indexed }
+
+    /// The profile of a story that knows no terms, names or joins: what a repair writes in place of bytes that
+    /// cannot be read.
+    public static func emptyProfile() -> [UInt8] {
+        var out: [UInt8] = [profileFormat]
+        for _ in 0..<3 { append(UInt32(0), to: &out) }
+        append(Double.nan.bitPattern, to: &out)
+        append(UInt32(0), to: &out)
+        return out
+    }
+
     private static func append<Value: FixedWidthInteger>(_ value: Value, to out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out += $0 }
     }

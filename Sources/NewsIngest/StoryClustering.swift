@@ -25,6 +25,11 @@ public enum StoryClustering {
     /// The algorithm behind saved states; a state written by another is refused, not silently reset.
     public static let algorithm = "corroborate-stories.v1/" + MinHashSignature.algorithm
 
+    /// What a damaged clustering state's error tells the operator to do.
+    static let repairAdvice =
+        "nothing was clustered; `corroborate check` shows what is damaged and `corroborate check --repair` "
+        + "repairs it (articles stay where they are)"
+
     /// Articles clustered per session: large enough that loading the hot state is paid rarely, small enough
     /// that another writer waits seconds, not minutes.
     static let batchSize = 2_000
@@ -164,7 +169,9 @@ struct SessionState {
                 let counters = try JSONDecoder().decode(ClustererCounters.self, from: meta.counters)
                 clusterer = StoryClusterer(options: saved, counters: counters, source: source)
             } catch {
-                throw StoreError.failed("the clustering state", operation: "reading it", reason: "\(error)")
+                throw StoreError.failed(
+                    "the clustering state", operation: "reading it", reason: "\(error); \(StoryClustering.repairAdvice)"
+                )
             }
             duplicates = DuplicateIndex(count: meta.duplicateCount, source: source)
         } else {
@@ -324,7 +331,7 @@ final class SessionSource: StoryStateSource, DuplicateSource {
             } catch {
                 throw StoreError.failed(
                     "the clustering state", operation: "reading story \(record.story.rawValue)",
-                    reason: "\(error)")
+                    reason: "\(error); \(StoryClustering.repairAdvice)")
             }
         }
     }

@@ -116,6 +116,10 @@ public protocol ArticleStore: Sendable {
     /// Runs the engine's own integrity checks (the file, references, full-text indexes); nothing is changed.
     func checkIntegrity() async throws(StoreError) -> IntegrityCheck
 
+    /// The clustering's saved scalars, every open story's state and postings, and the tables' highest ids, in
+    /// one read for `check` to compare (its cost grows with the open stories, as a check's may).
+    func clusteringStateSummary() async throws(StoreError) -> ClusteringStateSummary
+
     /// Writes a consistent copy of everything stored to a new file at `path` (a snapshot: writers go on
     /// meanwhile), checks the copy's integrity, and describes it.
     func backup(to path: String) async throws(StoreError) -> StoreInfo

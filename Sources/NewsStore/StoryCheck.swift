@@ -14,6 +14,14 @@ public struct StoryCheck: Sendable, Hashable {
         case stalePostings = "stale-postings"
         /// Articles in no story below the clustering watermark: the clustering would never pick them up.
         case articlesBelowWatermark = "articles-below-watermark"
+        /// The clusterer's saved options or counters cannot be read: clustering stops with an error.
+        case unreadableClusteringState = "unreadable-clustering-state"
+        /// The clusterer's counters are not past the ids the tables hold: the next batch would reuse them.
+        case countersBehindTables = "counters-behind-tables"
+        /// Open stories whose saved profile cannot be read: clustering stops at the first it meets.
+        case unreadableProfiles = "unreadable-profiles"
+        /// Open stories indexed under other terms than their profile lists, or under terms never saved.
+        case indexMismatch = "index-mismatch"
 
         /// What it means, for a person.
         public var explanation: String {
@@ -24,6 +32,10 @@ public struct StoryCheck: Sendable, Hashable {
             case .staleSummaries: "stories whose counts or dates disagree with their articles"
             case .stalePostings: "index entries of closed or merged stories"
             case .articlesBelowWatermark: "articles in no story that the clustering would skip"
+            case .unreadableClusteringState: "the clusterer's saved options or counters cannot be read"
+            case .countersBehindTables: "clusterer counters not past the ids saved (the next batch would reuse them)"
+            case .unreadableProfiles: "open stories whose saved profile cannot be read (clustering stops at them)"
+            case .indexMismatch: "open stories indexed under other terms than their profile lists"
             }
         }
 
@@ -36,6 +48,10 @@ public struct StoryCheck: Sendable, Hashable {
             case .staleSummaries: "recounted"
             case .stalePostings: "removed"
             case .articlesBelowWatermark: "watermark lowered: the next add or fetch clusters them"
+            case .unreadableClusteringState: "rewritten: today's options, counters past every saved id"
+            case .countersBehindTables: "moved past the highest saved ids"
+            case .unreadableProfiles: "closed with an empty profile, out of the index (articles stay in them)"
+            case .indexMismatch: "closed and taken out of the index (articles stay; new ones start new stories)"
             }
         }
     }

@@ -87,4 +87,68 @@ struct StoryCheckCLITests {
         #expect((integrity["fullText"] as? [String])?.first?.contains("article_fts_english") == true)
         #expect(try await cli.run(["check"]).stderr.contains("corroborate backup"))
     }
+
+    @Test("check compares the clustering state with the tables: unreadable, behind, mismatched; --repair mends it")
+    func clusteringState() async throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let file = try cli.write("news.jsonl", ConcurrentWritersTests.articles(60, tag: "s"))
+        #expect(try await cli.run(["add", file]).status == 0)
+        #expect(try await cli.run(["check"]).status == 0)
+
+        // A profile that cannot be read, a story that lost a posting, counters wound back behind the tables.
+        let queue = try DatabaseQueue(path: cli.database)
+        let (broken, unindexed) = try await queue.write { db -> (Int64, Int64) in
+            let open = try Int64.fetchAll(
+                db, sql: "SELECT seq FROM story WHERE seq IS NOT NULL AND closed = 0 AND merged_into IS NULL")
+            try #require(open.count >= 2, "the events make several open stories")
+            try db.execute(sql: "UPDATE story SET profile = x'ff00' WHERE seq = ?", arguments: [open[0]])
+            try db.execute(
+                sql: """
+                    DELETE FROM cluster_posting
+                    WHERE story_seq = ?1 AND term_id = (SELECT min(term_id) FROM cluster_posting WHERE story_seq = ?1)
+                    """, arguments: [open[1]])
+            let counters = try #require(try Data.fetchOne(db, sql: "SELECT counters FROM cluster_meta"))
+            var object = try #require(try JSONSerialization.jsonObject(with: counters) as? [String: Any])
+            object["nextPosting"] = 0
+            try db.execute(
+                sql: "UPDATE cluster_meta SET counters = ?",
+                arguments: [try JSONSerialization.data(withJSONObject: object)])
+            return (
+                try #require(try Int64.fetchOne(db, sql: "SELECT id FROM story WHERE seq = ?", arguments: [open[0]])),
+                try #require(try Int64.fetchOne(db, sql: "SELECT id FROM story WHERE seq = ?", arguments: [open[1]]))
+            )
+        }
+        let found = try await cli.run(["check", "--json"])
+        #expect(found.status == 3)
+        let check = try #require(try found.json()["stories"] as? [String: Any])
+        let findings = (check["findings"] as? [[String: Any]] ?? [])
+        let problems = Dictionary(
+            findings.compactMap { f in (f["problem"] as? String).map { ($0, f["examples"] as? [Int64] ?? []) } },
+            uniquingKeysWith: +)
+        #expect(problems["unreadable-profiles"] == [broken], "\(findings)")
+        #expect(problems["index-mismatch"] == [unindexed], "\(findings)")
+        #expect(problems["counters-behind-tables"] != nil, "\(findings)")
+        let text = try await cli.run(["check"])
+        #expect(text.status == 3 && text.stdout.contains("profile cannot be read"), "\(text.stdout)")
+
+        // Options that cannot be read stop the clustering with an error that names the repair, never a reset.
+        try await queue.write { db in try db.execute(sql: "UPDATE cluster_meta SET options = x'7b'") }
+        let more = try cli.write("more.jsonl", ConcurrentWritersTests.articles(10, tag: "t"))
+        let refused = try await cli.run(["add", more])
+        #expect(refused.status != 0 && refused.stderr.contains("check --repair"), "\(refused.stderr)")
+        let unreadable = try await cli.run(["check"])
+        #expect(unreadable.status == 3 && unreadable.stdout.contains("unreadable-clustering-state"))
+        try queue.close()
+
+        let repaired = try await cli.run(["check", "--repair"])
+        #expect(repaired.status == 0 && repaired.stdout.contains("repaired"), "\(repaired.stdout) \(repaired.stderr)")
+        #expect(try await cli.run(["check"]).status == 0)
+        // The articles the refused add stored are clustered now, into stories the repaired state makes.
+        #expect(try await cli.run(["add", more]).status == 0)
+        let again = try cli.write("again.jsonl", ConcurrentWritersTests.articles(10, tag: "u"))
+        #expect(try await cli.run(["add", again]).status == 0)
+        #expect(try await cli.run(["check"]).status == 0)
+        try await ConcurrentWritersTests.expectConsistent(cli, articles: 80)
+    }
 }

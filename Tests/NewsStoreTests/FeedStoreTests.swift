@@ -62,7 +62,9 @@ struct FeedStoreTests {
         #expect(try await store.article(article) != nil)
     }
 
-    @Test("items saved while a poll runs are settled; the feed's state waits for the poll", arguments: StoreKind.available)
+    @Test(
+        "items saved while a poll runs are settled; the feed's state waits for the poll", arguments: StoreKind.available
+    )
     func itemsSavedMidPoll(kind: StoreKind) async throws {
         let folder = try TemporaryFolder()
         let store = try await kind.open(in: folder)
