@@ -37,6 +37,8 @@ public struct ClusterReason: Sendable, Hashable, Codable {
     /// When the article started a story although it scored the threshold with `bestCandidate`: the term
     /// similarity that story needed (a share of its loosest member's), which the article fell short of.
     public var spreadFloor: Double?
+    /// The score this article needed to join a story, when its length raised it above the options' threshold.
+    public var requiredScore: Double?
 
     /// Creates a reason.
     public init(

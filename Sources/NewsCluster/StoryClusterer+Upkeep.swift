@@ -56,6 +56,14 @@ extension StoryClusterer {
             if similarity > best?.similarity ?? -1 { best = (candidate, similarity) }
         }
         guard let best, best.similarity >= options.mergeThreshold else { return nil }
+        // NB: a merge must not join two stories looser than either's members joined it: two tight stories of one
+        // saga's neighbouring events converge without being one event.
+        if options.mergeSpreadFactor > 0,
+            let loosest = [grown, working[best.seq]!].compactMap({ $0.joins > 0 ? $0.loosestJoin : nil }).min(),
+            best.similarity < options.mergeSpreadFactor * loosest
+        {
+            return nil
+        }
         let other = best.seq
         let otherSize = working[other]!.size
         let otherIsSmaller = otherSize < grown.size || (otherSize == grown.size && other > seq)

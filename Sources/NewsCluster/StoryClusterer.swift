@@ -125,7 +125,12 @@ public struct StoryClusterer {
         }
         let vector = weigh(article)
         var (best, reason) = bestStory(for: vector, article: article)
-        if let seq = best, reason.score >= options.threshold, let floor = spreadFloor(seq),
+        let threshold = joinThreshold(terms: vector.count, dated: article.published != nil)
+        if threshold > options.threshold {
+            reason.requiredScore = threshold
+            if let seq = best, reason.score < threshold { reason.bestCandidate = working[seq]!.id }
+        }
+        if let seq = best, reason.score >= threshold, let floor = spreadFloor(seq),
             reason.termSimilarity < floor
         {
             // NB: closer to the story than the threshold but looser than any article it took: a related event
@@ -134,7 +139,7 @@ public struct StoryClusterer {
             reason.bestCandidate = working[seq]!.id
             best = nil
         }
-        if let best, reason.score >= options.threshold {
+        if let best, reason.score >= threshold {
             working[best]!.loosestJoin = min(working[best]!.loosestJoin ?? reason.termSimilarity, reason.termSimilarity)
             working[best]!.joins += 1
             join(best, vector: vector, article: article)
@@ -150,6 +155,14 @@ public struct StoryClusterer {
             actions.append(.created(story: article.id, article: article.id, reason: reason))
         }
         return actions
+    }
+
+    /// The score an article of `terms` weighed terms needs to join a story (see
+    /// `ClusterOptions.undatedThresholdPerTerm`).
+    func joinThreshold(terms: Int, dated: Bool) -> Double {
+        guard !dated else { return options.threshold }
+        return options.threshold + options.undatedThresholdPerTerm
+            * Double(max(0, terms - options.undatedThresholdFreeTerms))
     }
 
     /// The least term similarity the story takes an article with now: a share of its loosest member's (at most

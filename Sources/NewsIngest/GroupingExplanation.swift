@@ -36,6 +36,8 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
     /// When it started a story although it scored the threshold with its best candidate: the term similarity that
     /// story needed.
     public var spreadFloor: Double?
+    /// The score it needed, when being a long undated text raised it above the usual threshold.
+    public var requiredScore: Double?
     /// The heaviest terms it shares with its story.
     public var sharedTerms: [String]
     /// The names it shares with its story.
@@ -60,6 +62,7 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
         termSimilarity = reason["termSimilarity"] as? Double
         timeFactor = reason["timeFactor"] as? Double
         spreadFloor = reason["spreadFloor"] as? Double
+        requiredScore = reason["requiredScore"] as? Double
         sharedTerms = reason["sharedTerms"] as? [String] ?? []
         sharedNames = reason["sharedNames"] as? [String] ?? []
     }
@@ -75,6 +78,11 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
                 lines.append(
                     "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored "
                         + String(format: "%.3f", score) + ", enough to join, but is tighter than this article")
+            } else if let bestCandidate, let requiredScore, score < requiredScore {
+                lines.append(
+                    "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored "
+                        + String(format: "%.3f of the %.3f", score, requiredScore)
+                        + " an undated text this long needs (related events share a long text's words)")
             } else if let bestCandidate {
                 lines.append(
                     "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored only "

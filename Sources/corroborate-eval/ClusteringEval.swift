@@ -41,6 +41,28 @@ struct ClusteringEval: ParsableCommand {
     @Flag(help: "With --scale: let events come and go (each text's copies appear within 2 days of a time of its own).")
     var events = false
 
+    @Option(
+        name: .customLong("set"),
+        help: "Try another value of a clustering option (NAME=VALUE, a ClusterOptions field; repeatable).")
+    var overrides: [String] = []
+
+    /// The options scored: the defaults, with `--set` applied through their JSON form.
+    func options() throws -> ClusterOptions {
+        guard !overrides.isEmpty else { return ClusterOptions() }
+        var object =
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(ClusterOptions())) as? [String: Any] ?? [:]
+        for override in overrides {
+            let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, object[parts[0]] != nil, let value = Double(parts[1]) else {
+                throw ValidationError(
+                    "--set \(override): expected NAME=NUMBER with NAME one of \(object.keys.sorted().joined(separator: ", "))"
+                )
+            }
+            object[parts[0]] = value
+        }
+        return try JSONDecoder().decode(ClusterOptions.self, from: JSONSerialization.data(withJSONObject: object))
+    }
+
     static let metrics = [
         "basil.pairwise.f1", "basil.bcubed.f1", "googlenews.pairwise.f1", "googlenews.bcubed.f1", "googlenews.nmi",
         "basil-undated.pairwise.f1", "basil-undated.bcubed.f1", "basil-leads.pairwise.f1", "basil-leads.bcubed.f1",
@@ -77,15 +99,19 @@ struct ClusteringEval: ParsableCommand {
                 ClusterDocument(id: "polnear:" + $0.id, title: $0.title, text: $0.text, published: nil)
             }
         }
+        let options = try options()
         for set in ClusteringSet.all {
             let documents = set.documents(from: loaded[set.file]! + (set.crowded ? crowd : []))
             let start = DispatchTime.now().uptimeNanoseconds
-            let extractor = FeatureExtractor()
+            let extractor = FeatureExtractor(titleWeight: options.titleWeight)
             let features = documents.map { extractor.features(of: $0) }
             let extracted = DispatchTime.now().uptimeNanoseconds
-            var clusterer = StoryClusterer()
+            var clusterer = StoryClusterer(options: options)
             // NB: one at a time, in the set's order (a batch would be re-sorted by time, then id).
-            for article in features { _ = clusterer.add(article) }
+            var merges = 0
+            for article in features {
+                merges += clusterer.add(article).count { if case .merged = $0 { true } else { false } }
+            }
             let clustered = DispatchTime.now().uptimeNanoseconds
             var lines = ""
             for story in clusterer.stories {
@@ -99,7 +125,8 @@ struct ClusteringEval: ParsableCommand {
             print("\(set.name): \(json["summary"] as? String ?? "")")
             print(
                 "\(set.name): \(documents.count) articles, features \(Self.milliseconds(start, extracted)) ms, "
-                    + "clustering \(Self.milliseconds(extracted, clustered)) ms, \(clusterer.stories.count) stories")
+                    + "clustering \(Self.milliseconds(extracted, clustered)) ms, \(clusterer.stories.count) stories, "
+                    + "\(merges) merges")
         }
         let fingerprint = SHA256.hex(hasher.finalize())
         try floors.apply(

@@ -304,3 +304,43 @@ struct SavedStateClusteringTests {
         #expect(forgotten, "stories were let go of")
     }
 }
+
+@Suite("Keeping a saga's events apart without dates")
+struct UndatedEventTests {
+    /// An article of `count` terms: the first `shared` are the story's vocabulary (counted thrice, so they lead
+    /// its lookup), the rest its own.
+    static func article(_ id: String, terms count: Int, shared: Int, published: Date?) -> ArticleFeatures {
+        var terms: [String: Double] = [:]
+        for index in 0..<count {
+            terms[index < shared ? "common\(index)" : "\(id)own\(index)"] = index < shared ? 3 : 1
+        }
+        return ArticleFeatures(id: id, published: published, terms: terms, names: [])
+    }
+
+    static func decision(terms: Int, shared: Int, dated: Bool) -> (joined: Bool, reason: ClusterReason?) {
+        var clusterer = StoryClusterer()
+        let when: Date? = dated ? StoryClustererTests.start : nil
+        _ = clusterer.add(article("seed", terms: 60, shared: 60, published: when))
+        let actions = clusterer.add(article("next", terms: terms, shared: shared, published: when))
+        for action in actions {
+            if case .assigned(_, _, let reason) = action { return (true, reason) }
+            if case .created(_, _, let reason) = action { return (false, reason) }
+        }
+        return (false, nil)
+    }
+
+    @Test("a long undated text needs more than the threshold to join; dated or short texts do not")
+    func longUndatedTextsNeedMore() throws {
+        let dated = Self.decision(terms: 60, shared: 9, dated: true)
+        let score = try #require(dated.reason?.score)
+        try #require(
+            score > ClusterOptions().threshold && score < 0.24, "the case sits between the thresholds: \(score)")
+        #expect(dated.joined)
+        let undated = Self.decision(terms: 60, shared: 9, dated: false)
+        #expect(!undated.joined && undated.reason?.requiredScore == 0.24 && undated.reason?.bestCandidate == "seed")
+        // A record of 30 terms (a headline and lead) is held to the usual threshold.
+        let short = Self.decision(terms: 30, shared: 8, dated: false)
+        #expect(short.reason?.requiredScore == nil)
+        if let score = short.reason?.score, score >= ClusterOptions().threshold { #expect(short.joined) }
+    }
+}
