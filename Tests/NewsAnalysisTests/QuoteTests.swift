@@ -49,6 +49,20 @@ struct QuoteTests {
                 ["direct|He is ignorant of our culture.|Pamela Padilla"]
             ),
             (
+                // One signed quote per line, signed by names no list knows.
+                "Readers wrote in.\n\n“He is ignorant of our culture.” ― Beck Pimentel\n“Fear. I am afraid.” ― Nell Carden Grey",
+                ["direct|He is ignorant of our culture.|Beck Pimentel", "direct|Fear. I am afraid.|Nell Carden Grey"]
+            ),
+            (
+                // A sentence always ends after "?”", so the attribution is a sentence of its own.
+                "Senator Jane Doe spoke in Tulsa.\n\n“How many times must we see this?” she said.",
+                ["direct|How many times must we see this?|Jane Doe"]
+            ),
+            (
+                "The Valley Times reports:\n\n“The bridge will close for a year.”",
+                ["direct|The bridge will close for a year.|Valley Times"]
+            ),
+            (
                 "Union leader Jane Doe said that the strike would go on.",
                 ["indirect|that the strike would go on|Jane Doe"]
             ),

@@ -92,7 +92,16 @@ struct QuoteAttributor {
         let openSentence = context.sentenceOf[span.open]
         let closeSentence = context.sentenceOf[span.close]
         let head = context.text.sentenceTokens[openSentence].lowerBound..<span.open
-        let tailEnd = context.text.sentenceTokens[closeSentence].upperBound
+        var tailEnd = context.text.sentenceTokens[closeSentence].upperBound
+        // NB: a sentence always ends after "?” " or "!” ", so in `“You winning?” she said` the attribution is a
+        // sentence of its own: it is the quote's tail when it follows in the same paragraph.
+        if span.close > span.open + 1, ["?", "!"].contains(context.lower[span.close - 1]),
+            (span.close + 1..<tailEnd).allSatisfy({ context.tokens[$0].kind == .punctuation }),
+            closeSentence + 1 < context.text.sentenceTokens.count,
+            context.text.sentenceParagraphs[closeSentence + 1] == context.text.sentenceParagraphs[closeSentence]
+        {
+            tailEnd = context.text.sentenceTokens[closeSentence + 1].upperBound
+        }
         let headHasWords = head.contains { context.tokens[$0].kind != .punctuation }
         var kind = QuoteKind.partial
         var attribution: (cue: Int, speaker: Speaker)?
@@ -115,7 +124,8 @@ struct QuoteAttributor {
         } else if !headHasWords,
             !(span.close + 1..<tailEnd).contains(where: { context.tokens[$0].kind != .punctuation })
         {
-            kind = .direct  // a quote standing alone; its speaker comes from its neighbours
+            kind = .direct  // a quote standing alone; its speaker comes from `He said:` before it, or its neighbours
+            attribution = colonAttribution(before: openSentence, open: span.open)
         } else {
             attribution = sentenceAttribution(openSentence, before: span.open)
         }
@@ -125,23 +135,12 @@ struct QuoteAttributor {
 
     /// `"...," Toner said.` or `"...," said Toner.`
     func tailAttribution(after close: Int, end: Int) -> (cue: Int, speaker: Speaker)? {
-        // "…” ― Azucena Gonzàlez": a dash, then a name that ends the paragraph, signs the quote (the sentence
-        // breaker may put the signature in a sentence of its own).
-        if close + 2 < context.tokens.count, ["―", "—", "–"].contains(context.lower[close + 1]) {
-            let paragraph = context.text.sentenceParagraphs[context.sentenceOf[close]]
-            var stop = close + 2
-            while stop < min(context.tokens.count, close + 14),
-                context.text.sentenceParagraphs[context.sentenceOf[stop]] == paragraph
-            {
-                stop += 1
-            }
-            if let speaker = finder.phraseStarting(at: close + 2), speaker.last < stop,
-                (speaker.last + 1..<stop).allSatisfy({ context.tokens[$0].kind == .punctuation }),
-                stop == context.tokens.count
-                    || context.text.sentenceParagraphs[context.sentenceOf[stop]] != paragraph
-            {
-                return (close + 1, speaker)
-            }
+        // "…” ― Azucena Gonzàlez": a dash, then a name that ends its line or paragraph, signs the quote (the
+        // sentence breaker may put the signature in a sentence of its own; a list of signed quotes has one per line).
+        if close + 2 < context.tokens.count, ["―", "—", "–"].contains(context.lower[close + 1]),
+            let speaker = signature(from: close + 2)
+        {
+            return (close + 1, speaker)
         }
         var index = close + 1
         while index < end, context.tokens[index].kind == .punctuation, context.lower[index] != "." { index += 1 }
@@ -162,6 +161,44 @@ struct QuoteAttributor {
             return nil
         }
         return nil
+    }
+
+    /// The name signing a quote from `start` to the end of its line or paragraph: a phrase the speaker finder
+    /// knows, or else up to six capitalised words and initials (a reader's name no list holds: "Beck Pimentel").
+    func signature(from start: Int) -> Speaker? {
+        let paragraph = context.text.sentenceParagraphs[context.sentenceOf[start]]
+        var stop = start + 1
+        while stop < min(context.tokens.count, start + 12),
+            context.text.sentenceParagraphs[context.sentenceOf[stop]] == paragraph, !lineBreak(before: stop)
+        {
+            stop += 1
+        }
+        let ends =
+            stop == context.tokens.count || lineBreak(before: stop)
+            || context.text.sentenceParagraphs[context.sentenceOf[stop]] != paragraph
+        guard ends else { return nil }
+        var last = stop - 1
+        while last >= start, context.tokens[last].kind == .punctuation { last -= 1 }
+        guard last >= start else { return nil }
+        if let speaker = finder.phraseStarting(at: start), speaker.last <= last, speaker.last >= last - 1 {
+            return speaker
+        }
+        let words = (start...last).filter { context.tokens[$0].kind == .word }
+        let isName =
+            words.count <= 6 && context.isCapitalized(start) && context.isCapitalized(words.last ?? start)
+            && (start...last).allSatisfy { index in
+                context.isCapitalized(index) || context.tokens[index].kind == .punctuation
+                    || ["de", "del", "la", "van", "von", "da", "di", "bin", "al"].contains(context.lower[index])
+            }
+        return isName ? Speaker(first: start, last: last) : nil
+    }
+
+    /// Whether a line break comes between token `index` and the one before it.
+    func lineBreak(before index: Int) -> Bool {
+        guard index > 0, index < context.tokens.count else { return false }
+        let from = context.tokens[index - 1].range.end
+        let to = context.tokens[index].range.start
+        return from < to && context.text.bytes[from..<to].contains(UInt8(ascii: "\n"))
     }
 
     /// `大臣は「撤退しない」と述べた`: と after the closing bracket, then a verb of saying; the speaker is what
@@ -190,6 +227,15 @@ struct QuoteAttributor {
         }
         guard let speaker = finder.subject(ofVerb: verb) else { return nil }
         return (verb, speaker)
+    }
+
+    /// `The New York Times reports:` (or `Sanders made the following comment:`) ending the sentence before a quote
+    /// that opens its own sentence: who that sentence says is speaking.
+    func colonAttribution(before sentence: Int, open: Int) -> (cue: Int, speaker: Speaker)? {
+        guard sentence > 0, context.text.sentenceTokens[sentence].lowerBound == open else { return nil }
+        let previous = context.text.sentenceTokens[sentence - 1]
+        guard let colon = previous.last, context.lower[colon] == ":", !finder.quoted[colon] else { return nil }
+        return sentenceAttribution(sentence - 1, before: colon)
     }
 
     /// Who the sentence says is speaking: "according to X", the subject of the nearest attribution verb
