@@ -1,16 +1,34 @@
 internal import Foundation
 internal import NewsCore
 
-/// Reads publication days from the forms pages use: ISO 8601 (kept as the page's local day), written dates
-/// ("September 4, 2025", "4 Sept. 2025") and URL paths (`/2025/09/04/`).
+/// Reads publication days from the forms pages use: ISO 8601 (kept as the page's local day), written dates in
+/// the languages of European news ("September 4, 2025", "4 Sept. 2025", "12. März 2021", "3 de marzo de 2021",
+/// "1er mars 2021", "12 marca 2021") and URL paths (`/2025/09/04/`).
 enum DateFinder {
-    /// `YYYY-MM-DD` as written, or `nil`.
-    static func day(_ text: String) -> String? {
+    /// `YYYY-MM-DD` as written, or `nil`. With `dayFirst` (a page in a language that writes the day first), a
+    /// slashed date such as `04/09/2025` reads as 4 September.
+    static func day(_ text: String, dayFirst: Bool = false) -> String? {
         let trimmed = Whitespace.trimmed(text)
         if let day = isoPrefixDay(trimmed) { return day }
         if let date = PublicationDate.parse(trimmed) { return isoDay(date) }
-        return writtenDay(trimmed)
+        return writtenDay(trimmed, dayFirst: dayFirst)
     }
+
+    /// Whether a page in `language` (a BCP 47 tag: `de`, `fr-FR`, `en-GB`) writes the day before the month in
+    /// numeric dates: every European language here does, and English outside the United States.
+    static func writesDayFirst(_ language: String?) -> Bool {
+        guard let language = language?.lowercased().replacingOccurrences(of: "_", with: "-"), !language.isEmpty
+        else { return false }
+        let parts = language.split(separator: "-")
+        let base = parts.first.map(String.init) ?? language
+        if base == "en" { return parts.count > 1 && ["gb", "ie", "au", "nz", "in", "za"].contains(String(parts[1])) }
+        return dayFirstLanguages.contains(base)
+    }
+
+    private static let dayFirstLanguages: Set<String> = [
+        "de", "fr", "es", "it", "pt", "nl", "pl", "da", "sv", "nb", "no", "fi", "cs", "sk", "hu", "ro", "el", "ru",
+        "uk", "tr", "ca", "hr", "sl", "sr", "bg", "lt", "lv", "et",
+    ]
 
     /// `YYYY-MM-DD` when the text starts with one.
     static func isoPrefixDay(_ text: String) -> String? {
@@ -24,8 +42,8 @@ enum DateFinder {
     }
 
     /// The first written date in a short text such as a byline: "September 4, 2025", "4 Sept. 2025",
-    /// "[Submitted on 18 Dec 2025]", or an unambiguous numeric one (`numericDay`).
-    static func writtenDay(_ text: String) -> String? {
+    /// "[Submitted on 18 Dec 2025]", "12. März 2021", "3 de marzo de 2021", or a numeric one (`numericDay`).
+    static func writtenDay(_ text: String, dayFirst: Bool = false) -> String? {
         let words = text.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: ".", with: " ")
             .split(whereSeparator: { $0.isWhitespace || $0 == "/" }).map { $0.lowercased() }
         // A year may carry punctuation ("2025]", "2025)"), but no other digits.
@@ -33,29 +51,54 @@ enum DateFinder {
             let digits = word.filter(\.isNumber)
             return digits.count == 4 && word.count <= 6 ? Int(digits) : nil
         }
+        // A day is a number of one or two digits, with an ordinal ending at most ("1er", "1st", "1º").
+        func day(_ word: String) -> Int? {
+            let digits = word.prefix(while: \.isNumber)
+            guard (1...2).contains(digits.count), word.count - digits.count <= 2 else { return nil }
+            return Int(digits)
+        }
+        // "3 de marzo de 2021", "1 di marzo", "12 van maart": a connecting word may stand on either side.
+        func skipping(_ index: Int, by step: Int) -> Int {
+            let next = index + step
+            return next >= 0 && next < words.count && connectors.contains(words[next]) ? next + step : next
+        }
         for (index, word) in words.enumerated() {
-            guard let month = months[word] ?? months[String(word.prefix(3))], word.count >= 3 else { continue }
+            guard word.count >= 3, let month = month(word) else { continue }
+            let after = skipping(index, by: 1)
+            let afterThat = after < words.count ? skipping(after, by: 1) : after
             // "September 4 2025"
-            if index + 2 < words.count, let day = Int(words[index + 1].filter(\.isNumber)),
-                let year = year(words[index + 2]),
+            if afterThat < words.count, let day = day(words[after]), let year = year(words[afterThat]),
                 valid(year, month, day)
             {
                 return format(year, month, day)
             }
-            // "4 September 2025"
-            if index >= 1, index + 1 < words.count, let day = Int(words[index - 1].filter(\.isNumber)),
-                let year = year(words[index + 1]), valid(year, month, day)
+            // "4 September 2025", "12. März 2021", "3 de marzo de 2021"
+            let before = skipping(index, by: -1)
+            if before >= 0, after < words.count, let day = day(words[before]), let year = year(words[after]),
+                valid(year, month, day)
             {
                 return format(year, month, day)
             }
         }
-        return numericDay(text)
+        return numericDay(text, dayFirst: dayFirst)
     }
 
+    /// The month a word names, in any of the languages here; English abbreviations may run on ("Sept", "Octo").
+    static func month(_ word: String) -> Int? {
+        if let month = months[word] { return month }
+        let prefix = String(word.prefix(3))
+        guard let month = englishAbbreviations[prefix], word.allSatisfy(\.isASCII) else { return nil }
+        // NB: only a word that starts like the English month's name: "martes" (Spanish for Tuesday) is no March.
+        return englishNames[month - 1].hasPrefix(word) || word.count <= 4 ? month : nil
+    }
+
+    private static let connectors: Set<String> = ["de", "del", "di", "van", "of", "do", "da"]
+
     /// A numeric date that reads one way only: `23.07.2025` (day first: the dotted form is European), or a
-    /// slashed date whose first or second number is over 12 (`23/07/2025`, `07/23/2025`). `04/09/2025` is
-    /// left alone: the page's country decides it, and a wrong month is worse than none.
-    static func numericDay(_ text: String) -> String? {
+    /// slashed date whose first or second number is over 12 (`23/07/2025`, `07/23/2025`). `04/09/2025` reads
+    /// day first only on a page whose language writes it so (`dayFirst`), else it is left alone: a wrong month is
+    /// worse than none.
+    static func numericDay(_ text: String, dayFirst: Bool = false) -> String? {
         for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "|" || $0 == "," }) {
             let dotted = token.split(separator: ".", omittingEmptySubsequences: false)
             let slashed = token.split(separator: "/", omittingEmptySubsequences: false)
@@ -64,7 +107,7 @@ enum DateFinder {
                 (1...2).contains(parts[1].count), let first = Int(parts[0]), let second = Int(parts[1]),
                 let year = Int(parts[2])
             else { continue }
-            if dotted.count == 3 {
+            if dotted.count == 3 || dayFirst {
                 if valid(year, second, first) { return format(year, second, first) }
             } else if first > 12, valid(year, second, first) {
                 return format(year, second, first)
@@ -90,11 +133,52 @@ enum DateFinder {
         return nil
     }
 
-    private static let months: [String: Int] = [
-        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-        "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-        "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    private static let englishNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
     ]
+    private static let englishAbbreviations: [String: Int] = Dictionary(
+        uniqueKeysWithValues: englishNames.enumerated().map { (String($0.element.prefix(3)), $0.offset + 1) })
+
+    /// Month names and their usual abbreviations (and Polish genitives, the form dates use) in English, German,
+    /// French, Spanish, Italian, Portuguese, Dutch and Polish, lower-cased.
+    private static let months: [String: Int] = {
+        let names: [[String]] = [
+            [
+                "january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro",
+                "januari", "styczeń", "stycznia", "sty",
+            ],
+            [
+                "february", "feb", "februar", "feber", "février", "févr", "fevrier", "febrero", "febbraio", "fevereiro",
+                "fev", "februari", "luty", "lutego", "lut",
+            ],
+            [
+                "march", "mar", "märz", "mrz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt", "marzec",
+                "marca",
+            ],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi"],
+            ["may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja"],
+            ["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "lip"],
+            ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "sie"],
+            [
+                "september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro",
+                "wrzesień", "września", "wrz",
+            ],
+            [
+                "october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out",
+                "październik", "października", "paź",
+            ],
+            ["november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis"],
+            [
+                "december", "dec", "dezember", "dez", "décembre", "déc", "decembre", "diciembre", "dic", "dicembre",
+                "dezembro", "grudzień", "grudnia", "gru",
+            ],
+        ]
+        var table: [String: Int] = [:]
+        for (month, words) in names.enumerated() { for word in words { table[word] = month + 1 } }
+        return table
+    }()
 
     private static func valid(_ year: Int, _ month: Int, _ day: Int) -> Bool {
         guard (1990...2100).contains(year), (1...12).contains(month) else { return false }

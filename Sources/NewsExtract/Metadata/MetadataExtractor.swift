@@ -18,6 +18,7 @@ struct MetadataExtractor {
         var title: String?
         var timeDates: [(String, Bool)] = []
         var bylines: [String] = []
+        var bylineNodes: [Int] = []
         var visibleDates: [String] = []
         /// Other scripts, read for a date only when every other source failed.
         var stateScripts: [Int] = []
@@ -62,7 +63,16 @@ struct MetadataExtractor {
                     || names?.matches(Self.authorWords) == true
             {
                 let value = Whitespace.folded(node.attribute("content") ?? text(index))
-                if (3...120).contains(value.count) { bylines.append(value) }
+                // NB: the innermost of nested bylines: a wrapper's text runs its name into the title beside it
+                // ("Stephen JesudunsinAI Writer").
+                if let last = bylineNodes.last, index < document.subtreeEnd[last], !bylines.isEmpty {
+                    bylines.removeLast()
+                    bylineNodes.removeLast()
+                }
+                if (3...120).contains(value.count) {
+                    bylines.append(value)
+                    bylineNodes.append(index)
+                }
             }
         }
         func first(_ keys: String...) -> String? {
@@ -95,11 +105,10 @@ struct MetadataExtractor {
         ]
         .compactMap { $0 }.filter { !$0.contains("://") && !$0.hasPrefix("@") }
         let authors = jsonLD.authors.filter { !$0.contains("://") }
-        page.authors = Self.unique(
-            (authors.isEmpty ? (metaAuthors.isEmpty ? Array(bylines.prefix(1)) : metaAuthors) : authors).map(
-                Self.cleanAuthor)
-        )
-        .filter { !$0.isEmpty }
+        let bylineNames = bylines.lazy.map(Self.cleanAuthor).filter { !$0.isEmpty }.prefix(1)
+        let marked = authors.isEmpty ? (metaAuthors.isEmpty ? Array(bylineNames) : metaAuthors) : authors
+        page.authors = Self.unique(marked.map(Self.cleanAuthor)).filter { !$0.isEmpty }
+        if page.authors.isEmpty, let byline = bylineNearHeadline() { page.authors = [byline] }
 
         let publishedCandidates: [String?] = [
             jsonLD.published,
@@ -110,10 +119,16 @@ struct MetadataExtractor {
                 "article:published", "publication_date"),
             timeDates.first(where: \.1)?.0,
         ]
-        var publishedDay = publishedCandidates.compactMap { $0 }.lazy.compactMap(DateFinder.day).first
+        let dayFirst = DateFinder.writesDayFirst(page.language)
+        var publishedDay = publishedCandidates.compactMap { $0 }.lazy.compactMap {
+            DateFinder.day($0, dayFirst: dayFirst)
+        }
+        .first
         publishedDay =
-            publishedDay ?? url.flatMap(DateFinder.urlDay) ?? timeDates.first.flatMap { DateFinder.day($0.0) }
-            ?? visibleDates.lazy.compactMap(DateFinder.day).first ?? dateNearHeadline() ?? labelledDate()
+            publishedDay ?? url.flatMap(DateFinder.urlDay)
+            ?? timeDates.first.flatMap { DateFinder.day($0.0, dayFirst: dayFirst) }
+            ?? visibleDates.lazy.compactMap { DateFinder.day($0, dayFirst: dayFirst) }.first
+            ?? dateNearHeadline(dayFirst: dayFirst) ?? labelledDate(dayFirst: dayFirst)
             ?? stateScripts.lazy.compactMap { Self.publicationDate(inScript: text($0)) }.first
         page.published =
             publishedCandidates.compactMap { $0 }.lazy.compactMap(PublicationDate.parse).first
@@ -134,49 +149,6 @@ struct MetadataExtractor {
     private static let authorWords = WordList([
         "author-name", "byline__name", "byline-name", "author__name", "contributor-name",
     ])
-
-    /// A written date in the text right after the first `<h1>`, where bylines sit on pages without markup.
-    private func dateNearHeadline() -> String? {
-        guard let heading = document.nodes.firstIndex(where: { $0.name == "h1" }) else { return nil }
-        // NB: 80 nodes, measured on wcxb-dev: 40 finds fewer dates (0.795), 300 barely more (0.814 vs 0.812).
-        for index in heading..<min(heading + 80, document.nodes.count) {
-            let node = document.nodes[index]
-            // Script and style text sits directly under its element.
-            guard node.isText, node.text.utf8.count < 200,
-                !["script", "style", "noscript"].contains(document.nodes[Int(node.parent)].name)
-            else { continue }
-            if let day = DateFinder.writtenDay(node.text) { return day }
-        }
-        return nil
-    }
-
-    /// The first date the page labels as its own in its text ("Published October 14, 2025", "Last updated:
-    /// November 13, 2025", "[Submitted on 18 Dec 2025]"), the label and the date in one text or the label
-    /// alone with the date in one of the next three texts.
-    private func labelledDate() -> String? {
-        var labelSeen = -1
-        var texts = 0
-        for index in document.nodes.indices {
-            let node = document.nodes[index]
-            guard node.isText, node.text.utf8.count < 200,
-                !["script", "style", "noscript", "title"].contains(document.nodes[Int(node.parent)].name)
-            else { continue }
-            texts += 1
-            let folded = Whitespace.folded(node.text).lowercased().trimmingPrefix("[")
-            let label = Self.dateLabels.first { folded.hasPrefix($0) }
-            if let label {
-                if let day = DateFinder.writtenDay(String(folded.dropFirst(label.count))) { return day }
-                if folded.count <= label.count + 4 { labelSeen = texts }
-            } else if labelSeen >= 0, texts - labelSeen <= 3, let day = DateFinder.writtenDay(String(folded)) {
-                return day
-            }
-        }
-        return nil
-    }
-
-    private static let dateLabels = [
-        "published", "posted", "last updated", "updated", "submitted", "date:", "publication date", "released",
-    ]
 
     /// Keys under which pages' inline application state (Next.js data, data layers, escaped JSON-LD) names
     /// the publication date.
@@ -238,14 +210,39 @@ struct MetadataExtractor {
         return cleaned.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    private static func cleanAuthor(_ name: String) -> String {
-        var value = Whitespace.folded(name)
-        for prefix in ["by ", "written by ", "posted by ", "words by ", "author: ", "von "]
-        where value.lowercased().hasPrefix(prefix) {
+    /// The name in an author field, without the byline's opening word, or empty when the field names nobody:
+    /// a label left alone ("Written By"), a template's placeholder (", USA TODAY", "undefined"), a number.
+    static func cleanAuthor(_ name: String) -> String {
+        var value = Whitespace.folded(Self.decodingEntities(name)) + " "
+        for prefix in Self.authorPrefixes where value.lowercased().hasPrefix(prefix) {
             value = String(value.dropFirst(prefix.count))
         }
-        return Whitespace.trimmed(value)
+        value = Whitespace.trimmed(value).trimmingCharacters(in: CharacterSet(charactersIn: "\"“”'"))
+        guard let first = value.first, first.isLetter || first.isNumber,
+            !["undefined", "null", "none", "author", "admin"].contains(value.lowercased()),
+            value.contains(where: \.isLetter)
+        else { return "" }
+        return value
     }
+
+    /// `&amp;`, `&#39;` and their kin left in a field by a page that escaped it twice.
+    private static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = text
+        for (entity, character) in [
+            ("&quot;", "\""), ("&#039;", "'"), ("&#39;", "'"), ("&#x27;", "'"), ("&apos;", "'"), ("&lt;", "<"),
+            ("&gt;", ">"), ("&nbsp;", " "), ("&amp;", "&"),
+        ] {
+            out = out.replacingOccurrences(of: entity, with: character)
+        }
+        return out
+    }
+
+    /// What bylines put before a name, in the languages of European news.
+    private static let authorPrefixes = [
+        "written by ", "posted by ", "words by ", "by ", "author: ", "author ", "von ", "text: ", "autor: ",
+        "autorin: ", "par ", "auteur : ", "auteur: ", "por ", "door ", "autore: ",
+    ]
 
     private static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []
