@@ -25,7 +25,9 @@ struct PageAnalysis {
         "hgroup", "details", "center", "form", "fieldset", "body", "html",
     ])
 
-    init(_ document: HTMLDocument) {
+    /// Facts of `document`. With `readingNoscript`, `<noscript>` content counts as the page's: a page that
+    /// renders everything by script (a Discourse forum) keeps its readable copy there.
+    init(_ document: HTMLDocument, readingNoscript: Bool = false) {
         self.document = document
         let count = document.nodes.count
         textLength = Array(repeating: 0, count: count)
@@ -44,8 +46,10 @@ struct PageAnalysis {
         // Scripts, styles and the like go first, so their text does not count in the shares below.
         for index in document.nodes.indices {
             let parent = Int(document.nodes[index].parent)
+            let name = document.nodes[index].name
             removed[index] =
-                (parent >= 0 && removed[parent]) || ExtractionRules.droppedTags.contains(document.nodes[index].name)
+                (parent >= 0 && removed[parent])
+                || (ExtractionRules.droppedTags.contains(name) && !(readingNoscript && name == "noscript"))
         }
         aggregate()
         // Prose under each node: text in <p> elements outside links. Menus and footers have little of it, so
@@ -65,7 +69,9 @@ struct PageAnalysis {
                 removed[index] = true
             } else if !node.isText {
                 let share = max(Double(textLength[index]) / Double(bodyText), Double(prose[index]) / Double(bodyProse))
-                removed[index] = Self.isBoilerplate(node, index: index, share: share)
+                removed[index] =
+                    !(readingNoscript && node.name == "noscript")
+                    && Self.isBoilerplate(node, index: index, share: share)
             }
         }
         aggregate()

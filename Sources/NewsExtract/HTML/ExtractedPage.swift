@@ -8,7 +8,8 @@ public struct ExtractedPage: Sendable, Hashable {
     public var publishedDay: String?
     /// The main content, in document order.
     public var blocks: [ContentBlock]
-    /// Where the text came from: `dom` (the scored content) or `json-ld` (its `articleBody`).
+    /// Where the text came from: `dom` (the scored content), `noscript` (the copy a script-drawn page keeps in
+    /// `<noscript>`) or `json-ld` (its `articleBody`).
     public var source: String
     /// The charset the page was decoded from.
     public var charset: String

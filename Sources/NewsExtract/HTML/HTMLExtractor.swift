@@ -53,12 +53,20 @@ public struct HTMLExtractor: Sendable {
         guard !document.nodes.isEmpty else { return Self.rejected(.empty, charset: decoded.charset) }
 
         let (metadata, articleBody, publishedDay) = MetadataExtractor(document: document, url: url).extract()
-        let analysis = PageAnalysis(document)
-        let roots = ContentScorer(analysis: analysis).contentRoots()
-        var blocks = BlockCollector(analysis: analysis).blocks(from: roots)
-        blocks = Self.dropTitle(blocks, title: metadata.title)
+        var analysis = PageAnalysis(document)
+        var blocks = Self.blocks(analysis, title: metadata.title)
         var source = "dom"
-        let domLength = blocks.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
+        var domLength = blocks.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
+        if domLength < options.minimumCharacters, Self.hasMarkupInNoscript(document) {
+            // A page drawn by script keeps its readable copy in <noscript> (Discourse's crawler view): read it
+            // when the rest of the page gave too little. NB: only then, so ordinary pages take one pass.
+            let noscript = PageAnalysis(document, readingNoscript: true)
+            let fallback = Self.blocks(noscript, title: metadata.title)
+            let fallbackLength = fallback.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
+            if fallbackLength > domLength {
+                (analysis, blocks, domLength, source) = (noscript, fallback, fallbackLength, "noscript")
+            }
+        }
         if let articleBody, articleBody.utf8.count > max(domLength * 2, 200) {
             // The DOM gave much less than the publisher's own article body: a script-rendered page or a miss.
             blocks = Whitespace.paragraphs(articleBody.replacingOccurrences(of: "\n", with: "\n\n"))
@@ -97,6 +105,21 @@ public struct HTMLExtractor: Sendable {
             return .notAnArticle("no article markup, no date and fewer than 3 paragraphs")
         }
         return nil
+    }
+
+    /// The content blocks the analysis finds, without a heading that repeats the title.
+    private static func blocks(_ analysis: PageAnalysis, title: String?) -> [ContentBlock] {
+        let roots = ContentScorer(analysis: analysis).contentRoots()
+        return dropTitle(BlockCollector(analysis: analysis).blocks(from: roots), title: title)
+    }
+
+    /// Whether a `<noscript>` holds elements that carry text (not just a tracking pixel or a style).
+    private static func hasMarkupInNoscript(_ document: HTMLDocument) -> Bool {
+        document.nodes.indices.contains { index in
+            document.nodes[index].name == "noscript"
+                && document.subtreeEnd[index] - index > 8
+                && document.nodes[index..<document.subtreeEnd[index]].contains { $0.name == "p" || $0.name == "div" }
+        }
     }
 
     /// Leaves out a heading that repeats the title: the title is metadata, not body text.
