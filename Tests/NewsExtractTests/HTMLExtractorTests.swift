@@ -145,9 +145,11 @@ struct HTMLExtractorTests {
     }
 
     @Test func aScriptDrawnPageIsReadFromItsNoscriptCopy() {
-        let post = "<div class='post' itemprop='text'><p>The update broke the export for everyone on our team, and"
+        let post =
+            "<div class='post' itemprop='text'><p>The update broke the export for everyone on our team, and"
             + " the logs show nothing useful at all, so we rolled back to the previous version for now.</p></div>"
-        let html = "<html><body><section id='splash'><div class='dots'></div></section><noscript><header>"
+        let html =
+            "<html><body><section id='splash'><div class='dots'></div></section><noscript><header>"
             + "<a href='/'>Community</a></header><div id='main-outlet' role='main'><h1>Export broken</h1>"
             + String(repeating: "<div class='crawler-post'><span class='creator'>dale</span>\(post)</div>", count: 3)
             + "</div></noscript></body></html>"
@@ -155,7 +157,8 @@ struct HTMLExtractorTests {
         #expect(page.source == "noscript")
         #expect(page.blocks.filter { $0.text.hasPrefix("The update broke") }.count == 3)
         // A page with its text outside <noscript> ignores what is inside.
-        let ordinary = "<html><body><article>\(post)\(post)</article><noscript><div><p>Enable JavaScript to"
+        let ordinary =
+            "<html><body><article>\(post)\(post)</article><noscript><div><p>Enable JavaScript to"
             + " see the comments below this story and join the discussion.</p></div></noscript></body></html>"
         let read = HTMLExtractor().extract(Array(ordinary.utf8))
         #expect(read.source == "dom" && !read.text.contains("Enable JavaScript"))
