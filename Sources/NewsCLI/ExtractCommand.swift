@@ -11,7 +11,7 @@ struct ExtractCommand: AsyncParsableCommand {
         abstract: "Extract the article (text, typed blocks, metadata) from HTML pages without storing it.",
         discussion: """
             With --jsonl, prints one JSON object per input (docs/JSON.md, corroborate.extract.v1):
-            {"file","title","authors","published","site","language","url","text","blocks","rejected"}.
+            {"file","title","authors","published","site","language","url","text","blocks","pageType","rejected"}.
             A page that is not a storable article still shows what was found, with "rejected" saying why.
             """)
 
@@ -58,7 +58,7 @@ struct ExtractCommand: AsyncParsableCommand {
         if let site = page.metadata.siteName { facts.append(site) }
         if let day = page.publishedDay { facts.append(day) }
         if !page.metadata.authors.isEmpty { facts.append("by " + page.metadata.authors.joined(separator: ", ")) }
-        facts.append("\(page.blocks.count) blocks from \(page.source), \(page.charset)")
+        facts.append("\(page.pageType.rawValue) page, \(page.blocks.count) blocks from \(page.source), \(page.charset)")
         Terminal.output(Terminal.dim(facts.joined(separator: " · "), styled: styled))
         if let rejection = page.rejection { Terminal.message("rejected: \(file): \(rejection.reason)") }
         Terminal.output()

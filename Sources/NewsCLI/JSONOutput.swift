@@ -83,6 +83,7 @@ enum JSONOutput {
         var blocks: [ContentBlock]
         var source: String
         var charset: String
+        var pageType: String
         var rejected: Rejection?
 
         init(file: String, page: ExtractedPage) {
@@ -102,6 +103,7 @@ enum JSONOutput {
             blocks = page.blocks
             source = page.source
             charset = page.charset
+            pageType = page.pageType.rawValue
             rejected = page.rejection.map { Rejection(code: $0.code, reason: $0.reason) }
         }
     }

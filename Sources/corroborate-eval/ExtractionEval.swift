@@ -32,6 +32,8 @@ struct ExtractionEval: ParsableCommand {
             return
         }
         let urls = try Self.urls(data + "/metadata.json")
+        let goldTypes = try Self.pageTypes(data + "/metadata.json")
+        var typeCounts: [String: (right: Int, all: Int, predicted: [String: Int])] = [:]
         let ids = try fileManager.contentsOfDirectory(atPath: data + "/html")
             .filter { $0.hasSuffix(".html.gz") }.map { String($0.dropLast(8)) }.sorted()
         let extractor = HTMLExtractor()
@@ -50,6 +52,16 @@ struct ExtractionEval: ParsableCommand {
                 prediction["author"] = result.metadata.authors.joined(separator: ", ")
             }
             if let day = result.publishedDay { prediction["date"] = day }
+            prediction["page_type"] = result.pageType.rawValue
+            if var gold = goldTypes[id] {
+                // NB: WCXB's "collection" (a shop's category, a set of links) is what we call a listing.
+                if gold == "collection" { gold = "listing" }
+                var counts = typeCounts[gold] ?? (0, 0, [:])
+                counts.all += 1
+                if gold == result.pageType.rawValue { counts.right += 1 }
+                counts.predicted[result.pageType.rawValue, default: 0] += 1
+                typeCounts[gold] = counts
+            }
             predictions[id] = prediction
             if isatty(STDERR_FILENO) == 1, number % 50 == 0 {
                 FileHandle.standardError.write(Data("\r\u{1B}[2Kextracting \(number + 1)/\(ids.count)".utf8))
@@ -67,6 +79,7 @@ struct ExtractionEval: ParsableCommand {
                 + "\(String(format: "%.1f", seconds * 1000 / Double(ids.count))) ms/page")
         let report = try Self.score(scorer: scorer, gold: data, predictions: out)
         print(report.text)
+        if !typeCounts.isEmpty { print(Self.pageTypeReport(typeCounts)) }
         let fingerprint = try Self.fingerprint(data, ids: ids)
         try floors.apply(
             report.json, section: "extraction", set: "wcxb-dev", metrics: Self.metrics, fingerprint: fingerprint)
@@ -75,6 +88,8 @@ struct ExtractionEval: ParsableCommand {
     /// The scores pinned as floors, as dotted paths into the scorer's JSON report.
     static let metrics = [
         "word.f1", "shingle.f1", "page_types.article.word_f1", "page_types.article.shingle_f1",
+        "page_types.forum.word_f1", "page_types.listing.word_f1", "page_types.collection.word_f1",
+        "page_types.product.word_f1", "page_types.service.word_f1", "page_types.documentation.word_f1",
         "metadata.title.exact", "metadata.author.exact", "metadata.date.exact",
     ]
 
@@ -92,12 +107,39 @@ struct ExtractionEval: ParsableCommand {
         return SHA256.hex(hasher.finalize())
     }
 
+    /// How often the page type the extractor tells matches the set's, per gold type, with what it said instead.
+    private static func pageTypeReport(_ counts: [String: (right: Int, all: Int, predicted: [String: Int])]) -> String {
+        let right = counts.values.reduce(0) { $0 + $1.right }
+        let all = counts.values.reduce(0) { $0 + $1.all }
+        var lines = [
+            "page types told (gold collection counted as listing): \(right)/\(all) right, "
+                + String(format: "accuracy %.3f", Double(right) / Double(max(all, 1)))
+        ]
+        for (gold, count) in counts.sorted(by: { ($0.value.all, $1.key) > ($1.value.all, $0.key) }) {
+            let told = count.predicted.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+                "\($0.key) \($0.value)"
+            }
+            lines.append(
+                "  \(gold.padding(toLength: 14, withPad: " ", startingAt: 0)) \(count.right)/\(count.all)   told: "
+                    + told.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pageTypes(_ path: String) throws -> [String: String] {
+        try files(path).compactMapValues { $0["page_type"] as? String }
+    }
+
     private static func urls(_ path: String) throws -> [String: String] {
+        try files(path).compactMapValues { $0["url"] as? String }
+    }
+
+    /// The set's `metadata.json` entries by page id.
+    private static func files(_ path: String) throws -> [String: [String: Any]] {
         guard let data = FileManager.default.contents(atPath: path),
-            let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let files = root["files"] as? [String: [String: Any]]
+            let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [:] }
-        return files.compactMapValues { $0["url"] as? String }
+        return root["files"] as? [String: [String: Any]] ?? [:]
     }
 
     /// Runs the scorer twice: once for the readable report, once for the JSON the gate reads.

@@ -131,7 +131,9 @@ struct BlockCollector {
             block.text = Whitespace.folded(block.text)
         }
         guard !block.text.isEmpty else { return }
-        if density > 0.6, block.text.utf8.count < 250 { return }
+        // A listing's items are links with a title's length; its menus' links are a word or two.
+        let linkedItem = analysis.pageType == .listing && block.text.utf8.count >= 20
+        if density > 0.6, block.text.utf8.count < 250, !linkedItem { return }
         let lowered = block.text.lowercased().trimmingCharacters(in: [":", " ", "»", "›", "|"])
         if ExtractionRules.boilerplateLines.contains(lowered) { return }
         output.append(block)

@@ -16,6 +16,10 @@ struct PageAnalysis {
     let body: Int
     /// One past the last index of each node's subtree (see `HTMLDocument.subtreeEnd`).
     var subtreeEnd: [Int] { document.subtreeEnd }
+    /// The kind of page being read.
+    let pageType: PageType
+    /// The class patterns that mark boilerplate on this page.
+    let boilerplate: WordList
     /// Whether a node has a block-level element below it (so it is a container, not one block).
     private(set) var hasBlockDescendant: [Bool]
 
@@ -27,8 +31,12 @@ struct PageAnalysis {
 
     /// Facts of `document`. With `readingNoscript`, `<noscript>` content counts as the page's: a page that
     /// renders everything by script (a Discourse forum) keeps its readable copy there.
-    init(_ document: HTMLDocument, readingNoscript: Bool = false) {
+    ///
+    /// On a forum page (`pageType`) comments are the content: their class names do not mark boilerplate.
+    init(_ document: HTMLDocument, readingNoscript: Bool = false, pageType: PageType = .article) {
         self.document = document
+        self.pageType = pageType
+        boilerplate = pageType == .forum ? .boilerplateInThreads : .boilerplate
         let count = document.nodes.count
         textLength = Array(repeating: 0, count: count)
         linkLength = Array(repeating: 0, count: count)
@@ -71,7 +79,7 @@ struct PageAnalysis {
                 let share = max(Double(textLength[index]) / Double(bodyText), Double(prose[index]) / Double(bodyProse))
                 removed[index] =
                     !(readingNoscript && node.name == "noscript")
-                    && Self.isBoilerplate(node, index: index, share: share)
+                    && Self.isBoilerplate(node, index: index, share: share, words: boilerplate)
             }
         }
         aggregate()
@@ -146,7 +154,9 @@ struct PageAnalysis {
 
     /// Whether an element is boilerplate on its own: a dropped tag, hidden, a boilerplate role, or a
     /// boilerplate class/id that is not also a content class, unless it holds much of the page's text.
-    static func isBoilerplate(_ node: HTMLDocument.Node, index: Int, share: Double) -> Bool {
+    static func isBoilerplate(
+        _ node: HTMLDocument.Node, index: Int, share: Double, words: WordList = .boilerplate
+    ) -> Bool {
         if ExtractionRules.droppedTags.contains(node.name) { return true }
         if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
         if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
@@ -160,7 +170,7 @@ struct PageAnalysis {
         if ["html", "body", "main", "article"].contains(node.name) { return false }
         if node.attribute("itemprop") == "articleBody" { return false }
         let names = ClassNames(node)
-        guard names.matches(.boilerplate), !names.isContent else { return false }
+        guard names.matches(words), !names.isContent else { return false }
         // A container holding much of the page is structure, not a banner, whatever its class says.
         return share < 0.3
     }
@@ -248,6 +258,8 @@ struct WordList: Sendable {
     }
 
     static let boilerplate = WordList(ExtractionRules.boilerplateWords)
+    /// Boilerplate on a forum page, where the comments are the posts.
+    static let boilerplateInThreads = WordList(ExtractionRules.boilerplateWords.filter { !$0.hasPrefix("comment") })
     static let content = WordList(ExtractionRules.contentWords, oneWordsAsTokens: true)
     static let caption = WordList(ExtractionRules.captionWords)
     static let credit = WordList(ExtractionRules.creditWords)

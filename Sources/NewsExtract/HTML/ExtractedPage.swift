@@ -15,6 +15,8 @@ public struct ExtractedPage: Sendable, Hashable {
     public var charset: String
     /// Why the page is not stored as an article, if it is not; the content is still reported.
     public var rejection: ExtractionRejection?
+    /// What kind of page it is; each kind is read its own way.
+    public var pageType: PageType = .article
 
     /// Creates a result.
     public init(

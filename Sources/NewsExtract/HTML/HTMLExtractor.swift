@@ -53,14 +53,21 @@ public struct HTMLExtractor: Sendable {
         guard !document.nodes.isEmpty else { return Self.rejected(.empty, charset: decoded.charset) }
 
         let (metadata, articleBody, publishedDay) = MetadataExtractor(document: document, url: url).extract()
-        var analysis = PageAnalysis(document)
+        let classifier = PageTypeClassifier(metadata: metadata, url: url)
+        let declared = classifier.declaredType()
+        var analysis = PageAnalysis(document, pageType: declared ?? .article)
+        let pageType = declared ?? classifier.typeByShape(analysis)
+        if declared == nil, pageType == .forum || pageType == .listing {
+            // NB: a second pass only for the pages whose shape, not their markup, says they read differently.
+            analysis = PageAnalysis(document, pageType: pageType)
+        }
         var blocks = Self.blocks(analysis, title: metadata.title)
         var source = "dom"
         var domLength = blocks.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
         if domLength < options.minimumCharacters, Self.hasMarkupInNoscript(document) {
             // A page drawn by script keeps its readable copy in <noscript> (Discourse's crawler view): read it
             // when the rest of the page gave too little. NB: only then, so ordinary pages take one pass.
-            let noscript = PageAnalysis(document, readingNoscript: true)
+            let noscript = PageAnalysis(document, readingNoscript: true, pageType: pageType)
             let fallback = Self.blocks(noscript, title: metadata.title)
             let fallbackLength = fallback.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
             if fallbackLength > domLength {
@@ -76,6 +83,7 @@ public struct HTMLExtractor: Sendable {
         var page = ExtractedPage(
             metadata: metadata, publishedDay: publishedDay, blocks: blocks, source: source, charset: decoded.charset,
             rejection: nil)
+        page.pageType = pageType
         page.rejection = judge(page, analysis: analysis)
         return page
     }

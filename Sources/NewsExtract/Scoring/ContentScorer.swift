@@ -26,7 +26,7 @@ struct ContentScorer {
             }
             let names = ClassNames(node)
             if names.isContent { base += 25 }
-            if names.matches(.boilerplate), !names.isContent { base -= 25 }
+            if names.matches(analysis.boilerplate), !names.isContent { base -= 25 }
             if node.attribute("itemprop") == "articleBody" { base += 40 }
             if node.name == "article" { base += 15 }
             if node.name == "main" { base += 10 }
@@ -47,8 +47,10 @@ struct ContentScorer {
         }
         var best: Int?
         var bestScore = -Double.infinity
+        // A listing's items are links: they weigh as text there.
+        let linkWeight = analysis.pageType == .listing ? 0.3 : 1
         for (index, value) in score {
-            let adjusted = value * (1 - analysis.linkDensity(index))
+            let adjusted = value * (1 - linkWeight * analysis.linkDensity(index))
             score[index] = adjusted
             if adjusted > bestScore || (adjusted == bestScore && index < (best ?? .max)) {
                 (best, bestScore) = (index, adjusted)
@@ -71,7 +73,8 @@ struct ContentScorer {
     /// The smallest ancestor-or-self of `start` holding `share` of the body's text outside links.
     private func covering(_ start: Int, share: Double) -> Int {
         let nodes = analysis.document.nodes
-        func useful(_ index: Int) -> Int { analysis.textLength[index] - analysis.linkLength[index] }
+        let listing = analysis.pageType == .listing
+        func useful(_ index: Int) -> Int { analysis.textLength[index] - (listing ? 0 : analysis.linkLength[index]) }
         let target = Double(useful(analysis.body)) * share
         var node = start
         while Double(useful(node)) < target, nodes[node].parent >= 0, node != analysis.body {
