@@ -64,6 +64,26 @@ struct PageTypeTests {
         #expect(story.pageType == .article)
     }
 
+    @Test func aProductPageLeavesOutItsReviews() {
+        let description =
+            "<p>Keep your gear within easy reach in this 25 litre pack, made of ripstop nylon with a water-repellent"
+            + " finish, a zip pocket for your keys and a sleeve that holds a laptop or a water reservoir.</p>"
+        let reviews = (1...4).map {
+            "<div class='review-card'><span class='review-author'>buyer\($0)</span><p>Review \($0): I used this"
+                + " bag on several short hikes and had no complaints, the side pockets fit a full-size bottle.</p></div>"
+        }.joined()
+        let body =
+            "<body><h1>Trail 25 pack</h1><div class='pdp'>\(description)<div class='reviews'>\(reviews)"
+            + "</div></div></body></html>"
+        let shop = Self.extract("<html><head>\(Self.jsonLD("Product"))</head>\(body)")
+        #expect(shop.pageType == .product)
+        #expect(shop.text.contains("ripstop nylon") && !shop.text.contains("Review 1"))
+        // A Product beside og:type article is left to the page's shape, and its reviews stay.
+        let dressed = Self.extract(
+            "<html><head>\(Self.jsonLD("Product"))<meta property='og:type' content='article'></head>\(body)")
+        #expect(dressed.pageType != .product && dressed.text.contains("Review 1"))
+    }
+
     @Test func aForumKeepsItsPostsWhereAnArticleDropsItsComments() {
         let posts = (1...3).map {
             "<div class=\"comment\" id=\"comment-\($0)\"><span>user\($0)</span><p>Reply \($0): the export broke for"

@@ -32,11 +32,16 @@ struct PageAnalysis {
     /// Facts of `document`. With `readingNoscript`, `<noscript>` content counts as the page's: a page that
     /// renders everything by script (a Discourse forum) keeps its readable copy there.
     ///
-    /// On a forum page (`pageType`) comments are the content: their class names do not mark boilerplate.
+    /// On a forum page (`pageType`) comments are the content: their class names do not mark boilerplate; on a
+    /// product page reviews and customers' questions are not the product's.
     init(_ document: HTMLDocument, readingNoscript: Bool = false, pageType: PageType = .article) {
         self.document = document
         self.pageType = pageType
-        boilerplate = pageType == .forum ? .boilerplateInThreads : .boilerplate
+        switch pageType {
+        case .forum: boilerplate = .boilerplateInThreads
+        case .product: boilerplate = .boilerplateInShops
+        default: boilerplate = .boilerplate
+        }
         let count = document.nodes.count
         textLength = Array(repeating: 0, count: count)
         linkLength = Array(repeating: 0, count: count)
@@ -258,6 +263,8 @@ struct WordList: Sendable {
     }
 
     static let boilerplate = WordList(ExtractionRules.boilerplateWords)
+    /// Boilerplate on a product page, where customers' reviews and questions sit beside the description.
+    static let boilerplateInShops = WordList(ExtractionRules.boilerplateWords + ExtractionRules.shopBoilerplateWords)
     /// Boilerplate on a forum page, where the comments are the posts.
     static let boilerplateInThreads = WordList(ExtractionRules.boilerplateWords.filter { !$0.hasPrefix("comment") })
     static let content = WordList(ExtractionRules.contentWords, oneWordsAsTokens: true)

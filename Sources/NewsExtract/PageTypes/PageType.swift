@@ -31,7 +31,11 @@ struct PageTypeClassifier {
         let types = Set(metadata.schemaTypes.map { $0.lowercased() })
         let path = Self.path(of: url ?? metadata.canonicalURL)
         if !types.isDisjoint(with: ["discussionforumposting", "qapage"]) { return .forum }
-        if !types.isDisjoint(with: ["product", "productgroup"]), !Self.isArticleTyped(types) { return .product }
+        if !types.isDisjoint(with: ["product", "productgroup"]), !Self.isArticleTyped(types) {
+            // NB: a `Product` beside og:type article is as often a service page dressed for star ratings in
+            // search results: the page's shape decides.
+            return metadata.openGraphType == "article" ? nil : .product
+        }
         if Self.isForumPath(path) { return .forum }
         if !types.isDisjoint(with: ["techarticle", "apireference"]) || Self.isDocumentation(url, path: path) {
             return .documentation

@@ -44,6 +44,12 @@ enum ExtractionRules {
         "backtotop", "back-to-top", "search*", "site-info", "copyright",
     ]
 
+    /// Class/id patterns that are boilerplate on a product page only: reviews, ratings and questions.
+    static let shopBoilerplateWords: [String] = [
+        "review*", "testimonial*", "ugc", "bazaarvoice", "bv", "yotpo*", "okendo*", "stamped*", "judgeme", "jdgm*",
+        "questions", "qna", "q-and-a", "recently-viewed", "upsell*", "cross-sell*", "you-may-also-like",
+    ]
+
     /// Class/id patterns of the article body (same syntax); the one-word ones count only as whole tokens.
     static let contentWords: [String] = [
         "article-body", "articlebody", "article-content", "articlecontent", "story-body", "storybody",
