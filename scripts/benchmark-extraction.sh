@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Extraction quality and speed, side by side: Corroborate, trafilatura and readability-lxml on the same
 # pages (default ../shared/eval/extraction/wcxb-dev), each pinned to one core, extraction time only,
-# scored by ../shared/tools/score-extraction. The reference tools are installed from PyPI into a throwaway
+# scored by ../shared/tools/score-extraction, overall and per page type. The reference tools are installed from PyPI into a throwaway
 # venv that is deleted afterwards.
 #
 #   scripts/benchmark-extraction.sh [DATA]
@@ -24,5 +24,5 @@ taskset -c 0 .build/release/corroborate-eval extraction --data "$data" --out "$w
 taskset -c 0 "$work/venv/bin/python" scripts/reference-extractors.py "$data" "$work"
 for name in corroborate trafilatura readability; do
     echo "== $name"
-    python3 "$scorer" --gold "$data" --pred "$work/$name.json" | grep -E "word overlap|shingles|^  (article|title|author|date) |^extraction"
+    python3 "$scorer" --gold "$data" --pred "$work/$name.json" | grep -E "word overlap|shingles|^  type |^  (article|service|forum|listing|product|collection|documentation|title|author|date) |^extraction"
 done
