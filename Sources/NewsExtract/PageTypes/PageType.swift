@@ -52,7 +52,8 @@ struct PageTypeClassifier {
         return nil
     }
 
-    /// The type of a page that declares none, from what its kept part (`analysis`, read as an article) holds.
+    /// The type of a page that declares none, from what its kept part (`analysis`, read as an article) holds;
+    /// prices and buy buttons are looked for in the whole page, since buttons are never kept.
     func typeByShape(_ analysis: PageAnalysis) -> PageType {
         let shape = Self.shape(analysis)
         // Many prices among many linked items are a shop's category, not one product.
@@ -165,7 +166,8 @@ struct PageTypeClassifier {
         return path.dropLast().contains { ["docs", "documentation", "reference", "api", "manual", "man"].contains($0) }
     }
 
-    /// Index pages: a site's home, sections and categories, tags, search results, charts and lists.
+    /// Index pages: sections and categories, tags, search results, charts and lists. A site's home page is left
+    /// to its shape: as many are a company's landing page as a newspaper's front page.
     static func isListingPath(_ path: [String]) -> Bool {
         if path.isEmpty { return false }
         let indexWords: Set<String> = [
