@@ -65,11 +65,11 @@ struct MetadataExtractor {
                 let value = Whitespace.folded(node.attribute("content") ?? text(index))
                 // NB: the innermost of nested bylines: a wrapper's text runs its name into the title beside it
                 // ("Stephen JesudunsinAI Writer").
-                if let last = bylineNodes.last, index < document.subtreeEnd[last], !bylines.isEmpty {
-                    bylines.removeLast()
-                    bylineNodes.removeLast()
-                }
                 if (3...120).contains(value.count) {
+                    if let last = bylineNodes.last, index < document.subtreeEnd[last] {
+                        bylines.removeLast()
+                        bylineNodes.removeLast()
+                    }
                     bylines.append(value)
                     bylineNodes.append(index)
                 }
