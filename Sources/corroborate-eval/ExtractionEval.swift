@@ -31,8 +31,9 @@ struct ExtractionEval: ParsableCommand {
             print("skipped: \(data) is absent (the evaluation data lives in ../shared/eval, outside the repository)")
             return
         }
-        let urls = try Self.urls(data + "/metadata.json")
-        let goldTypes = try Self.pageTypes(data + "/metadata.json")
+        let files = try Self.files(data + "/metadata.json")
+        let urls = files.compactMapValues { $0["url"] as? String }
+        let goldTypes = files.compactMapValues { $0["page_type"] as? String }
         var typeCounts: [String: (right: Int, all: Int, predicted: [String: Int])] = [:]
         let ids = try fileManager.contentsOfDirectory(atPath: data + "/html")
             .filter { $0.hasSuffix(".html.gz") }.map { String($0.dropLast(8)) }.sorted()
@@ -124,14 +125,6 @@ struct ExtractionEval: ParsableCommand {
                     + told.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func pageTypes(_ path: String) throws -> [String: String] {
-        try files(path).compactMapValues { $0["page_type"] as? String }
-    }
-
-    private static func urls(_ path: String) throws -> [String: String] {
-        try files(path).compactMapValues { $0["url"] as? String }
     }
 
     /// The set's `metadata.json` entries by page id.

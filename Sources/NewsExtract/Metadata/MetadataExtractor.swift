@@ -105,9 +105,11 @@ struct MetadataExtractor {
         ]
         .compactMap { $0 }.filter { !$0.contains("://") && !$0.hasPrefix("@") }
         let authors = jsonLD.authors.filter { !$0.contains("://") }
-        let bylineNames = bylines.lazy.map(Self.cleanAuthor).filter { !$0.isEmpty }.prefix(1)
-        let marked = authors.isEmpty ? (metaAuthors.isEmpty ? Array(bylineNames) : metaAuthors) : authors
-        page.authors = Self.unique(marked.map(Self.cleanAuthor)).filter { !$0.isEmpty }
+        let marked = authors.isEmpty ? metaAuthors : authors
+        let names =
+            marked.isEmpty
+            ? Array(bylines.lazy.map(Self.cleanAuthor).filter { !$0.isEmpty }.prefix(1)) : marked.map(Self.cleanAuthor)
+        page.authors = Self.unique(names).filter { !$0.isEmpty }
         if page.authors.isEmpty, let byline = bylineNearHeadline() { page.authors = [byline] }
 
         let publishedCandidates: [String?] = [
