@@ -39,6 +39,12 @@ public struct ClusterReason: Sendable, Hashable, Codable {
     public var spreadFloor: Double?
     /// The score this article needed to join a story, when its length raised it above the options' threshold.
     public var requiredScore: Double?
+    /// How distinctive the terms shared with the story are: their summed IDF in units of the largest IDF (a word
+    /// no other article used counts 1, a word every article uses 0).
+    public var sharedEvidence: Double?
+    /// When the article started a story although it scored the threshold with `bestCandidate`: the shared
+    /// evidence a join at its low term similarity needed (`ClusterOptions.looseJoinEvidence`).
+    public var evidenceNeeded: Double?
 
     /// Creates a reason.
     public init(

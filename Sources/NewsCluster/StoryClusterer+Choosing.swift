@@ -60,6 +60,7 @@ extension StoryClusterer {
         var shared: [(Int32, Double)] = []
         // One merge pass over the article's terms and the story's, both in term order.
         var squares = 0.0
+        var evidence = 0.0
         var next = 0
         for (term, value) in story.centroid.pairs {
             let weight = value * idf(term)
@@ -68,6 +69,7 @@ extension StoryClusterer {
             if next < byTerm.count, byTerm[next].term == term {
                 let product = byTerm[next].weight * weight
                 dot += product
+                evidence += weight > 0 ? idf(term) : 0
                 if explain { shared.append((term, product)) }
             }
         }
@@ -91,9 +93,13 @@ extension StoryClusterer {
         let nameWeight = article.names.isEmpty || story.names.isEmpty ? 0 : options.nameWeight
         let blended = (1 - nameWeight) * cosine + nameWeight * min(overlap, 1)
         if explain { shared.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } }
-        return ClusterReason(
+        var reason = ClusterReason(
             score: blended * timeFactor, termSimilarity: cosine, nameOverlap: min(overlap, 1), timeFactor: timeFactor,
             sharedTerms: shared.prefix(8).map { terms.word($0.0) }, sharedNames: Array(sharedNames.prefix(8)),
             bestCandidate: nil)
+        // In units of the largest IDF a term can have now (a word no other article used), so that the rule
+        // means the same in a young collection and a large one.
+        reason.sharedEvidence = logCount > 0 ? evidence / logCount : 0
+        return reason
     }
 }

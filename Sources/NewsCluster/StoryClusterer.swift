@@ -139,6 +139,14 @@ public struct StoryClusterer {
             reason.bestCandidate = working[seq]!.id
             best = nil
         }
+        if let seq = best, reason.score >= threshold, reason.termSimilarity < options.looseJoinBelow,
+            let evidence = reason.sharedEvidence, evidence < options.looseJoinEvidence
+        {
+            // NB: a loose match on common words only: another event of the same topic and people, not this one.
+            reason.evidenceNeeded = options.looseJoinEvidence
+            reason.bestCandidate = working[seq]!.id
+            best = nil
+        }
         if let best, reason.score >= threshold {
             working[best]!.loosestJoin = min(working[best]!.loosestJoin ?? reason.termSimilarity, reason.termSimilarity)
             working[best]!.joins += 1

@@ -38,6 +38,11 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
     public var spreadFloor: Double?
     /// The score it needed, when being a long undated text raised it above the usual threshold.
     public var requiredScore: Double?
+    /// How distinctive the terms it shares with its story (or best candidate) are, in rarest words' worth.
+    public var sharedEvidence: Double?
+    /// When it started a story although it scored the threshold with its best candidate: the shared evidence a
+    /// match that loose needed.
+    public var evidenceNeeded: Double?
     /// The heaviest terms it shares with its story.
     public var sharedTerms: [String]
     /// The names it shares with its story.
@@ -63,6 +68,8 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
         timeFactor = reason["timeFactor"] as? Double
         spreadFloor = reason["spreadFloor"] as? Double
         requiredScore = reason["requiredScore"] as? Double
+        sharedEvidence = reason["sharedEvidence"] as? Double
+        evidenceNeeded = reason["evidenceNeeded"] as? Double
         sharedTerms = reason["sharedTerms"] as? [String] ?? []
         sharedNames = reason["sharedNames"] as? [String] ?? []
     }
@@ -78,6 +85,12 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
                 lines.append(
                     "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored "
                         + String(format: "%.3f", score) + ", enough to join, but is tighter than this article")
+            } else if let bestCandidate, let evidenceNeeded, let sharedEvidence {
+                lines.append(
+                    "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored "
+                        + String(format: "%.3f", score) + ", enough to join, but on common words only: they are worth "
+                        + String(format: "%.1f of the %.1f", sharedEvidence, evidenceNeeded)
+                        + " rare words a match this loose needs (another event of the same topic)")
             } else if let bestCandidate, let requiredScore, score < requiredScore {
                 lines.append(
                     "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored "

@@ -30,4 +30,19 @@ struct GroupingExplanationTests {
         #expect(plain.first?.contains("scored only 0.050") == true)
         #expect(!plain.contains { $0.contains("at least") })
     }
+
+    @Test("an article turned away for sharing only common words says how much they were worth")
+    func evidenceRejection() throws {
+        var reason = ClusterReason(
+            score: 0.2, termSimilarity: 0.2, nameOverlap: 0, timeFactor: 1, sharedTerms: ["trump", "wall"],
+            sharedNames: [], bestCandidate: "3")
+        reason.sharedEvidence = 1.34
+        reason.evidenceNeeded = 2
+        let explanation = GroupingExplanation(try Self.assignment(article: 9, story: 9, reason))
+        #expect(explanation.decision == .started)
+        #expect(
+            explanation.lines.first?.contains("story #3, scored 0.200, enough to join, but on common words") == true)
+        #expect(explanation.lines.first?.contains("worth 1.3 of the 2.0 rare words") == true)
+        #expect(explanation.lines.contains("shared terms: trump, wall"))
+    }
 }
