@@ -30,21 +30,7 @@ struct LooseJoinTests {
                 terms: ["trump": 2, "wall": 2, "border": 2, "emergency": 1, "declares": 1], names: []),
         ]
 
-    static func run(_ options: ClusterOptions) -> (stories: [String: String], reasons: [String: ClusterReason]) {
-        var clusterer = StoryClusterer(options: options)
-        var reasons: [String: ClusterReason] = [:]
-        for article in records {
-            for action in clusterer.add(article) {
-                if case .created(_, let id, let reason) = action { reasons[id] = reason }
-                if case .assigned(_, let id, let reason) = action { reasons[id] = reason }
-            }
-        }
-        var stories: [String: String] = [:]
-        for story in clusterer.stories {
-            for article in story.articles { stories[article] = clusterer.currentStory(of: story.id) }
-        }
-        return (stories, reasons)
-    }
+    static func run(_ options: ClusterOptions) -> ClusteredRun { ClusteredRun(records, options: options) }
 
     @Test("another event sharing only common words starts its own story, and says why")
     func commonWordsDoNotJoin() throws {

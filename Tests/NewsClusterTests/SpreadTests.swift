@@ -20,21 +20,7 @@ struct SpreadTests {
             terms: ["shutdown": 2, "wall": 3, "emergency": 3, "declares": 3, "funds": 2, "border": 2], names: []),
     ]
 
-    static func run(_ options: ClusterOptions) -> (stories: [String: String], reasons: [String: ClusterReason]) {
-        var clusterer = StoryClusterer(options: options)
-        var reasons: [String: ClusterReason] = [:]
-        for article in saga {
-            for action in clusterer.add(article) {
-                if case .created(_, let id, let reason) = action { reasons[id] = reason }
-                if case .assigned(_, let id, let reason) = action { reasons[id] = reason }
-            }
-        }
-        var stories: [String: String] = [:]
-        for story in clusterer.stories {
-            for article in story.articles { stories[article] = clusterer.currentStory(of: story.id) }
-        }
-        return (stories, reasons)
-    }
+    static func run(_ options: ClusterOptions) -> ClusteredRun { ClusteredRun(saga, options: options) }
 
     @Test("the next event of a tight story starts its own, and says why")
     func relatedEventStartsItsOwn() throws {
