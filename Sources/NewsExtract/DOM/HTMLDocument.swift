@@ -32,20 +32,32 @@ struct HTMLDocument {
     /// range `index..<subtreeEnd[index]`.
     private(set) var subtreeEnd: [Int] = []
 
+    /// The page's bytes, which the texts of scripts cut out before parsing are read from.
+    private let source: [UInt8]
+    /// Where each script text cut out before parsing lies in `source` (see `RawTextStripper`).
+    private let scripts: [Range<Int>]
+
     /// Parses UTF-8 HTML with gumbo (the HTML5 tree-construction algorithm, so broken markup is repaired the
-    /// way browsers repair it).
-    init(html: String) {
+    /// way browsers repair it). Script and style texts are cut out first (`RawTextStripper`): styles are
+    /// gone, scripts are read with `scriptText(of:)`; `cuttingRawText: false` parses the page as it is (tests
+    /// compare the two trees).
+    init(html: String, cuttingRawText: Bool = true) {
+        source = Array(html.utf8)
+        let stripped = cuttingRawText ? RawTextStripper.strip(source) : (html: source, scripts: [])
+        scripts = stripped.scripts
         let arena = GumboArena()
         var options = arena.options()
-        var utf8 = html
-        let output = utf8.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
+        stripped.html.withUnsafeBufferPointer { buffer in
+            let output = buffer.withMemoryRebound(to: CChar.self) {
                 gumbo_parse_with_options(&options, $0.baseAddress, buffer.count)
             }
+            // NB: gumbo's tree points into the input (a custom element's name is read from its original tag), so
+            // it is copied while the buffer lives.
+            guard let output, let root = output.pointee.root else { return }
+            copy(root)
         }
-        guard let output, let root = output.pointee.root else { return }
-        copy(root)
         withExtendedLifetime(arena) {}
+        guard !nodes.isEmpty else { return }
         subtreeEnd = nodes.indices.map { $0 + 1 }
         for index in nodes.indices.reversed() {
             let parent = Int(nodes[index].parent)
@@ -58,6 +70,19 @@ struct HTMLDocument {
         var result = ""
         for position in index..<subtreeEnd[index] where nodes[position].isText { result += nodes[position].text }
         return result
+    }
+
+    /// The text of a `<script>` element, whether it was cut out before parsing or left in place.
+    func scriptText(of index: Int) -> String { String(decoding: scriptBytes(of: index), as: UTF8.self) }
+
+    /// The UTF-8 bytes of `scriptText(of:)`, without making a string of a cut-out script.
+    func scriptBytes(of index: Int) -> ArraySlice<UInt8> {
+        if let number = nodes[index].attribute(RawTextStripper.scriptAttribute).flatMap({ Int($0) }),
+            scripts.indices.contains(number)
+        {
+            return source[scripts[number]]
+        }
+        return ArraySlice(text(of: index).utf8)
     }
 
     /// Copies the tree iteratively, keeping elements and text (comments and the like are dropped).

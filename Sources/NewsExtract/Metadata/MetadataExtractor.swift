@@ -32,7 +32,7 @@ struct MetadataExtractor {
                     meta[key, default: []].append(content)
                 }
             case "script" where node.attribute("type")?.lowercased().contains("ld+json") == true:
-                scripts.append(text(index))
+                scripts.append(document.scriptText(of: index))
             case "script": stateScripts.append(index)
             case "link" where node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true:
                 canonical = canonical ?? node.attribute("href")
@@ -131,7 +131,7 @@ struct MetadataExtractor {
             ?? timeDates.first.flatMap { DateFinder.day($0.0, dayFirst: dayFirst) }
             ?? visibleDates.lazy.compactMap { DateFinder.day($0, dayFirst: dayFirst) }.first
             ?? dateNearHeadline(dayFirst: dayFirst) ?? labelledDate(dayFirst: dayFirst)
-            ?? stateScripts.lazy.compactMap { Self.publicationDate(inScript: text($0)) }.first
+            ?? stateScripts.lazy.compactMap { Self.publicationDate(inScript: document.scriptBytes(of: $0)) }.first
         page.published =
             publishedCandidates.compactMap { $0 }.lazy.compactMap(PublicationDate.parse).first
             ?? publishedDay.flatMap(DateFinder.date)
@@ -160,28 +160,41 @@ struct MetadataExtractor {
     ].map { Array($0.utf8) }
 
     /// The first `YYYY-MM-DD` that follows a publication key in a script, quotes (escaped or not) and colons
-    /// between them skipped.
+    /// between them skipped; the keys in order of preference (`datePublished` before `publishDate`, …).
     static func publicationDate(inScript script: String) -> String? {
-        let bytes = Array(script.utf8)
-        for key in stateDateKeys {
-            var start = 0
-            while start + key.count < bytes.count {
-                guard bytes[start] == key[0], bytes[start..<(start + key.count)].elementsEqual(key) else {
-                    start += 1
-                    continue
-                }
+        publicationDate(inScript: ArraySlice(script.utf8))
+    }
+
+    /// See `publicationDate(inScript:)`: one pass over the bytes, each key's first dated use kept.
+    static func publicationDate(inScript bytes: ArraySlice<UInt8>) -> String? {
+        var found: [String?] = Array(repeating: nil, count: stateDateKeys.count)
+        var best = stateDateKeys.count
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let byte = bytes[start]
+            // NB: every key starts with "d", "p" or "f": the rest of the bytes cost one comparison each.
+            guard byte == UInt8(ascii: "d") || byte == UInt8(ascii: "p") || byte == UInt8(ascii: "f") else {
+                start += 1
+                continue
+            }
+            for (number, key) in stateDateKeys.enumerated().prefix(best) where found[number] == nil {
+                guard key[0] == byte, start + key.count < bytes.endIndex,
+                    bytes[start..<(start + key.count)].elementsEqual(key)
+                else { continue }
                 var position = start + key.count
-                let limit = min(position + 12, bytes.count)
+                let limit = min(position + 12, bytes.endIndex)
                 while position < limit, [0x22, 0x27, 0x5C, 0x3A, 0x20, 0x3D].contains(bytes[position]) { position += 1 }
                 if let day = DateFinder.isoPrefixDay(
-                    String(decoding: bytes[position..<min(position + 10, bytes.count)], as: UTF8.self))
+                    String(decoding: bytes[position..<min(position + 10, bytes.endIndex)], as: UTF8.self))
                 {
-                    return day
+                    found[number] = day
+                    best = number
+                    if number == 0 { return day }
                 }
-                start += key.count
             }
+            start += 1
         }
-        return nil
+        return best < found.count ? found[best] : nil
     }
 
     private var host: String? {
