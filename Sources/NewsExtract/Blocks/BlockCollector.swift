@@ -67,7 +67,7 @@ struct BlockCollector {
         let node = analysis.document.nodes[index]
         let density = analysis.linkDensity(index)
         if isCaptionOrCredit(index) {
-            let kind: ContentBlock.Kind = ClassNames(node).matches(.credit) ? .credit : .caption
+            let kind: ContentBlock.Kind = analysis.document.classNames[index].matches(.credit) ? .credit : .caption
             return (ContentBlock(kind: kind, text: analysis.text(of: index)), density)
         }
         switch node.name {
@@ -104,7 +104,7 @@ struct BlockCollector {
         let node = analysis.document.nodes[index]
         if node.name == "figcaption" { return true }
         guard node.name != "body", node.name != "article", node.name != "main" else { return false }
-        let names = ClassNames(node)
+        let names = analysis.document.classNames[index]
         return !names.isEmpty && (names.matches(.caption) || names.matches(.credit))
             && analysis.textLength[index] < 600
     }

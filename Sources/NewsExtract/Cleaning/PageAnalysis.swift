@@ -84,7 +84,7 @@ struct PageAnalysis {
                 let share = max(Double(textLength[index]) / Double(bodyText), Double(prose[index]) / Double(bodyProse))
                 removed[index] =
                     !(readingNoscript && node.name == "noscript")
-                    && Self.isBoilerplate(node, index: index, share: share, words: boilerplate)
+                    && Self.isBoilerplate(node, names: document.classNames[index], share: share, words: boilerplate)
             }
         }
         aggregate()
@@ -160,114 +160,36 @@ struct PageAnalysis {
     /// Whether an element is boilerplate on its own: a dropped tag, hidden, a boilerplate role, or a
     /// boilerplate class/id that is not also a content class, unless it holds much of the page's text.
     static func isBoilerplate(
-        _ node: HTMLDocument.Node, index: Int, share: Double, words: WordList = .boilerplate
+        _ node: HTMLDocument.Node, names: ClassNames, share: Double, words: WordList = .boilerplate
     ) -> Bool {
         if ExtractionRules.droppedTags.contains(node.name) { return true }
         if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
-            style.contains("display:none") || style.contains("visibility:hidden")
-        {
-            return true
-        }
+        if let style = node.attribute("style"), hidesItself(style) { return true }
         if let role = node.attribute("role")?.lowercased(), ExtractionRules.boilerplateRoles.contains(role) {
             return true
         }
         if ["html", "body", "main", "article"].contains(node.name) { return false }
         if node.attribute("itemprop") == "articleBody" { return false }
-        let names = ClassNames(node)
         guard names.matches(words), !names.isContent else { return false }
         // A container holding much of the page is structure, not a banner, whatever its class says.
         return share < 0.3
     }
-}
 
-/// The lower-cased class and id tokens of an element, each split into its `-`/`_` parts, matched as bytes.
-///
-/// NB: `String.contains(_:)` builds a Boyer-Moore table per call; with ~100 patterns per element that made
-/// class matching 40% of extraction. Comparing short byte arrays costs next to nothing.
-struct ClassNames {
-    let tokens: [[UInt8]]
-    let parts: [[[UInt8]]]
-
-    init(_ node: HTMLDocument.Node) {
-        var tokens: [[UInt8]] = []
-        for value in [node.attribute("class"), node.attribute("id")] {
-            guard let value else { continue }
-            for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                tokens.append(token.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+    /// Whether an inline style says `display: none` or `visibility: hidden` (any case, spaces anywhere).
+    static func hidesItself(_ style: String) -> Bool {
+        // NB: bytes, not `String.contains`, which costs a table per call on every styled element.
+        var folded: [UInt8] = []
+        folded.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 { folded.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
+        func holds(_ needle: [UInt8]) -> Bool {
+            guard folded.count >= needle.count else { return false }
+            return (0...(folded.count - needle.count)).contains { start in
+                folded[start] == needle[0] && folded[start..<(start + needle.count)].elementsEqual(needle)
             }
         }
-        self.tokens = tokens
-        parts = tokens.map { $0.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }).map(Array.init) }
+        return holds(hiddenDisplay) || holds(hiddenVisibility)
     }
 
-    var isEmpty: Bool { tokens.isEmpty }
-
-    /// Whether a token matches one of the patterns.
-    func matches(_ list: WordList) -> Bool {
-        parts.contains { list.matches($0) }
-    }
-
-    /// Whether a token is a content class: equal to a generic content word, or holding a content phrase.
-    var isContent: Bool {
-        tokens.contains { WordList.content.exact.contains($0) } || parts.contains { WordList.content.matches($0) }
-    }
-}
-
-/// Class-name patterns prepared for matching token parts (see `ExtractionRules.boilerplateWords`).
-struct WordList: Sendable {
-    /// One pattern: consecutive parts, each exact or a prefix.
-    struct Pattern: Sendable {
-        let parts: [(bytes: [UInt8], prefix: Bool)]
-    }
-
-    let patterns: [Pattern]
-    /// One-word patterns that count only as a whole token.
-    let exact: Set<[UInt8]>
-
-    init(_ words: [String], oneWordsAsTokens: Bool = false) {
-        var patterns: [Pattern] = []
-        var exact: Set<[UInt8]> = []
-        for word in words {
-            let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "_" })
-            if oneWordsAsTokens, pieces.count == 1, !word.hasSuffix("*"), word.count <= 8 {
-                exact.insert(Array(word.utf8))
-                continue
-            }
-            patterns.append(
-                Pattern(
-                    parts: pieces.map { piece in
-                        piece.hasSuffix("*") ? (Array(piece.dropLast().utf8), true) : (Array(piece.utf8), false)
-                    }))
-        }
-        self.patterns = patterns
-        self.exact = exact
-    }
-
-    /// Whether the parts of one token contain a pattern.
-    func matches(_ tokenParts: [[UInt8]]) -> Bool {
-        for pattern in patterns where pattern.parts.count <= tokenParts.count {
-            for start in 0...(tokenParts.count - pattern.parts.count) {
-                var matched = true
-                for (offset, part) in pattern.parts.enumerated() {
-                    let candidate = tokenParts[start + offset]
-                    if part.prefix ? !candidate.starts(with: part.bytes) : candidate != part.bytes {
-                        matched = false
-                        break
-                    }
-                }
-                if matched { return true }
-            }
-        }
-        return false
-    }
-
-    static let boilerplate = WordList(ExtractionRules.boilerplateWords)
-    /// Boilerplate on a product page, where customers' reviews and questions sit beside the description.
-    static let boilerplateInShops = WordList(ExtractionRules.boilerplateWords + ExtractionRules.shopBoilerplateWords)
-    /// Boilerplate on a forum page, where the comments are the posts.
-    static let boilerplateInThreads = WordList(ExtractionRules.boilerplateWords.filter { !$0.hasPrefix("comment") })
-    static let content = WordList(ExtractionRules.contentWords, oneWordsAsTokens: true)
-    static let caption = WordList(ExtractionRules.captionWords)
-    static let credit = WordList(ExtractionRules.creditWords)
+    private static let hiddenDisplay = Array("display:none".utf8)
+    private static let hiddenVisibility = Array("visibility:hidden".utf8)
 }

@@ -28,6 +28,8 @@ struct HTMLDocument {
 
     /// All nodes; index 0 is the `<html>` element.
     var nodes: [Node] = []
+    /// Each node's class and id tokens, made once (metadata, cleaning, scoring and blocks all read them).
+    private(set) var classNames: [ClassNames] = []
     /// One past the last index of each node's subtree: nodes are in pre-order, so a subtree is the contiguous
     /// range `index..<subtreeEnd[index]`.
     private(set) var subtreeEnd: [Int] = []
@@ -58,6 +60,7 @@ struct HTMLDocument {
         }
         withExtendedLifetime(arena) {}
         guard !nodes.isEmpty else { return }
+        classNames = nodes.map { $0.isText || $0.attributes.isEmpty ? .none : ClassNames($0) }
         subtreeEnd = nodes.indices.map { $0 + 1 }
         for index in nodes.indices.reversed() {
             let parent = Int(nodes[index].parent)

@@ -35,6 +35,9 @@ extension MetadataExtractor {
                 !["script", "style", "noscript", "title"].contains(document.nodes[Int(node.parent)].name)
             else { continue }
             texts += 1
+            // NB: most texts start with no label's first letters; folding each of them was a visible share of
+            // extraction on pages without a date.
+            guard labelSeen >= 0 && texts - labelSeen <= 3 || Self.mayStartLabel(node.text) else { continue }
             let folded = Whitespace.folded(node.text).lowercased().trimmingPrefix("[")
             let label = Self.dateLabels.first { folded.hasPrefix($0) }
             if let label {
@@ -50,6 +53,27 @@ extension MetadataExtractor {
         }
         return nil
     }
+
+    /// Whether a text's first two letters (after spaces and a "[") are those of a date label, ASCII case folded;
+    /// a text starting with a letter outside ASCII passes (the full check decides).
+    private static func mayStartLabel(_ text: String) -> Bool {
+        var letters: [UInt8] = []
+        for byte in text.utf8 {
+            if letters.isEmpty, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x5B {
+                continue
+            }
+            if byte >= 0x80 { return true }
+            letters.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            if letters.count == 2 { break }
+        }
+        return letters.count == 2 && labelStarts.contains(UInt16(letters[0]) << 8 | UInt16(letters[1]))
+    }
+
+    private static let labelStarts = Set(
+        dateLabels.map { label in
+            let bytes = Array(label.utf8)
+            return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+        })
 
     /// Words that label a page's own date, in the languages of European news too ("Veröffentlicht am", "Stand:",
     /// "Publié le", "Publicado el", "Pubblicato il", "Gepubliceerd op", "Opublikowano").

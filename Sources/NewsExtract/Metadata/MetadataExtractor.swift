@@ -45,7 +45,7 @@ struct MetadataExtractor {
                 if let value = node.attribute("datetime") {
                     let marked =
                         node.attribute("itemprop") == "datePublished" || node.attribute("pubdate") != nil
-                        || ClassNames(node).matches(Self.publishedWords)
+                        || document.classNames[index].matches(Self.publishedWords)
                     timeDates.append((value, marked))
                 }
             default: break
@@ -53,7 +53,7 @@ struct MetadataExtractor {
             // Bylines and visible dates are short: only small subtrees are read, so a wrapper whose class
             // happens to say "date" or "author" costs nothing.
             let small = document.subtreeEnd[index] - index <= 24
-            let names = small ? ClassNames(node) : nil
+            let names = small ? document.classNames[index] : nil
             if small, visibleDates.count < 20, names?.matches(Self.dateWords) == true {
                 let value = Whitespace.folded(text(index))
                 if (6...120).contains(value.utf8.count) { visibleDates.append(value) }

@@ -24,7 +24,7 @@ struct ContentScorer {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th": base = -5
             default: base = 0
             }
-            let names = ClassNames(node)
+            let names = analysis.document.classNames[index]
             if names.isContent { base += 25 }
             if names.matches(analysis.boilerplate), !names.isContent { base -= 25 }
             if node.attribute("itemprop") == "articleBody" { base += 40 }
