@@ -50,6 +50,9 @@ struct WordList: Sendable {
     let patterns: [Pattern]
     /// One-word patterns that count only as a whole token.
     let exact: Set<[UInt8]>
+    /// The patterns (their numbers) whose first part starts with each byte; those with an empty first part
+    /// ("*") are in every list. NB: a class part is compared only with the few patterns that can start on it.
+    private let startingWith: [[Int]]
 
     init(_ words: [String], oneWordsAsTokens: Bool = false) {
         var patterns: [Pattern] = []
@@ -68,12 +71,24 @@ struct WordList: Sendable {
         }
         self.patterns = patterns
         self.exact = exact
+        var startingWith = [[Int]](repeating: [], count: 256)
+        for (number, pattern) in patterns.enumerated() {
+            if let first = pattern.parts.first?.bytes.first {
+                startingWith[Int(first)].append(number)
+            } else {
+                for byte in 0..<256 { startingWith[byte].append(number) }
+            }
+        }
+        self.startingWith = startingWith
     }
 
     /// Whether the parts of one token contain a pattern.
     func matches(_ tokenParts: [[UInt8]]) -> Bool {
-        for pattern in patterns where pattern.parts.count <= tokenParts.count {
-            for start in 0...(tokenParts.count - pattern.parts.count) {
+        for start in tokenParts.indices {
+            guard let first = tokenParts[start].first else { continue }
+            for number in startingWith[Int(first)] {
+                let pattern = patterns[number]
+                guard pattern.parts.count <= tokenParts.count - start else { continue }
                 var matched = true
                 for (offset, part) in pattern.parts.enumerated() {
                     let candidate = tokenParts[start + offset]

@@ -1,7 +1,8 @@
-/// Takes the contents of `<script>` and `<style>` elements out of a page before gumbo parses it.
+/// Takes the contents of `<script>` and `<style>` elements, and of drawings (`<svg>` icons and logos), out of a
+/// page before gumbo parses it.
 ///
 /// NB: gumbo reads script and style text a code point at a time, and on news pages they are 40% of the bytes
-/// (wcxb-dev: scripts 30%, styles 12%); the extractor never shows them. A style's text is dropped. A script's
+/// (wcxb-dev: scripts 30%, styles 12%, SVG 8%); the extractor never shows them. A style's text is dropped. A script's
 /// is cut out and its place remembered: the element stays, marked with `scriptAttribute`, so metadata can still
 /// read it (JSON-LD, or a date in a page's state script) through `HTMLDocument.scriptText(of:)`.
 ///
@@ -9,8 +10,10 @@
 /// `<script>` inside `data-x="…"` is not a tag), comments and the raw-text elements (`<title>`, `<textarea>`,
 /// `<xmp>`, `<iframe>`, `<noembed>`, `<noframes>`, `<plaintext>`) are skipped whole, and a script ends where the
 /// tokenizer ends it, escaped `<!-- <script> … </script> -->` runs included. The tree gumbo builds from the
-/// result is the tree it builds from the page, with those texts empty (tested on real pages and on random
-/// tricky markup). Inside `<svg>` and `<math>`, where scripts and styles are markup, nothing is cut; a page
+/// result is the tree it builds from the page, with those texts empty and drawings without their paths
+/// (tested on real pages and on random tricky markup). An `<svg>` is emptied only when it holds nothing but
+/// drawing elements and text, so no HTML inside it could change the tree around it; otherwise, inside `<svg>`
+/// and `<math>`, where scripts and styles are markup, nothing is cut; a page
 /// whose foreign content gumbo leaves by its error rules may have a script cut there, which changes at most
 /// what such a page's own broken markup shows.
 enum RawTextStripper {
@@ -67,6 +70,13 @@ enum RawTextStripper {
                 if isSVG { svg = max(0, svg - 1) }
                 if isMath { math = max(0, math - 1) }
                 index = tagEnd
+            } else if isSVG, svg + math == 0, !(tagEnd >= 2 && bytes[tagEnd - 2] == UInt8(ascii: "/")),
+                let end = endOfDrawing(bytes, from: tagEnd)
+            {
+                // A drawing (icons, logos): its paths are gone, the element stays.
+                output += bytes[copied..<tagEnd]
+                copied = end
+                index = end
             } else if isSVG || isMath || svg + math > 0 {
                 if !(tagEnd >= 2 && bytes[tagEnd - 2] == UInt8(ascii: "/")) {
                     if isSVG { svg += 1 }
@@ -99,167 +109,68 @@ enum RawTextStripper {
         return (output, scripts)
     }
 
-    /// Elements whose text the tokenizer reads as text up to their own end tag (with scripting off, as gumbo
-    /// parses: `<noscript>` holds markup).
-    private static let rawTextElements = ["title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"]
-
-    /// One past the `>` closing a tag whose name ends at `start`, quoted attribute values skipped, by the
-    /// tokenizer's attribute states (an "=" opening an attribute's name is part of the name, as is a quote there).
-    private static func endOfTag(_ bytes: [UInt8], from start: Int) -> Int {
-        enum State { case beforeName, name, afterName, beforeValue, unquotedValue, selfClosing }
-        var state = State.beforeName
+    /// Where the content of an `<svg>` whose start tag ends at `start` ends (at its `</svg`), when it holds only
+    /// drawing elements and text: then gumbo's tree outside it does not depend on what is inside (no HTML
+    /// element breaks out of it, no HTML integration point holds markup). `nil` for anything else.
+    private static func endOfDrawing(_ bytes: [UInt8], from start: Int) -> Int? {
+        var depth = 1
         var index = start
         while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: ">") { return index }
-            let space = isSpace(byte)
-            switch state {
-            case .beforeName, .selfClosing:
-                if byte == UInt8(ascii: "/") {
-                    state = .selfClosing
-                } else if !space {
-                    state = .name
-                }
-            case .name:
-                if space {
-                    state = .afterName
-                } else if byte == UInt8(ascii: "/") {
-                    state = .selfClosing
-                } else if byte == UInt8(ascii: "=") {
-                    state = .beforeValue
-                }
-            case .afterName:
-                if byte == UInt8(ascii: "/") {
-                    state = .selfClosing
-                } else if byte == UInt8(ascii: "=") {
-                    state = .beforeValue
-                } else if !space {
-                    state = .name
-                }
-            case .beforeValue:
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    index = skip(bytes, past: [byte], from: index)
-                    // After a quoted value the tokenizer goes on as before a name.
-                    state = .beforeName
-                } else if !space {
-                    state = .unquotedValue
-                }
-            case .unquotedValue:
-                if space { state = .beforeName }
-            }
-        }
-        return bytes.count
-    }
-
-    /// One past the end of a comment whose text starts at `start`: `<!-->` and `<!--->` close at once, others at
-    /// `-->` or `--!>`.
-    private static func endOfComment(_ bytes: [UInt8], from start: Int) -> Int {
-        if matches(bytes, at: start, ">") { return start + 1 }
-        if matches(bytes, at: start, "->") { return start + 2 }
-        var index = start
-        while index + 2 < bytes.count {
-            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
-                if bytes[index + 2] == UInt8(ascii: ">") { return index + 3 }
-                if matches(bytes, at: index + 2, "!>") { return index + 4 }
-            }
-            index += 1
-        }
-        return bytes.count
-    }
-
-    /// Where a script's text starting at `start` ends (at its `</script`), by the tokenizer's script data
-    /// states: after `<!--` the text is escaped, and inside it a `<script` opens a double-escaped run in which
-    /// `</script` does not end the script; `-->` ends either.
-    private static func endOfScript(_ bytes: [UInt8], from start: Int) -> Int {
-        enum State { case data, escaped, doubleEscaped }
-        var state = State.data
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "-"), state != .data, matches(bytes, at: index, "-->") {
-                state = .data
-                index += 3
-                continue
-            }
-            guard byte == UInt8(ascii: "<") else {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count else {
                 index += 1
                 continue
             }
-            switch state {
-            case .data:
-                if matches(bytes, at: index + 1, "!--") {
-                    state = .escaped
-                    // NB: "<!-->" opens and closes at once: the dashes may be shared with the closing "-->".
-                    index += 2
-                    continue
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "!") {
+                if matches(bytes, at: index + 2, "--") {
+                    index = endOfComment(bytes, from: index + 4)
+                } else if matches(bytes, at: index + 2, "[CDATA[") {
+                    index = skip(bytes, past: Array("]]>".utf8), from: index + 9)
+                } else {
+                    return nil
                 }
-                if isEndTag(bytes, at: index, "script") { return index }
-            case .escaped:
-                if isEndTag(bytes, at: index, "script") { return index }
-                if isStartTag(bytes, at: index, "script") { state = .doubleEscaped }
-            case .doubleEscaped:
-                if isEndTag(bytes, at: index, "script") { state = .escaped }
+                continue
             }
-            index += 1
-        }
-        return bytes.count
-    }
-
-    /// Where the text of a raw-text element starting at `start` ends (at its end tag).
-    private static func endOfRawText(_ bytes: [UInt8], named name: String, from start: Int) -> Int {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), isEndTag(bytes, at: index, name) { return index }
-            index += 1
-        }
-        return bytes.count
-    }
-
-    /// Whether `</name` followed by a delimiter starts at `index`.
-    private static func isEndTag(_ bytes: [UInt8], at index: Int, _ name: String) -> Bool {
-        guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") else { return false }
-        return namedAt(bytes, index + 2, name)
-    }
-
-    /// Whether `<name` followed by a delimiter starts at `index`.
-    private static func isStartTag(_ bytes: [UInt8], at index: Int, _ name: String) -> Bool {
-        namedAt(bytes, index + 1, name)
-    }
-
-    private static func namedAt(_ bytes: [UInt8], _ start: Int, _ name: String) -> Bool {
-        let end = start + name.utf8.count
-        guard end < bytes.count, isDelimiter(bytes[end]) else { return false }
-        return equalsLowercased(bytes[start..<end], name)
-    }
-
-    private static func equalsLowercased(_ bytes: ArraySlice<UInt8>, _ name: String) -> Bool {
-        bytes.count == name.utf8.count && zip(bytes, name.utf8).allSatisfy { lower($0) == $1 }
-    }
-
-    private static func matches(_ bytes: [UInt8], at index: Int, _ text: String) -> Bool {
-        let text = text.utf8
-        guard index >= 0, index + text.count <= bytes.count else { return false }
-        return zip(bytes[index..<(index + text.count)], text).allSatisfy { $0 == $1 }
-    }
-
-    private static func skip(_ bytes: [UInt8], past marker: [UInt8], from start: Int) -> Int {
-        var position = start
-        while position + marker.count <= bytes.count {
-            if bytes[position] == marker[0], (1..<marker.count).allSatisfy({ bytes[position + $0] == marker[$0] }) {
-                return position + marker.count
+            let closing = next == UInt8(ascii: "/")
+            let nameStart = index + (closing ? 2 : 1)
+            guard nameStart < bytes.count, isLetter(bytes[nameStart]) else {
+                if closing { return nil }
+                index += 1
+                continue
             }
-            position += 1
+            var nameEnd = nameStart
+            while nameEnd < bytes.count, !isDelimiter(bytes[nameEnd]) { nameEnd += 1 }
+            let name = bytes[nameStart..<nameEnd]
+            guard name.count <= 24 else { return nil }
+            let lowered = String(decoding: name.map(lower), as: UTF8.self)
+            guard drawingElements.contains(lowered) else { return nil }
+            let tagEnd = endOfTag(bytes, from: nameEnd)
+            if lowered == "svg" {
+                if closing {
+                    depth -= 1
+                    if depth == 0 { return index }
+                } else if !(tagEnd >= 2 && bytes[tagEnd - 2] == UInt8(ascii: "/")) {
+                    depth += 1
+                }
+            }
+            index = tagEnd
         }
-        return bytes.count
+        return nil
     }
 
-    private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-    private static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(lower(byte)) }
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-    private static func isDelimiter(_ byte: UInt8) -> Bool {
-        isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
-    }
+    /// SVG's drawing elements (lower-cased), none of them an HTML tag that leaves foreign content or an HTML
+    /// integration point holding markup (`<title>` and `<desc>` are, but pass only with text in them, since
+    /// any element in them would have to be one of these).
+    static let drawingElements: Set<String> = [
+        "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "defs", "use", "symbol",
+        "title", "desc", "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "filter",
+        "feblend", "fecolormatrix", "fecomposite", "feflood", "fegaussianblur", "feoffset", "femerge", "femergenode",
+        "femorphology", "fedropshadow", "feturbulence", "fedisplacementmap", "fecomponenttransfer", "fefunca",
+        "fefuncr", "fefuncg", "fefuncb", "text", "tspan", "textpath", "marker", "animate", "animatetransform",
+        "animatemotion", "set", "view", "metadata",
+    ]
+
+    /// Elements whose text the tokenizer reads as text up to their own end tag (with scripting off, as gumbo
+    /// parses: `<noscript>` holds markup).
+    private static let rawTextElements = ["title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"]
 }

@@ -1,0 +1,163 @@
+/// The HTML tokenizer's rules the stripper follows, over raw bytes: where a tag, a comment, a script's text or
+/// a raw-text element ends.
+extension RawTextStripper {
+    /// One past the `>` closing a tag whose name ends at `start`, quoted attribute values skipped, by the
+    /// tokenizer's attribute states (an "=" opening an attribute's name is part of the name, as is a quote there).
+    static func endOfTag(_ bytes: [UInt8], from start: Int) -> Int {
+        enum State { case beforeName, name, afterName, beforeValue, unquotedValue, selfClosing }
+        var state = State.beforeName
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: ">") { return index }
+            let space = isSpace(byte)
+            switch state {
+            case .beforeName, .selfClosing:
+                if byte == UInt8(ascii: "/") {
+                    state = .selfClosing
+                } else if !space {
+                    state = .name
+                }
+            case .name:
+                if space {
+                    state = .afterName
+                } else if byte == UInt8(ascii: "/") {
+                    state = .selfClosing
+                } else if byte == UInt8(ascii: "=") {
+                    state = .beforeValue
+                }
+            case .afterName:
+                if byte == UInt8(ascii: "/") {
+                    state = .selfClosing
+                } else if byte == UInt8(ascii: "=") {
+                    state = .beforeValue
+                } else if !space {
+                    state = .name
+                }
+            case .beforeValue:
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    index = skip(bytes, past: [byte], from: index)
+                    // After a quoted value the tokenizer goes on as before a name.
+                    state = .beforeName
+                } else if !space {
+                    state = .unquotedValue
+                }
+            case .unquotedValue:
+                if space { state = .beforeName }
+            }
+        }
+        return bytes.count
+    }
+
+    /// One past the end of a comment whose text starts at `start`: `<!-->` and `<!--->` close at once, others at
+    /// `-->` or `--!>`.
+    static func endOfComment(_ bytes: [UInt8], from start: Int) -> Int {
+        if matches(bytes, at: start, ">") { return start + 1 }
+        if matches(bytes, at: start, "->") { return start + 2 }
+        var index = start
+        while index + 2 < bytes.count {
+            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
+                if bytes[index + 2] == UInt8(ascii: ">") { return index + 3 }
+                if matches(bytes, at: index + 2, "!>") { return index + 4 }
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// Where a script's text starting at `start` ends (at its `</script`), by the tokenizer's script data
+    /// states: after `<!--` the text is escaped, and inside it a `<script` opens a double-escaped run in which
+    /// `</script` does not end the script; `-->` ends either.
+    static func endOfScript(_ bytes: [UInt8], from start: Int) -> Int {
+        enum State { case data, escaped, doubleEscaped }
+        var state = State.data
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "-"), state != .data, matches(bytes, at: index, "-->") {
+                state = .data
+                index += 3
+                continue
+            }
+            guard byte == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            switch state {
+            case .data:
+                if matches(bytes, at: index + 1, "!--") {
+                    state = .escaped
+                    // NB: "<!-->" opens and closes at once: the dashes may be shared with the closing "-->".
+                    index += 2
+                    continue
+                }
+                if isEndTag(bytes, at: index, "script") { return index }
+            case .escaped:
+                if isEndTag(bytes, at: index, "script") { return index }
+                if isStartTag(bytes, at: index, "script") { state = .doubleEscaped }
+            case .doubleEscaped:
+                if isEndTag(bytes, at: index, "script") { state = .escaped }
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// Where the text of a raw-text element starting at `start` ends (at its end tag).
+    static func endOfRawText(_ bytes: [UInt8], named name: String, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), isEndTag(bytes, at: index, name) { return index }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// Whether `</name` followed by a delimiter starts at `index`.
+    static func isEndTag(_ bytes: [UInt8], at index: Int, _ name: String) -> Bool {
+        guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") else { return false }
+        return namedAt(bytes, index + 2, name)
+    }
+
+    /// Whether `<name` followed by a delimiter starts at `index`.
+    static func isStartTag(_ bytes: [UInt8], at index: Int, _ name: String) -> Bool {
+        namedAt(bytes, index + 1, name)
+    }
+
+    static func namedAt(_ bytes: [UInt8], _ start: Int, _ name: String) -> Bool {
+        let end = start + name.utf8.count
+        guard end < bytes.count, isDelimiter(bytes[end]) else { return false }
+        return equalsLowercased(bytes[start..<end], name)
+    }
+
+    static func equalsLowercased(_ bytes: ArraySlice<UInt8>, _ name: String) -> Bool {
+        bytes.count == name.utf8.count && zip(bytes, name.utf8).allSatisfy { lower($0) == $1 }
+    }
+
+    static func matches(_ bytes: [UInt8], at index: Int, _ text: String) -> Bool {
+        let text = text.utf8
+        guard index >= 0, index + text.count <= bytes.count else { return false }
+        return zip(bytes[index..<(index + text.count)], text).allSatisfy { $0 == $1 }
+    }
+
+    static func skip(_ bytes: [UInt8], past marker: [UInt8], from start: Int) -> Int {
+        var position = start
+        while position + marker.count <= bytes.count {
+            if bytes[position] == marker[0], (1..<marker.count).allSatisfy({ bytes[position + $0] == marker[$0] }) {
+                return position + marker.count
+            }
+            position += 1
+        }
+        return bytes.count
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+    static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(lower(byte)) }
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+    static func isDelimiter(_ byte: UInt8) -> Bool {
+        isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
+    }
+}
