@@ -50,6 +50,16 @@ extension RawTextStripper {
         return bytes.count
     }
 
+    /// One past the end of what a `<!` at `index` opens: a comment, CDATA (in SVG and MathML only; elsewhere a
+    /// bogus comment to the first ">", as the tokenizer reads it) or another declaration.
+    static func endOfDeclaration(_ bytes: [UInt8], at index: Int, inForeignContent: Bool) -> Int {
+        if matches(bytes, at: index + 2, "--") { return endOfComment(bytes, from: index + 4) }
+        if inForeignContent, matches(bytes, at: index + 2, "[CDATA[") {
+            return skip(bytes, past: Array("]]>".utf8), from: index + 9)
+        }
+        return skip(bytes, past: [UInt8(ascii: ">")], from: index + 2)
+    }
+
     /// One past the end of a comment whose text starts at `start`: `<!-->` and `<!--->` close at once, others at
     /// `-->` or `--!>`.
     static func endOfComment(_ bytes: [UInt8], from start: Int) -> Int {

@@ -38,13 +38,7 @@ enum RawTextStripper {
             }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") {
-                if matches(bytes, at: index + 2, "--") {
-                    index = endOfComment(bytes, from: index + 4)
-                } else if svg + math > 0, matches(bytes, at: index + 2, "[CDATA[") {
-                    index = skip(bytes, past: Array("]]>".utf8), from: index + 9)
-                } else {
-                    index = skip(bytes, past: [UInt8(ascii: ">")], from: index + 2)
-                }
+                index = endOfDeclaration(bytes, at: index, inForeignContent: svg + math > 0)
                 continue
             }
             if next == UInt8(ascii: "?") {
@@ -122,13 +116,7 @@ enum RawTextStripper {
             }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") {
-                if matches(bytes, at: index + 2, "--") {
-                    index = endOfComment(bytes, from: index + 4)
-                } else if matches(bytes, at: index + 2, "[CDATA[") {
-                    index = skip(bytes, past: Array("]]>".utf8), from: index + 9)
-                } else {
-                    return nil
-                }
+                index = endOfDeclaration(bytes, at: index, inForeignContent: true)
                 continue
             }
             let closing = next == UInt8(ascii: "/")
