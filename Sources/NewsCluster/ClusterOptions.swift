@@ -5,7 +5,8 @@ public struct ClusterOptions: Sendable, Hashable, Codable {
     /// (BASIL, GoogleNews-TS) together with `mergeThreshold`; see BENCHMARKS.md.
     public var threshold: Double = 0.12
     /// The cosine two stories' term profiles need to merge into one: an online clusterer splits a story whose
-    /// first reports differ, and merging them back as they converge is what recovers it.
+    /// first reports differ, and merging them back as they converge is what recovers it. 0.3 until the
+    /// loose-join rule (`looseJoinEvidence`) left more fragments to merge.
     public var mergeThreshold: Double = 0.25
     /// Documents assumed seen before the first one, so that the first articles' IDF is not noise (with three
     /// documents, every shared word looks common).

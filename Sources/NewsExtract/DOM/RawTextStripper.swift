@@ -20,7 +20,8 @@ enum RawTextStripper {
     /// The attribute a script whose text was cut out carries; its value is the text's number in `scripts`.
     static let scriptAttribute = "data-corroborate-script"
 
-    /// The page without script and style texts, and the byte ranges of the cut-out scripts in `bytes`.
+    /// The page without script and style texts and drawings' content, and the byte ranges of the cut-out
+    /// scripts in `bytes`.
     static func strip(_ bytes: [UInt8]) -> (html: [UInt8], scripts: [Range<Int>]) {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count / 2)
