@@ -20,7 +20,7 @@ struct ClassNames {
         // NB: gumbo keeps the first of repeated attributes, so this reads the same values as `attribute(_:)`.
         for (name, value) in node.attributes where name == "class" || name == "id" {
             for token in value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                tokens.append(token.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+                tokens.append(token.map(\.asciiLowercased))
             }
         }
         self.tokens = tokens

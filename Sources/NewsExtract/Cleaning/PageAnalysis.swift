@@ -180,7 +180,7 @@ struct PageAnalysis {
         // NB: bytes, not `String.contains`, which costs a table per call on every styled element.
         var folded: [UInt8] = []
         folded.reserveCapacity(style.utf8.count)
-        for byte in style.utf8 where byte != 0x20 { folded.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
+        for byte in style.utf8 where byte != 0x20 { folded.append(byte.asciiLowercased) }
         func holds(_ needle: [UInt8]) -> Bool {
             guard folded.count >= needle.count else { return false }
             return (0...(folded.count - needle.count)).contains { start in

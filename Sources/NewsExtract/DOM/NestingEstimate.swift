@@ -16,15 +16,14 @@ enum NestingEstimate {
         var depth = 0, deepest = 0
         var index = 0
         let count = bytes.count
-        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
         func isNameByte(_ byte: UInt8) -> Bool {
-            (0x61...0x7A).contains(lower(byte)) || (0x30...0x39).contains(byte) || byte == 0x2D
+            (0x61...0x7A).contains(byte.asciiLowercased) || (0x30...0x39).contains(byte) || byte == 0x2D
         }
         func skip(past marker: [UInt8], from start: Int) -> Int {
             var position = start
             while position + marker.count <= count {
                 if bytes[position] == marker[0],
-                    (1..<marker.count).allSatisfy({ lower(bytes[position + $0]) == marker[$0] })
+                    (1..<marker.count).allSatisfy({ bytes[position + $0].asciiLowercased == marker[$0] })
                 {
                     return position + marker.count
                 }
@@ -46,11 +45,11 @@ enum NestingEstimate {
             var nameEnd = index + (closing ? 2 : 1)
             let nameStart = nameEnd
             while nameEnd < count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-            guard nameEnd > nameStart, (0x61...0x7A).contains(lower(bytes[nameStart])) else {
+            guard nameEnd > nameStart, (0x61...0x7A).contains(bytes[nameStart].asciiLowercased) else {
                 index += 1
                 continue
             }
-            let name = String(decoding: bytes[nameStart..<nameEnd].map(lower), as: UTF8.self)
+            let name = String(decoding: bytes[nameStart..<nameEnd].map(\.asciiLowercased), as: UTF8.self)
             var tagEnd = nameEnd
             while tagEnd < count, bytes[tagEnd] != UInt8(ascii: ">") { tagEnd += 1 }
             let selfClosing = tagEnd > 0 && tagEnd < count && bytes[tagEnd - 1] == UInt8(ascii: "/")

@@ -142,7 +142,7 @@ extension RawTextStripper {
     }
 
     static func equalsLowercased(_ bytes: ArraySlice<UInt8>, _ name: String) -> Bool {
-        bytes.count == name.utf8.count && zip(bytes, name.utf8).allSatisfy { lower($0) == $1 }
+        bytes.count == name.utf8.count && zip(bytes, name.utf8).allSatisfy { $0.asciiLowercased == $1 }
     }
 
     static func matches(_ bytes: [UInt8], at index: Int, _ text: String) -> Bool {
@@ -162,10 +162,13 @@ extension RawTextStripper {
         return bytes.count
     }
 
-    static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-    static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(lower(byte)) }
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte.asciiLowercased) }
+    static func isSpace(_ byte: UInt8) -> Bool { byte.isHTMLSpace }
+
+    /// Whether the tag ending just before `tagEnd` is written self-closing (`<svg/>`), which foreign content
+    /// honours.
+    static func closesItself(_ bytes: [UInt8], _ tagEnd: Int) -> Bool {
+        tagEnd >= 2 && bytes[tagEnd - 2] == UInt8(ascii: "/")
     }
     static func isDelimiter(_ byte: UInt8) -> Bool {
         isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")

@@ -65,7 +65,7 @@ enum RawTextStripper {
                 if isSVG { svg = max(0, svg - 1) }
                 if isMath { math = max(0, math - 1) }
                 index = tagEnd
-            } else if isSVG, svg + math == 0, !(tagEnd >= 2 && bytes[tagEnd - 2] == UInt8(ascii: "/")),
+            } else if isSVG, svg + math == 0, !closesItself(bytes, tagEnd),
                 let end = endOfDrawing(bytes, from: tagEnd)
             {
                 // A drawing (icons, logos): its paths are gone, the element stays.
@@ -73,7 +73,7 @@ enum RawTextStripper {
                 copied = end
                 index = end
             } else if isSVG || isMath || svg + math > 0 {
-                if !(tagEnd >= 2 && bytes[tagEnd - 2] == UInt8(ascii: "/")) {
+                if !closesItself(bytes, tagEnd) {
                     if isSVG { svg += 1 }
                     if isMath { math += 1 }
                 }
@@ -131,14 +131,14 @@ enum RawTextStripper {
             while nameEnd < bytes.count, !isDelimiter(bytes[nameEnd]) { nameEnd += 1 }
             let name = bytes[nameStart..<nameEnd]
             guard name.count <= 24 else { return nil }
-            let lowered = String(decoding: name.map(lower), as: UTF8.self)
+            let lowered = String(decoding: name.map(\.asciiLowercased), as: UTF8.self)
             guard drawingElements.contains(lowered) else { return nil }
             let tagEnd = endOfTag(bytes, from: nameEnd)
             if lowered == "svg" {
                 if closing {
                     depth -= 1
                     if depth == 0 { return index }
-                } else if !(tagEnd >= 2 && bytes[tagEnd - 2] == UInt8(ascii: "/")) {
+                } else if !closesItself(bytes, tagEnd) {
                     depth += 1
                 }
             }

@@ -71,7 +71,7 @@ public enum PublicationDate {
 
     /// Whether an English month's three letters appear in `string`, any case.
     private static func mentionsMonth(_ string: String) -> Bool {
-        let bytes = string.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        let bytes = string.utf8.map(\.asciiLowercased)
         guard bytes.count >= 3 else { return false }
         for start in 0...(bytes.count - 3) {
             let key = UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])

@@ -59,11 +59,11 @@ extension MetadataExtractor {
     private static func mayStartLabel(_ text: String) -> Bool {
         var letters: [UInt8] = []
         for byte in text.utf8 {
-            if letters.isEmpty, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x5B {
+            if letters.isEmpty, byte.isHTMLSpace || byte == UInt8(ascii: "[") {
                 continue
             }
             if byte >= 0x80 { return true }
-            letters.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            letters.append(byte.asciiLowercased)
             if letters.count == 2 { break }
         }
         return letters.count == 2 && labelStarts.contains(UInt16(letters[0]) << 8 | UInt16(letters[1]))
