@@ -63,13 +63,14 @@ extension StoryClusterer {
         var evidence = 0.0
         var next = 0
         for (term, value) in story.centroid.pairs {
-            let weight = value * idf(term)
+            let termIDF = idf(term)
+            let weight = value * termIDF
             squares += weight * weight
             while next < byTerm.count, byTerm[next].term < term { next += 1 }
             if next < byTerm.count, byTerm[next].term == term {
                 let product = byTerm[next].weight * weight
                 dot += product
-                evidence += weight > 0 ? idf(term) : 0
+                evidence += termIDF
                 if explain { shared.append((term, product)) }
             }
         }
