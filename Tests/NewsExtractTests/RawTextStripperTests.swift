@@ -44,11 +44,16 @@ struct RawTextStripperTests {
         }
     }
 
-    static func expectSameTree(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Expects the cut page and the whole page to give the same tree; a failure names `page`, or shows the
+    /// markup itself when none is given.
+    static func expectSameTree(
+        _ html: String, page: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let cut = HTMLDocument(html: html)
         let whole = HTMLDocument(html: html, cuttingRawText: false)
-        #expect(Self.shape(cut) == Self.shape(whole), "\(html.debugDescription)", sourceLocation: sourceLocation)
-        #expect(Self.scripts(cut) == Self.scripts(whole), "\(html.debugDescription)", sourceLocation: sourceLocation)
+        let name = page ?? html.debugDescription
+        #expect(Self.shape(cut) == Self.shape(whole), "\(name)", sourceLocation: sourceLocation)
+        #expect(Self.scripts(cut) == Self.scripts(whole), "\(name)", sourceLocation: sourceLocation)
     }
 
     @Test("script and style texts are gone from the parsed page; scripts are still read whole")
@@ -148,23 +153,20 @@ struct RawTextStripperTests {
     func realPages() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
         var pages = try FileManager.default.contentsOfDirectory(atPath: fixtures.path)
-            .filter { $0.hasSuffix(".html") }.map { try Data(contentsOf: fixtures.appendingPathComponent($0)) }
+            .filter { $0.hasSuffix(".html") }.map { ($0, try Data(contentsOf: fixtures.appendingPathComponent($0))) }
         let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../../shared/eval/extraction/wcxb-dev/html")
         if let names = try? FileManager.default.contentsOfDirectory(atPath: shared.path) {
             // Every 20th page: enough kinds of sites for the check, quick enough for a debug build.
             for name in names.sorted().enumerated().filter({ $0.offset % 20 == 0 }).map(\.element) {
-                pages.append(try Self.gunzip(shared.appendingPathComponent(name)))
+                pages.append(("wcxb-dev " + name, try Self.gunzip(shared.appendingPathComponent(name))))
             }
         } else {
             print("skipped wcxb-dev pages: \(shared.path) is absent (../shared holds the evaluation data)")
         }
-        for page in pages {
+        for (name, page) in pages {
             let html = HTMLDecoding(fallback: .windows1252).decode(Array(page), contentType: nil).text
-            let cut = HTMLDocument(html: html)
-            let whole = HTMLDocument(html: html, cuttingRawText: false)
-            #expect(Self.shape(cut) == Self.shape(whole))
-            #expect(Self.scripts(cut) == Self.scripts(whole))
+            Self.expectSameTree(html, page: name)
         }
     }
 }
