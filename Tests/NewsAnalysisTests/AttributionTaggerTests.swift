@@ -96,6 +96,39 @@ struct AttributionTaggerTests {
         #expect(quote.speaker.map { analysis.entities[$0].name } == "Jane Doe")
     }
 
+    @Test("a bare word of saying after \"and\" is no second attribution: \"federal and state law\" stays one clause")
+    func bareSpeechWordAfterAnd() throws {
+        let text = "The attorney general said the campaign violated federal and state law by using the images."
+        let analysis = TextAnalyzer().analyze(text)
+        #expect(
+            analysis.quotes.map { $0.range.slice(of: text) } == [
+                "the campaign violated federal and state law by using the images"
+            ])
+    }
+
+    @Test("a clause the tagger ends at a coordinating \"and\" goes on to the end of its sentence")
+    func coordinationToSentenceEnd() throws {
+        let text =
+            "He argued there is little point for Canada to respond now to the threats to close the border and "
+            + "slap a 25 percent tariff on Canadian steel."
+        let quote = try #require(TextAnalyzer().analyze(text).quotes.first)
+        #expect(
+            quote.range.slice(of: text)
+                == "there is little point for Canada to respond now to the threats to close the border and slap a "
+                + "25 percent tariff on Canadian steel")
+    }
+
+    @Test("the relative pronoun a speaker speaks through is a mention of the speaker (\"Mary Lane, who said\")")
+    func relativePronounIsAMention() throws {
+        let text = "Senator Mary Lane, who said the bill would ruin small farms, now supports a version of it."
+        let analysis = TextAnalyzer().analyze(text)
+        let quote = try #require(analysis.quotes.first { $0.range.slice(of: text).hasPrefix("the bill") })
+        let speaker = try #require(quote.speaker)
+        #expect(analysis.entities[speaker].name == "Mary Lane")
+        #expect(analysis.entities[speaker].mentions.map { $0.range.slice(of: text) } == ["Mary Lane", "who"])
+        #expect(analysis.entities[speaker].mentions.last?.form == .pronoun)
+    }
+
     @Test("only English is tagged: the model learned English news")
     func englishOnly() {
         let text = "Le ministre Jean Dupont a déclaré que le pont serait rouvert la semaine prochaine."

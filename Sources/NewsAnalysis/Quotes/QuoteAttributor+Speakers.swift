@@ -18,6 +18,9 @@ extension QuoteAttributor {
             } else if speaker.entity == nil {
                 table.addMention(Mention(range: mentionRange, form: .description), to: entity)
             }
+            if let relative = speaker.relative {
+                table.addMention(Mention(range: context.range(relative, relative), form: .pronoun), to: entity)
+            }
             let paragraph = context.text.sentenceParagraphs[sentence]
             lastSpeakers.append((entity, table.entities[entity].kind, paragraph))
         }

@@ -15,6 +15,15 @@ extension QuoteAttributor {
     /// Words that open a relative clause: as a speaker they name nobody by themselves.
     static let relativePronouns: Set<String> = ["who", "which", "that", "whom"]
 
+    /// Whether a word of saying is in a past or third-person form ("warned", "says", "told"): a bare form after
+    /// "and" is more often a noun or an infinitive's verb ("federal and state law") than a second attribution.
+    static func isFiniteVerbForm(_ word: String) -> Bool {
+        word.hasSuffix("ed") || (word.hasSuffix("s") && !word.hasSuffix("ss")) || irregularPasts.contains(word)
+    }
+
+    /// Past forms of words of saying that do not end in "-ed".
+    static let irregularPasts: Set<String> = ["said", "told", "wrote", "spoke", "thought", "knew", "felt", "held"]
+
     /// Adds the attributions of `sentence` to `quotes`, whose quotes in marks for it start at `sentenceStart`:
     /// the tagger's, which replace the rules' reported speech they overlap and the phrases in marks they hold
     /// ("he had concerns about “trial lawyers” and …" is one attribution); direct quotes stay the rules'.
@@ -105,6 +114,21 @@ extension QuoteAttributor {
                 joined.append(segment)
             }
         }
+        // A content the tagger ends at a coordinating "and"/"or" whose rest of the sentence it leaves unlabelled,
+        // with no other attribution in it, goes on to the sentence's end ("Putin's threat to Eastern and Northern
+        // Europe").
+        if let last = joined.last, last.part == 3, last.last + 2 < tokens.upperBound,
+            ["and", "or"].contains(context.lower[last.last + 1])
+        {
+            var end = tokens.upperBound - 1
+            while end > last.last, context.tokens[end].kind == .punctuation { end -= 1 }
+            let rest = (last.last + 1)...max(last.last + 1, end)
+            if end > last.last + 1,
+                !rest.contains(where: { isSpeech($0) || isStance($0) || isCue($0) || context.lower[$0] == "," })
+            {
+                joined[joined.count - 1].last = end
+            }
+        }
         // "said X and warned that Y": a second verb of saying after "and" starts an attribution of its own.
         segments = []
         for segment in joined {
@@ -115,7 +139,7 @@ extension QuoteAttributor {
             var first = segment.first
             for token in segment.first...segment.last
             where token > first + 1 && token < segment.last && context.lower[token - 1] == "and"
-                && context.has(token, .speech) && !finder.quoted[token]
+                && context.has(token, .speech) && !finder.quoted[token] && Self.isFiniteVerbForm(context.lower[token])
             {
                 segments.append((3, first, token - 2))
                 segments.append((2, token, token))
@@ -189,6 +213,12 @@ extension QuoteAttributor {
                 rules.map({ $0.first > source.last || source.first > $0.last }) ?? true
             {
                 speaker = self.speaker(source.first, source.last)
+            }
+            // The rules' relative pronoun ("Lane, who said") is another mention of the same speaker.
+            if let rules, rules.relative != nil, speaker?.relative == nil, let chosen = speaker,
+                chosen.first <= rules.last, rules.first <= chosen.last
+            {
+                speaker?.relative = rules.relative
             }
             // NB: outside quote marks, "I think" is the writer's own voice; a bare "who" names nobody.
             guard let speaker, speaker.pronoun != "i", speaker.pronoun != "we",

@@ -12,6 +12,9 @@ struct Speaker {
     var pronoun: String?
     /// The head noun of a description ("report", "spokesman"), lower-cased.
     var headNoun: String?
+    /// The relative pronoun the words speak through ("who" in "McConnell, who said"), when they do: another
+    /// mention of the same speaker.
+    var relative: Int?
 }
 
 /// English attribution vocabulary.

@@ -134,12 +134,15 @@ struct SpeakerFinder {
                     let opening = (max(sentenceStart, index - 14)..<(index - 1)).last(where: {
                         context.lower[$0] == ","
                     }),
-                    let head = phraseEnding(at: opening - 1),
+                    var head = phraseEnding(at: opening - 1),
                     head.entity.map({ table.entities[$0].kind == .person }) ?? false
                 {
+                    head.relative = index
                     return head
                 }
-                return phraseEnding(at: antecedent)
+                var phrase = phraseEnding(at: antecedent)
+                phrase?.relative = index
+                return phrase
             }
             if word == ",",
                 let opening = (max(sentenceStart, index - 16)..<index).last(where: { context.lower[$0] == "," })
