@@ -91,6 +91,7 @@ extension StoryClusterer {
         working[source]!.articles = []  // they are the target's now; the source stays as a pointer
         working[source]!.size = 0
         changed(source)
+        pruneNames(target)
         reindex(target)
         return .merged(story: from.id, into: into.id, similarity: similarity)
     }

@@ -251,7 +251,18 @@ public struct StoryClusterer {
     ) {
         working[seq]!.centroid.add(vector.map { ($0.term, $0.tf) })
         for name in article.names { working[seq]!.names[name, default: 0] += 1 }
+        pruneNames(seq)
         // Keep the story's heaviest terms: the centroid stays small and the index points at what it is about.
         reindex(seq)
+    }
+
+    /// Keeps the story's most mentioned names (ties by name, so every process keeps the same) once it holds
+    /// twice `ClusterOptions.namesPerStory`: pruning in bulk keeps the cost per join constant.
+    mutating func pruneNames(_ seq: Int) {
+        let limit = options.namesPerStory
+        guard limit > 0, working[seq]!.names.count > 2 * limit else { return }
+        let kept = working[seq]!.names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit)
+        working[seq]!.names = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
     }
 }

@@ -76,6 +76,7 @@ extension StoryClusterer.Story {
         guard let indexedCount = reader.uint32().map(Int.init), indexedCount <= profile.count else {
             throw ProfileError(reason: "story \(id): profile cut short")
         }
+        indexed.reserveCapacity(indexedCount)
         for _ in 0..<indexedCount {
             guard let term = reader.uint32() else { throw ProfileError(reason: "story \(id): profile cut short") }
             indexed.insert(Int32(bitPattern: term))
@@ -83,6 +84,7 @@ extension StoryClusterer.Story {
         guard let nameCount = reader.uint32().map(Int.init), nameCount <= profile.count else {
             throw ProfileError(reason: "story \(id): profile cut short")
         }
+        names.reserveCapacity(nameCount)
         for _ in 0..<nameCount {
             guard let length = reader.uint32().map(Int.init), let bytes = reader.bytes(length),
                 let count = reader.uint32()

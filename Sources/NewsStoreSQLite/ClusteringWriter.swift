@@ -34,6 +34,7 @@ struct ClusteringWriter {
                 arguments: [pair])
         }
         try writeDuplicates(changes.duplicates, oldestCompared: changes.oldestDuplicateCompared)
+        let summaries = try SummaryPlan(changes, db)
         try writeAssignments(changes)
         try db.execute(
             sql: """
@@ -46,10 +47,7 @@ struct ClusteringWriter {
                 changes.meta.algorithm, changes.meta.options, changes.meta.counters, changes.meta.duplicateCount,
             ])
         try NewsDatabase.advanceClusteredThrough(db)
-        let touched =
-            changes.stories.map(\.story.rawValue) + changes.assignments.map(\.story.rawValue)
-            + changes.merges.flatMap { [$0.from.rawValue, $0.into.rawValue] }
-        try NewsDatabase.refreshSummaries(of: touched, db)
+        try summaries.apply(db)
     }
 
     /// Stories first without their merge targets (a target may be written after its source), then the targets.
@@ -111,11 +109,11 @@ struct ClusteringWriter {
     private func writeAssignments(_ changes: ClusteringWrite) throws {
         let assign = try db.cachedStatement(
             sql: """
-                INSERT INTO story_article (article_id, story_id, origin_id, relation, score, reason)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO story_article (article_id, story_id, origin_id, relation, score, reason, source_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT source_id FROM article WHERE id = ?1))
                 ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,
                     origin_id = excluded.origin_id, relation = excluded.relation, score = excluded.score,
-                    reason = excluded.reason
+                    reason = excluded.reason, source_id = excluded.source_id
                 """)
         for assignment in changes.assignments {
             try assign.execute(arguments: [

@@ -156,18 +156,20 @@ struct StoryChecker {
         return check
     }
 
-    /// Stories whose saved summary differs from the one their articles give.
+    /// Stories whose saved summary differs from the one their articles give, or whose memberships carry another
+    /// outlet than their article's (the summary's increments read them).
     private static let staleSummaries = """
         SELECT story.id FROM story
         LEFT JOIN (
             SELECT story_article.story_id AS story_id, count(*) AS articles,
                 count(DISTINCT story_article.origin_id) AS origins, count(DISTINCT member.source_id) AS sources,
                 min(coalesce(member.published_at, member.ingested_at)) AS first_seen,
-                max(coalesce(member.published_at, member.ingested_at)) AS last_seen
+                max(coalesce(member.published_at, member.ingested_at)) AS last_seen,
+                sum(story_article.source_id IS NOT member.source_id) AS wrong_outlets
             FROM story_article JOIN article AS member ON member.id = story_article.article_id
             GROUP BY story_article.story_id
         ) AS actual ON actual.story_id = story.id
-        WHERE story.article_count IS NOT coalesce(actual.articles, 0)
+        WHERE story.article_count IS NOT coalesce(actual.articles, 0) OR coalesce(actual.wrong_outlets, 0) > 0
             OR story.origin_count IS NOT coalesce(actual.origins, 0)
             OR story.source_count IS NOT coalesce(actual.sources, 0)
             OR story.first_seen IS NOT actual.first_seen OR story.last_seen IS NOT actual.last_seen

@@ -21,8 +21,9 @@ extension NewsDatabase {
         }
     }
 
-    /// Recomputes the summary the river reads (counts, first and last seen) of these stories, or of all.
-    static func refreshSummaries(of stories: [Int64]?, _ db: Database) throws {
+    /// Recomputes the summary the river reads (counts, first and last seen) of these stories, or of all, and
+    /// mends the outlet their memberships carry (`mendingOutlets: false` before schema 11 added it).
+    static func refreshSummaries(of stories: [Int64]?, mendingOutlets: Bool = true, _ db: Database) throws {
         let stories = try stories ?? Int64.fetchAll(db, sql: "SELECT id FROM story")
         // NB: per story, one pass over its articles gives all five figures (five subqueries made five).
         let aggregate = try db.cachedStatement(
@@ -38,7 +39,18 @@ extension NewsDatabase {
                 UPDATE story SET article_count = ?, origin_count = ?, source_count = ?, first_seen = ?, last_seen = ?
                 WHERE id = ?
                 """)
+        // NB: the outlet each membership carries is set right too, so a recount mends what the increments read.
+        let outlets =
+            try !mendingOutlets
+            ? nil
+            : db.cachedStatement(
+                sql: """
+                    UPDATE story_article SET source_id = member.source_id FROM article AS member
+                    WHERE member.id = story_article.article_id AND story_article.story_id = ?
+                        AND story_article.source_id IS NOT member.source_id
+                    """)
         for story in Set(stories).sorted() {
+            try outlets?.execute(arguments: [story])
             guard let row = try Row.fetchOne(aggregate, arguments: [story]) else { continue }
             try update.execute(arguments: [
                 row[0] as Int64, row[1] as Int64, row[2] as Int64, row[3] as String?, row[4] as String?, story,

@@ -65,6 +65,13 @@ extension NewsDatabase: ArchiveTransferring {
                     sql: "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(marks)) "
                         + "ON CONFLICT DO NOTHING")
                 let isArticle = table.name == "article"
+                // NB: a membership carries its article's outlet (schema 11), which PostgreSQL does not store.
+                let outlet =
+                    try table.name != "story_article"
+                    ? nil
+                    : db.cachedStatement(
+                        sql: "UPDATE story_article SET source_id = (SELECT source_id FROM article WHERE id = ?1) "
+                            + "WHERE article_id = ?1")
                 let language = names.firstIndex(of: "language")
                 var indexes: [String: Statement] = [:]
                 var inserted = 0
@@ -79,6 +86,7 @@ extension NewsDatabase: ArchiveTransferring {
                     try insert.execute(arguments: StatementArguments(values))
                     guard db.changesCount > 0 else { continue }
                     inserted += 1
+                    try outlet?.execute(arguments: [values[0]])
                     // NB: the article's full-text entry goes in the index of its language, as `add` puts it.
                     if isArticle, let language {
                         let code: LanguageCode? =

@@ -10,12 +10,16 @@ import Testing
 
 @Suite("One clustering run over several sessions")
 struct CarriedClustererTests {
-    /// Reports of one flood, an hour apart from `start`.
-    static func reports(_ range: Range<Int>, start: Double) -> [IncomingArticle] {
-        range.map { index in
-            let text =
-                "The river burst its banks in the old town after days of heavy rain, flooding streets and shops. "
+    /// Reports of one flood, an hour apart from `start`, from five outlets; `text` tells report N's body.
+    static func reports(
+        _ range: Range<Int>, start: Double,
+        text: (Int) -> String = { index in
+            "The river burst its banks in the old town after days of heavy rain, flooding streets and shops. "
                 + "The mayor ordered evacuations of \(100 + index) homes as water kept rising (report \(index))."
+        }
+    ) -> [IncomingArticle] {
+        range.map { index in
+            let text = text(index)
             let draft = ArticleDraft(
                 title: "River floods the old town, report \(index)", text: text, source: "Outlet \(index % 5)",
                 published: Date(timeIntervalSince1970: start + Double(index) * 3_600), raw: Array(text.utf8),

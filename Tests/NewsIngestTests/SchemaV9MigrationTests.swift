@@ -31,7 +31,11 @@ struct SchemaV9MigrationTests {
                     ALTER TABLE cluster_meta DROP COLUMN clustered_through;
                     ALTER TABLE cluster_meta DROP COLUMN generation;
                     ALTER TABLE rejected_input DROP COLUMN raw_size;
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v9-cluster-watermark', 'v10-rejection-size');
+                    DROP INDEX story_article_source;
+                    ALTER TABLE story_article DROP COLUMN source_id;
+                    CREATE INDEX story_article_story ON story_article(story_id);
+                    DELETE FROM grdb_migrations
+                        WHERE identifier IN ('v9-cluster-watermark', 'v10-rejection-size', 'v11-story-sources');
                     PRAGMA user_version = 8;
                     """)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM duplicate_bucket") ?? 0

@@ -50,7 +50,7 @@ struct DatabaseFileTests {
         // v2 added rejected_input, v3 article_analysis, v4 the stories, v5 the source registry's columns, v6
         // the feeds and v7 the server's tables: the v1 file gains them on opening, its outlets with empty
         // metadata and no feeds.
-        #expect(NewsDatabase.schemaVersion == 10)
+        #expect(NewsDatabase.schemaVersion == 11)
         #expect(try await store.savedSearches().isEmpty)
         #expect(try await store.tokens().isEmpty)
         #expect(try await store.feeds().isEmpty)

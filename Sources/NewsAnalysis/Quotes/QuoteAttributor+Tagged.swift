@@ -122,9 +122,10 @@ extension QuoteAttributor {
         {
             var end = tokens.upperBound - 1
             while end > last.last, context.tokens[end].kind == .punctuation { end -= 1 }
-            let rest = (last.last + 1)...max(last.last + 1, end)
             if end > last.last + 1,
-                !rest.contains(where: { isSpeech($0) || isStance($0) || isCue($0) || context.lower[$0] == "," })
+                !((last.last + 1)...end).contains(where: {
+                    isSpeech($0) || isStance($0) || isCue($0) || context.lower[$0] == ","
+                })
             {
                 joined[joined.count - 1].last = end
             }
@@ -215,10 +216,10 @@ extension QuoteAttributor {
                 speaker = self.speaker(source.first, source.last)
             }
             // The rules' relative pronoun ("Lane, who said") is another mention of the same speaker.
-            if let rules, rules.relative != nil, speaker?.relative == nil, let chosen = speaker,
+            if let rules, let relative = rules.relative, let chosen = speaker, chosen.relative == nil,
                 chosen.first <= rules.last, rules.first <= chosen.last
             {
-                speaker?.relative = rules.relative
+                speaker?.relative = relative
             }
             // NB: outside quote marks, "I think" is the writer's own voice; a bare "who" names nobody.
             guard let speaker, speaker.pronoun != "i", speaker.pronoun != "we",

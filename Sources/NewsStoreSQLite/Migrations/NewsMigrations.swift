@@ -3,7 +3,7 @@ internal import GRDB
 /// The schema's history. Each migration is frozen once released: a change is a new migration.
 enum NewsMigrations {
     /// The schema version a database has after all migrations: `PRAGMA user_version`.
-    static let currentVersion = 10
+    static let currentVersion = 11
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -246,7 +246,7 @@ enum NewsMigrations {
                     ) WITHOUT ROWID;
                     PRAGMA user_version = 8;
                     """)
-            try NewsDatabase.refreshSummaries(of: nil, db)
+            try NewsDatabase.refreshSummaries(of: nil, mendingOutlets: false, db)
         }
         migrator.registerMigration("v9-cluster-watermark") { db in
             // NB: every article with an id up to `clustered_through` is in a story, so finding the articles
@@ -278,6 +278,19 @@ enum NewsMigrations {
                     ALTER TABLE rejected_input ADD COLUMN raw_size INTEGER;
                     UPDATE rejected_input SET raw_size = length(raw) WHERE raw IS NOT NULL;
                     PRAGMA user_version = 10;
+                    """)
+        }
+        migrator.registerMigration("v11-story-sources") { db in
+            // NB: each membership carries its article's outlet, so whether an outlet is new to a story is one
+            // index lookup: a story's summary grows by what an article adds instead of recounting thousands.
+            // `story_article_story` goes: `story_article_origin` (story_id, origin_id) serves its lookups.
+            try db.execute(
+                sql: """
+                    ALTER TABLE story_article ADD COLUMN source_id INTEGER REFERENCES source(id);
+                    UPDATE story_article SET source_id = (SELECT source_id FROM article WHERE id = article_id);
+                    CREATE INDEX story_article_source ON story_article(story_id, source_id);
+                    DROP INDEX story_article_story;
+                    PRAGMA user_version = 11;
                     """)
         }
         return migrator
