@@ -27,21 +27,38 @@ public final class FeatureExtractor {
     }
 
     private func scan(_ text: String, weight: Double, terms: inout [String: Double], names: inout Set<String>) {
-        var word = String.UnicodeScalarView()
+        // NB: the word is kept as UTF-8 bytes, ASCII letters lower-cased as they come and ASCII scalars classified
+        // by range: Unicode property lookups and scalar-by-scalar string appends were most of the extraction.
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var isASCII = true
         var capitalised = false
         var atSentenceStart = true
         func flush() {
             guard !word.isEmpty else { return }
-            let token = String(word).lowercased()
+            let token =
+                isASCII ? String(decoding: word, as: UTF8.self) : String(decoding: word, as: UTF8.self).lowercased()
+            let length = isASCII ? word.count : token.unicodeScalars.count
             word.removeAll(keepingCapacity: true)
-            guard token.unicodeScalars.count >= 2, !stopWords.contains(token) else { return }
+            isASCII = true
+            guard length >= 2, !stopWords.contains(token) else { return }
             terms[stem(token), default: 0] += weight
             if capitalised && !atSentenceStart { names.insert(token) }
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                if isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if word.isEmpty { capitalised = isUpper }
+                    word.append(isUpper ? byte | 0x20 : byte)
+                    continue
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if word.isEmpty { capitalised = scalar.properties.isUppercase }
-                word.append(scalar)
+                word.append(contentsOf: Unicode.UTF8.encode(scalar)!)
+                isASCII = false
                 continue
             }
             if scalar == "'" || scalar == "’", !word.isEmpty { continue }  // "Russia's" stays one word

@@ -279,8 +279,13 @@ struct SessionState {
 final class SessionSource: StoryStateSource, DuplicateSource {
     private(set) var session: any ClusteringSession
     private var failure: StoreError?
+    /// Kept with the source across the sessions of a run (closed blocks stay closed whoever writes).
+    private var bucketFilter: DuplicateBucketFilter
 
-    init(_ session: any ClusteringSession) { self.session = session }
+    init(_ session: any ClusteringSession, bucketFilter: DuplicateBucketFilter = DuplicateBucketFilter()) {
+        self.session = session
+        self.bucketFilter = bucketFilter
+    }
 
     /// Reads from another session from now on (a clusterer kept for the next batch).
     func rebind(to session: any ClusteringSession) {
@@ -362,7 +367,24 @@ final class SessionSource: StoryStateSource, DuplicateSource {
 
     func positions(inBuckets keys: [(key: UInt64, limit: Int)], in range: Range<Int32>) -> [[Int32]] {
         attempt(keys.map { _ in [] }) { () throws(StoreError) in
-            try session.duplicatePositions(inBuckets: keys.map { (Int64(bitPattern: $0.key), $0.limit) }, in: range)
+            let keys = keys.map { (key: Int64(bitPattern: $0.key), limit: $0.limit) }
+            let session = session
+            guard
+                let recent = try bucketFilter.recentPart(
+                    of: range, looking: keys.count,
+                    keys: { range throws(StoreError) in try session.duplicateBucketKeys(in: range) })
+            else {
+                return try session.duplicatePositions(inBuckets: keys, in: range)
+            }
+            // A key no closed block holds is sought in the newest part only: the rest of the range has none of it.
+            let old = keys.indices.filter { bucketFilter.mayHold(keys[$0].key, in: range, before: recent) }
+            let new = keys.indices.filter { !bucketFilter.mayHold(keys[$0].key, in: range, before: recent) }
+            var lists = [[Int32]](repeating: [], count: keys.count)
+            for (parts, part) in [(old, range), (new, recent)] where !parts.isEmpty {
+                let found = try session.duplicatePositions(inBuckets: parts.map { keys[$0] }, in: part)
+                for (index, positions) in zip(parts, found) { lists[index] = positions }
+            }
+            return lists
         }
     }
 

@@ -45,6 +45,9 @@ public protocol ClusteringSession: AnyObject {
     func duplicatePositions(
         inBuckets keys: [(key: Int64, limit: Int)], in range: Range<Int32>
     ) throws(StoreError) -> [[Int32]]
+    /// The keys of the near-duplicate buckets holding a position in `range`, sorted and distinct; `nil` when the
+    /// engine cannot list them cheaply (lookups then seek every part of their range).
+    func duplicateBucketKeys(in range: Range<Int32>) throws(StoreError) -> [Int64]?
 }
 
 extension ClusteringSession {
@@ -63,6 +66,11 @@ extension ClusteringSession {
         for (key, limit) in keys { lists.append(try duplicatePositions(inBucket: key, in: range, limit: limit)) }
         return lists
     }
+}
+
+extension ClusteringSession {
+    /// No listing: every lookup seeks its whole range.
+    public func duplicateBucketKeys(in range: Range<Int32>) throws(StoreError) -> [Int64]? { nil }
 }
 
 /// The clustering's saved scalars: opaque to the store but for the near-duplicate count.
