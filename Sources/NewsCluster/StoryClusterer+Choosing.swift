@@ -53,8 +53,7 @@ extension StoryClusterer {
 
     /// The article (its vector sorted by term) against one story; the shared terms and names only if `explain`.
     func score(
-        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures,
-        against story: borrowing Story,
+        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures, against story: Story,
         explain: Bool
     ) -> ClusterReason {
         var dot = 0.0

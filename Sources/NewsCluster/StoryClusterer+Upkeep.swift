@@ -97,7 +97,7 @@ extension StoryClusterer {
     }
 
     /// The cosine of two stories' TF-IDF profiles.
-    func centroidCosine(_ a: borrowing Story, _ b: borrowing Story) -> Double {
+    func centroidCosine(_ a: Story, _ b: Story) -> Double {
         var dot = 0.0
         var normA = 0.0
         var normB = 0.0

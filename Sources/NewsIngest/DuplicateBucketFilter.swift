@@ -7,7 +7,7 @@ internal import NewsStore
 /// every epoch of the horizon: at 1M articles that was 80% of the database pages a batch read (the horizon's
 /// buckets are 89 MB, the page cache 32 MiB). A block of positions is closed once every position in it is
 /// stored: positions are given in order and never reused, so its keys never change (the horizon drops whole
-/// blocks, which only leaves keys that no lookup reaches). Its keys are read once, in key order, when a run has
+/// blocks, which only leaves keys that no lookup reaches). Its keys are read once, in one index range, when a run has
 /// looked up enough keys to pay for it (a few hundred articles): `add` of a handful never reads them.
 struct DuplicateBucketFilter {
     /// Positions per block, as a power of two (the SQLite store's epochs, so a block is one index range).

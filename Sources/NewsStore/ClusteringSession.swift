@@ -45,8 +45,8 @@ public protocol ClusteringSession: AnyObject {
     func duplicatePositions(
         inBuckets keys: [(key: Int64, limit: Int)], in range: Range<Int32>
     ) throws(StoreError) -> [[Int32]]
-    /// The keys of the near-duplicate buckets holding a position in `range`, sorted and distinct; `nil` when the
-    /// engine cannot list them cheaply (lookups then seek every part of their range).
+    /// The keys of the near-duplicate buckets holding a position in `range`, each at least once, in any order;
+    /// `nil` when the engine cannot list them cheaply (lookups then seek every part of their range).
     func duplicateBucketKeys(in range: Range<Int32>) throws(StoreError) -> [Int64]?
 }
 

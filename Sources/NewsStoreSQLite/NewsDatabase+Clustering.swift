@@ -238,19 +238,16 @@ final class SQLiteClusteringSession: ClusteringSession {
     func duplicateBucketKeys(in range: Range<Int32>) throws(StoreError) -> [Int64]? {
         guard !range.isEmpty else { return [] }
         return try run("listing near-duplicate buckets") {
-            // NB: within one epoch the index is in key order, so each epoch's keys come sorted, read in one pass.
+            // NB: (epoch, key) leads the index, so an epoch's keys are one range read in order, distinct for free.
             let statement = try db.cachedStatement(
-                sql: """
-                    SELECT DISTINCT key FROM duplicate_bucket
-                    WHERE epoch = ? AND position >= ? AND position < ? ORDER BY key
-                    """)
+                sql: "SELECT DISTINCT key FROM duplicate_bucket WHERE epoch = ? AND position >= ? AND position < ?")
             let epochs = ClusteringWriter.epoch(of: range.lowerBound)...ClusteringWriter.epoch(of: range.upperBound - 1)
             var keys: [Int64] = []
             for epoch in epochs {
                 keys += try Int64.fetchAll(
                     statement, arguments: [epoch, Int64(range.lowerBound), Int64(range.upperBound)])
             }
-            return epochs.count == 1 ? keys : Array(Set(keys)).sorted()
+            return keys
         }
     }
 
