@@ -71,7 +71,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .target(name: "NewsCluster", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
+        .target(
+            name: "NewsCluster", dependencies: ["NewsCore", "NewsText", "NewsDedup"], swiftSettings: strictSettings),
         .target(name: "NewsDedup", swiftSettings: strictSettings),
         .target(name: "NewsCompare", dependencies: ["NewsCore", "NewsText"], swiftSettings: strictSettings),
         .target(name: "NewsFeeds", dependencies: ["NewsCore", "NewsExtract"], swiftSettings: strictSettings),

@@ -49,7 +49,7 @@ extension StoryClusterer {
             story.mergedInto = old.mergedInto
             story.isPinned = old.isPinned
             story.centroid = old.centroid
-            story.names = old.names
+            story.replaceNames(old.names)
             story.indexed = old.indexed
             working[seq] = story
             storyIndex[old.id] = seq

@@ -30,13 +30,14 @@ extension StoryClusterer {
         }
         for candidate in candidates { _ = loadStory(candidate) }
         let byTerm = vector.sorted { $0.term < $1.term }  // once per article, for every merge pass below
+        let names = article.names.map { (name: $0, key: NameKey.of($0)) }  // likewise, for every candidate
         // NB: candidates are ranked on the score alone; only the chosen one's shared terms and names are spelt
         // out (by the same arithmetic, so the score is the same).
-        let scored = candidates.map { ($0, score(byTerm, article, against: working[$0]!, explain: false).score) }
+        let scored = candidates.map { ($0, score(byTerm, article, names, against: working[$0]!, explain: false).score) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         guard
             var chosen = scored.first.map({
-                (seq: $0.0, reason: score(byTerm, article, against: working[$0.0]!, explain: true))
+                (seq: $0.0, reason: score(byTerm, article, names, against: working[$0.0]!, explain: true))
             })
         else {
             return (
@@ -51,10 +52,12 @@ extension StoryClusterer {
         return (chosen.seq, chosen.reason)
     }
 
-    /// The article (its vector sorted by term) against one story; the shared terms and names only if `explain`.
+    /// The article (its vector sorted by term, its names with their keys) against one story; the shared terms and
+    /// names only if `explain`.
     func score(
-        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures, against story: Story,
-        explain: Bool
+        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures,
+        _ names: [(name: String, key: UInt64)],
+        against story: Story, explain: Bool
     ) -> ClusterReason {
         var dot = 0.0
         var shared: [(Int32, Double)] = []
@@ -78,7 +81,7 @@ extension StoryClusterer {
         let cosine = norm > 0 ? dot / norm : 0
         var sharedNames: [String] = []
         var sharedNameCount = 0
-        for name in article.names where story.names[name] != nil {
+        for (name, key) in names where story.mentions(key: key) {
             sharedNameCount += 1
             if explain { sharedNames.append(name) }
         }

@@ -52,10 +52,7 @@ extension StoryClusterer {
         story.size -= 1
         story.centroid.add(vector.map { ($0.term, -$0.value) })
         story.centroid.keep(Set(story.centroid.pairs.filter { $0.1 > 1e-9 }.map(\.0)))
-        for name in article.names {
-            story.names[name, default: 1] -= 1
-            if story.names[name] ?? 0 <= 0 { story.names[name] = nil }
-        }
+        for name in article.names { story.unmention(name) }
         working[holding] = story
         // NB: the article may have named a story before, one merged away since: that story comes back under its
         // id, rather than a second story of the same id beside the old pointer (which made a merge cycle).
@@ -70,7 +67,7 @@ extension StoryClusterer {
         }
         var fresh = Story(seq: slot, id: article.id, article: article.id, published: article.published)
         fresh.centroid.add(vector)
-        for name in article.names { fresh.names[name, default: 0] += 1 }
+        for name in article.names { fresh.mention(name) }
         working[slot] = fresh
         if !openStories.contains(slot) { openStories.append(slot) }
         reindex(slot)

@@ -79,7 +79,7 @@ extension StoryClusterer {
         into.articles += from.articles
         into.size += from.size
         into.centroid.add(from.centroid)
-        for (name, count) in from.names { into.names[name, default: 0] += count }
+        for (name, count) in from.names { into.mention(name, times: count) }
         into.joins += from.joins + 1
         into.loosestJoin = [into.loosestJoin, from.loosestJoin].compactMap { $0 }.min()
         if let first = from.firstSeen { into.firstSeen = min(into.firstSeen ?? first, first) }
@@ -128,18 +128,19 @@ extension StoryClusterer {
 
     /// Re-ranks a story's terms, prunes its profile and indexes its heaviest terms.
     mutating func reindex(_ seq: Int) {
-        var story = working[seq]!
-        let ranked = story.centroid.pairs.map { (term: $0.0, weight: $0.1 * idf($0.0)) }
+        let centroid = working[seq]!.centroid
+        let ranked = centroid.pairs.map { (term: $0.0, weight: $0.1 * idf($0.0)) }
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-        if story.centroid.count > 2 * options.termsPerStory {
-            story.centroid.keep(Set(ranked.prefix(options.termsPerStory).map(\.term)))
+        if centroid.count > 2 * options.termsPerStory {
+            working[seq]!.centroid.keep(Set(ranked.prefix(options.termsPerStory).map(\.term)))
         }
+        // NB: in place, as in `join`: a copy put back would copy the story's indexed set.
         var added: [Int32] = []
-        for term in ranked.prefix(options.lookupTerms * 2).map(\.term) where !story.indexed.contains(term) {
-            added.append(term)
-            story.indexed.insert(term)
+        do {
+            let indexed = working[seq]!.indexed
+            added = ranked.prefix(options.lookupTerms * 2).map(\.term).filter { !indexed.contains($0) }
         }
-        working[seq] = story
+        if !added.isEmpty { working[seq]!.indexed.formUnion(added) }
         loadPostings(added)
         for term in added { addPosting(term, seq) }
         changed(seq)

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Online story clustering: a value-type state machine fed articles in time order. Each article is compared
 /// with the open stories that share one of its heaviest terms (an inverted index, never a scan of every story)
@@ -8,55 +8,6 @@ public import Foundation
 /// It holds everything itself, or works over a `StoryStateSource` (a store's saved state), loading what each
 /// decision needs and keeping what it changed for `takeChanges()`; both give the same decisions.
 public struct StoryClusterer {
-    /// A story as the clusterer keeps it.
-    public struct Story: Sendable, Hashable {
-        /// Its creation number: candidates are taken, and ties broken, in this order.
-        public var seq: Int
-        /// Its id: the id of the article that started it.
-        public var id: String
-        /// The ids of its articles added to this clusterer, in the order they joined (all of them for a clusterer
-        /// that started empty; empty once merged into another story).
-        public var articles: [String]
-        /// How many articles it holds (0 once merged into another story).
-        public var size: Int
-        /// The first and last publication times seen, if any.
-        public var firstSeen: Date?
-        /// See `firstSeen`.
-        public var lastSeen: Date?
-        /// Whether it closed after a silence longer than the window, or was merged into another.
-        public var isClosed: Bool
-        /// The story it was merged into, if it was.
-        public var mergedInto: String?
-        /// Whether a person pinned it: it never closes and is never merged into another story.
-        public var isPinned = false
-        /// Term frequencies (log-scaled, each article's normalised) summed over its articles, by term id, pruned
-        /// to its heaviest terms. Weighted by IDF only when compared, so early articles' IDF does not stick.
-        var centroid: SparseVector
-        /// How often each name was mentioned by its articles.
-        var names: [String: Int]
-        /// The terms it is indexed under.
-        var indexed: Set<Int32>
-        /// The least term similarity an article joined it with (`nil` until one joined, and for stories saved
-        /// before it was kept): how loose the story already is.
-        var loosestJoin: Double?
-        /// How many articles joined it after the first (a merge adds the other story's and itself).
-        var joins = 0
-
-        /// A new story of one article (not yet profiled).
-        init(seq: Int, id: String, article: String, published: Date?) {
-            self.seq = seq
-            self.id = id
-            articles = [article]
-            size = 1
-            firstSeen = published
-            lastSeen = published
-            isClosed = false
-            centroid = SparseVector()
-            names = [:]
-            indexed = []
-        }
-    }
-
     /// The options in use.
     public let options: ClusterOptions
     /// The saved state this clusterer works over, if any.
@@ -234,14 +185,13 @@ public struct StoryClusterer {
     mutating func join(
         _ seq: Int, vector: [(term: Int32, weight: Double, tf: Double)], article: ArticleFeatures
     ) {
-        var story = working[seq]!
-        story.articles.append(article.id)
-        story.size += 1
+        // NB: in place: a copy taken out and put back would copy its article list on every join.
+        working[seq]!.articles.append(article.id)
+        working[seq]!.size += 1
         if let published = article.published {
-            story.firstSeen = min(story.firstSeen ?? published, published)
-            story.lastSeen = max(story.lastSeen ?? published, published)
+            working[seq]!.firstSeen = min(working[seq]!.firstSeen ?? published, published)
+            working[seq]!.lastSeen = max(working[seq]!.lastSeen ?? published, published)
         }
-        working[seq] = story
         profile(seq, vector: vector, article: article)
     }
 
@@ -250,7 +200,7 @@ public struct StoryClusterer {
         _ seq: Int, vector: [(term: Int32, weight: Double, tf: Double)], article: ArticleFeatures
     ) {
         working[seq]!.centroid.add(vector.map { ($0.term, $0.tf) })
-        for name in article.names { working[seq]!.names[name, default: 0] += 1 }
+        for name in article.names { working[seq]!.mention(name) }
         pruneNames(seq)
         // Keep the story's heaviest terms: the centroid stays small and the index points at what it is about.
         reindex(seq)
@@ -263,6 +213,6 @@ public struct StoryClusterer {
         guard limit > 0, working[seq]!.names.count > 2 * limit else { return }
         let kept = working[seq]!.names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(limit)
-        working[seq]!.names = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+        working[seq]!.replaceNames(Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) }))
     }
 }

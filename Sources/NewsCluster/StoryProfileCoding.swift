@@ -84,6 +84,7 @@ extension StoryClusterer.Story {
         guard let nameCount = reader.uint32().map(Int.init), nameCount <= profile.count else {
             throw ProfileError(reason: "story \(id): profile cut short")
         }
+        var names: [String: Int] = [:]
         names.reserveCapacity(nameCount)
         for _ in 0..<nameCount {
             guard let length = reader.uint32().map(Int.init), let bytes = reader.bytes(length),
@@ -91,6 +92,7 @@ extension StoryClusterer.Story {
             else { throw ProfileError(reason: "story \(id): profile cut short") }
             names[String(decoding: bytes, as: UTF8.self)] = Int(count)
         }
+        replaceNames(names)
         if format == 2 {
             guard let bits = reader.uint64(), let joined = reader.uint32() else {
                 throw ProfileError(reason: "story \(id): profile cut short")

@@ -37,7 +37,7 @@ extension StoryClustering {
                     case .merge(let story, let target):
                         _ = try state.clusterer.merge(String(story.rawValue), into: String(target.rawValue))
                     case .split(let articleID):
-                        guard let article = try session.articles([articleID]).first,
+                        guard let article = try session.clusteringInputs([articleID]).first,
                             let previous = try session.assignment(of: articleID)
                         else { return "article \(articleID) is in no story" }
                         let document = ClusterDocument(

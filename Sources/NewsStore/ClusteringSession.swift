@@ -13,8 +13,8 @@ public protocol ClusteringSession: AnyObject {
     func legacyState() throws(StoreError) -> ClusteringState?
     /// Up to `limit` articles not in a story, oldest first (publication, else ingestion, then id).
     func unclusteredArticles(limit: Int) throws(StoreError) -> [ArticleID]
-    /// The articles with these ids (missing ones left out).
-    func articles(_ ids: [ArticleID]) throws(StoreError) -> [Article]
+    /// What clustering reads of the articles with these ids, in the order asked (missing ones left out).
+    func clusteringInputs(_ ids: [ArticleID]) throws(StoreError) -> [ClusteringInput]
     /// Where an article was put.
     func assignment(of article: ArticleID) throws(StoreError) -> StoryAssignment?
     /// The saved terms among `words`.
@@ -217,4 +217,30 @@ public struct ClusteringWrite: Sendable {
 
     /// A write of nothing but the scalars.
     public init(meta: ClusteringMeta) { self.meta = meta }
+}
+
+/// What clustering reads of an article: its words and times, not the rest of its row.
+///
+/// NB: SQLite keeps a long body in overflow pages and reads each column stored after it from the file again
+/// (directly, past the page cache); the full `Article` row cost a dozen page reads an article at 1M stored.
+public struct ClusteringInput: Sendable, Hashable {
+    /// The article.
+    public var id: ArticleID
+    /// Its headline.
+    public var title: String
+    /// Its text.
+    public var text: String
+    /// When it was published, if known.
+    public var published: Date?
+    /// When it was stored.
+    public var ingested: Date
+
+    /// An article's clustering input.
+    public init(id: ArticleID, title: String, text: String, published: Date?, ingested: Date) {
+        self.id = id
+        self.title = title
+        self.text = text
+        self.published = published
+        self.ingested = ingested
+    }
 }

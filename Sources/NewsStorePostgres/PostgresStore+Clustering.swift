@@ -133,14 +133,18 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
         }
     }
 
-    func articles(_ ids: [ArticleID]) throws(StoreError) -> [Article] {
+    func clusteringInputs(_ ids: [ArticleID]) throws(StoreError) -> [ClusteringInput] {
         guard !ids.isEmpty else { return [] }
         let found = try connection.decoded(
             "reading articles to cluster",
             """
-            SELECT \(unescaped: PostgresArticleRow.columns) FROM \(unescaped: PostgresArticleRow.from)
-            WHERE a.id = ANY(\(ids.map(\.rawValue)))
-            """, PostgresArticleRow.article)
+            SELECT id, title, body, published_at, ingested_at FROM article WHERE id = ANY(\(ids.map(\.rawValue)))
+            """
+        ) { row in
+            let (id, title, body, published, ingested) = try row.decode((Int64, String, String, Date?, Date).self)
+            return ClusteringInput(
+                id: ArticleID(id), title: title, text: body, published: published, ingested: ingested)
+        }
         let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byID[$0] }
     }

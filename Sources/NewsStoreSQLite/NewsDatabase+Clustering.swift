@@ -103,12 +103,16 @@ final class SQLiteClusteringSession: ClusteringSession {
         try run("finding articles to cluster") { try NewsDatabase.unclusteredArticles(limit: limit, db) }
     }
 
-    func articles(_ ids: [ArticleID]) throws(StoreError) -> [Article] {
+    func clusteringInputs(_ ids: [ArticleID]) throws(StoreError) -> [ClusteringInput] {
         try run("reading articles to cluster") {
             let statement = try db.cachedStatement(
-                sql: "SELECT \(ArticleRow.columns) FROM \(ArticleRow.from) WHERE a.id = ?")
+                sql: "SELECT title, body, published_at, ingested_at FROM article WHERE id = ?")
             return try ids.compactMap { id in
-                try Row.fetchOne(statement, arguments: [id.rawValue]).map(ArticleRow.article)
+                try Row.fetchOne(statement, arguments: [id.rawValue]).map {
+                    ClusteringInput(
+                        id: id, title: $0["title"], text: $0["body"], published: $0["published_at"],
+                        ingested: $0["ingested_at"])
+                }
             }
         }
     }
