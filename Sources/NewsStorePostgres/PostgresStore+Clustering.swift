@@ -271,6 +271,22 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
         return lists
     }
 
+    func duplicateBucketKeys(in range: Range<Int32>) throws(StoreError) -> [Int64]? {
+        guard !range.isEmpty else { return [] }
+        // NB: (epoch, key, position) is the key, so each epoch is one range of the index; no DISTINCT (the
+        // keys of a block are nearly all distinct, and the filter takes repeats).
+        let epochs = Array(
+            PostgresClusteringWriter.epoch(
+                of: range.lowerBound)...PostgresClusteringWriter.epoch(of: range.upperBound - 1))
+        return try connection.decoded(
+            "listing near-duplicate buckets",
+            """
+            SELECT key FROM duplicate_bucket
+            WHERE epoch = ANY(\(epochs)) AND position >= \(range.lowerBound) AND position < \(range.upperBound)
+            """
+        ) { try $0.decode(Int64.self) }
+    }
+
     func duplicateEntries(at positions: [Int32]) throws(StoreError) -> [DuplicateRecord] {
         guard !positions.isEmpty else { return [] }
         let found = try connection.decoded(
