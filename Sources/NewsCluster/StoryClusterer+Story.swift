@@ -34,6 +34,7 @@ extension StoryClusterer {
 
         private var box: Box
 
+        /// The fields to change: the box is copied first unless this story alone holds it.
         private var fields: Fields {
             get { box.fields }
             _modify {
@@ -171,8 +172,11 @@ extension StoryClusterer {
             return false
         }
 
+        /// Whether two stories hold the same fields (the same box, or equal contents).
+        /// Whether two stories hold the same fields (the same box, or equal contents).
         public static func == (a: Story, b: Story) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
+        /// Hashes the fields, as `==` compares them.
         public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
     }
 }
