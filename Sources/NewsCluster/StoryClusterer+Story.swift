@@ -96,11 +96,9 @@ extension StoryClusterer {
             _modify { yield &fields.centroid }
         }
         /// How often each name was mentioned by its articles (changed through `mention`, `unmention` and
-        /// `replaceNames`, which keep `nameKeys` in step).
+        /// `replaceNames`, which keep the names' keys in step: their `NameKey`s, ascending, which an article's
+        /// names are looked up in by binary search instead of hashing each name again for every candidate).
         var names: [String: Int] { box.fields.names }
-        /// The names' keys (`NameKey`), ascending: what an article's names are looked up in when it is scored
-        /// against the story, by binary search instead of hashing each name again for every candidate.
-        var nameKeys: [UInt64] { box.fields.nameKeys }
         /// The terms it is indexed under.
         var indexed: Set<Int32> {
             get { box.fields.indexed }
@@ -132,14 +130,7 @@ extension StoryClusterer {
             fields.names[name, default: 0] += times
             guard box.fields.names.count > known else { return }
             let key = NameKey.of(name)
-            let keys = box.fields.nameKeys
-            var low = 0
-            var high = keys.count
-            while low < high {
-                let middle = (low + high) / 2
-                if keys[middle] < key { low = middle + 1 } else { high = middle }
-            }
-            fields.nameKeys.insert(key, at: low)
+            fields.nameKeys.insert(key, at: firstKeyIndex(notBelow: key))
         }
 
         /// Counts one mention of a name less, forgetting it at none.
@@ -160,19 +151,22 @@ extension StoryClusterer {
 
         /// Whether the story mentions a name of this key.
         func mentions(key: UInt64) -> Bool {
+            let index = firstKeyIndex(notBelow: key)
+            return index < box.fields.nameKeys.count && box.fields.nameKeys[index] == key
+        }
+
+        /// Where `key` is, or would go, among the names' keys (by halves).
+        private func firstKeyIndex(notBelow key: UInt64) -> Int {
             let keys = box.fields.nameKeys
             var low = 0
             var high = keys.count
             while low < high {
                 let middle = (low + high) / 2
-                let found = keys[middle]
-                if found == key { return true }
-                if found < key { low = middle + 1 } else { high = middle }
+                if keys[middle] < key { low = middle + 1 } else { high = middle }
             }
-            return false
+            return low
         }
 
-        /// Whether two stories hold the same fields (the same box, or equal contents).
         /// Whether two stories hold the same fields (the same box, or equal contents).
         public static func == (a: Story, b: Story) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
