@@ -14,6 +14,8 @@ struct Gazetteer: Sendable {
     let cities: [String: String]
     /// Organisation names and abbreviations as written to their canonical name.
     let organisations: [String: String]
+    /// Every name the four lists above know: a run's known prefix is one lookup per length, not four.
+    let knownNames: Set<String>
     /// Whom a first name is given to, by the census's counts.
     enum Gender: Sendable {
         case male, female, either
@@ -61,6 +63,7 @@ struct Gazetteer: Sendable {
         self.demonyms = demonyms
         self.cities = cities
         self.organisations = organisations
+        knownNames = Set(countries.keys).union(demonyms.keys).union(cities.keys).union(organisations.keys)
         var firstNames: [String: Gender] = [:]
         for fields in rows("first-names") where fields.count == 2 {
             firstNames[String(fields[0])] = fields[1] == "M" ? .male : (fields[1] == "F" ? .female : .either)

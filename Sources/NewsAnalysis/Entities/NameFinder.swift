@@ -191,11 +191,7 @@ struct NameFinder {
     func knownPrefix(_ words: [Int]) -> Int? {
         for length in stride(from: min(3, words.count), through: 1, by: -1) {
             let text = context.string(words[0], trailingDot(words[length - 1]))
-            if gazetteer.countries[text] != nil || gazetteer.demonyms[text] != nil || gazetteer.cities[text] != nil
-                || gazetteer.organisations[text] != nil
-            {
-                return length
-            }
+            if gazetteer.knownNames.contains(text) { return length }
         }
         return nil
     }

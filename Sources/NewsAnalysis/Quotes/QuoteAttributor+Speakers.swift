@@ -68,11 +68,13 @@ extension QuoteAttributor {
         }
         guard let head = speaker.headNoun else { return nil }
         // "the spokesman", "The mayor": the person last given that role.
+        let speakerStart = context.tokens[speaker.first].range.start
         if context.resources.roles.contains(head) {
-            return table.entities.last { entity in
-                entity.kind == .person && (entity.role?.lowercased().contains(head) ?? false)
-                    && (entity.mentions.first?.range.start ?? .max) < context.tokens[speaker.first].range.start
-            }?.id
+            return table.entities.indices.last { index in
+                let entity = table.entities[index]
+                return entity.kind == .person && Self.holds(lowered.roles[index], head)
+                    && (entity.mentions.first?.range.start ?? .max) < speakerStart
+            }.map { table.entities[$0].id }
         }
         let before = ownedDescriptions.filter { $0.token < speaker.first }
         if let owned = before.last(where: { $0.head == head }) { return owned.entity }
@@ -80,11 +82,12 @@ extension QuoteAttributor {
         // says ministry. Only a bare "the company" points back; "the data protection authority" names a body of
         // its own.
         if AttributionWords.organisationNouns.contains(head), speaker.last - speaker.first <= 1 {
-            let named = table.entities.last { entity in
-                entity.kind == .organization && entity.name.lowercased().contains(head)
-                    && (entity.mentions.first?.range.start ?? .max) < context.tokens[speaker.first].range.start
+            let named = table.entities.indices.last { index in
+                let entity = table.entities[index]
+                return entity.kind == .organization && Self.holds(lowered.names[index], head)
+                    && (entity.mentions.first?.range.start ?? .max) < speakerStart
             }
-            if let named { return named.id }
+            if let named { return table.entities[named].id }
             guard AttributionWords.genericOrganisationNouns.contains(head) else { return nil }
             for index in stride(from: speaker.first - 1, through: max(0, speaker.first - 600), by: -1)
             where !finder.quoted[index] {
@@ -102,6 +105,23 @@ extension QuoteAttributor {
             return nil
         }
         return AttributionWords.documentHeads.contains(head) ? before.last?.entity : nil
+    }
+
+    /// Whether the lower-cased UTF-8 `text` holds `word` anywhere (as `String.contains` would, without its
+    /// generic search: this runs for every role or company a speaker is resolved by, against every entity).
+    static func holds(_ text: [UInt8], _ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { needle in
+            guard let first = needle.first, needle.count <= text.count else { return needle.isEmpty }
+            return text.withUnsafeBufferPointer { haystack in
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    var offset = 1
+                    while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// A standing-alone quote in marks takes the speaker of the nearest attributed quote in its paragraph,

@@ -22,6 +22,8 @@ struct QuoteAttributor {
     /// Where descriptions naming an owner occur ("A recent Amnesty International report"): token, head, entity.
     let ownedDescriptions: [(token: Int, head: String, entity: Int)]
     var lastSpeakers: [(entity: Int, kind: EntityKind, paragraph: Int)] = []
+    /// Each entity's name and role in lower case, as UTF-8: what "the spokesman" or "the company" is matched on.
+    let lowered: (names: [[UInt8]], roles: [[UInt8]])
 
     /// The learned tagger and the article's features for it, when reported speech is also tagged.
     let tagger: AttributionTagging?
@@ -29,6 +31,10 @@ struct QuoteAttributor {
     init(context: AnalysisContext, table: EntityTable, tagger model: AttributionModel? = nil) {
         self.context = context
         self.table = table
+        lowered = (
+            table.entities.map { Array($0.name.lowercased().utf8) },
+            table.entities.map { Array(($0.role?.lowercased() ?? "").utf8) }
+        )
         spans = QuoteMarks.spans(in: context)
         let quoted = Self.quotedTokens(in: context, spans: spans)
         finder = SpeakerFinder(context: context, table: table, quoted: quoted)

@@ -5,25 +5,28 @@ internal import NewsText
 /// every process and on every machine, which Swift's seeded `Hasher` is not.
 enum StableHash {
     static func of(_ string: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in string.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return hash
+        var string = string
+        return string.withUTF8 { fnv1a($0[...]) }
     }
 
     /// The hash of the last `scalars` Unicode scalars of `string`.
     static func suffix(_ string: String, scalars: Int) -> UInt64 {
-        let utf8 = string.utf8
-        var start = utf8.endIndex
-        var taken = 0
-        while start > utf8.startIndex, taken < scalars {
-            start = utf8.index(before: start)
-            if utf8[start] & 0xC0 != 0x80 { taken += 1 }
+        var string = string
+        return string.withUTF8 { bytes in
+            var start = bytes.count
+            var taken = 0
+            while start > 0, taken < scalars {
+                start -= 1
+                if bytes[start] & 0xC0 != 0x80 { taken += 1 }
+            }
+            return fnv1a(bytes[start...])
         }
+    }
+
+    @inline(__always)
+    private static func fnv1a(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8[start...] {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x100_0000_01b3
         }

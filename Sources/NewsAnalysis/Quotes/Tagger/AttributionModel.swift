@@ -129,29 +129,93 @@ public struct AttributionModel: Sendable {
         }
     }
 
-    /// The best label sequence for tokens whose features are `keys` (`perToken` each).
+    /// The best label sequence for tokens whose features are `keys` (`perToken` each): the path `viterbi` finds
+    /// over the summed emissions, ties broken the same way, each token's sums made and used in one step.
     func decode(_ keys: [UInt32], perToken: Int) -> [AttributionLabel] {
         let count = keys.count / perToken
         guard count > 0 else { return [] }
         let labels = AttributionLabel.count
-        var emissions = [Int32](repeating: 0, count: count * labels)
-        emissions.withUnsafeMutableBufferPointer { buffer in
-            keys.withUnsafeBufferPointer { keys in
-                buckets.withUnsafeBufferPointer { buckets in
-                    for token in 0..<count {
-                        let scores = buffer.baseAddress! + token * labels
-                        // NB: sixteen bits hold any token's sum (at most `perToken` × 127 per label).
-                        var lanes = SIMD8<Int16>()
-                        for feature in 0..<perToken {
-                            let packed = buckets[Self.bucket(of: keys[token * perToken + feature])]
-                            lanes &+= SIMD8<Int16>(truncatingIfNeeded: unsafeBitCast(packed, to: SIMD8<Int8>.self))
+        let floor = Int32.min / 4
+        var back = [Int8](repeating: 0, count: count * labels)
+        var path = [AttributionLabel](repeating: .outside, count: count)
+        keys.withUnsafeBufferPointer { keys in
+            buckets.withUnsafeBufferPointer { buckets in
+                widenedTransitions.withUnsafeBufferPointer { transitions in
+                    back.withUnsafeMutableBufferPointer { back in
+                        var scores = [Int32](repeating: 0, count: 3 * labels)
+                        scores.withUnsafeMutableBufferPointer { scores in
+                            Self.decode(
+                                count: count, perToken: perToken, keys: keys.baseAddress!,
+                                buckets: buckets.baseAddress!,
+                                transitions: transitions.baseAddress!, back: back.baseAddress!,
+                                scores: scores.baseAddress!, floor: floor, path: &path)
                         }
-                        for label in 0..<labels { scores[label] = Int32(lanes[label]) }
                     }
                 }
             }
         }
-        return Self.viterbi(count: count, emissions: emissions, transitions: widenedTransitions, lowest: Int32.min / 4)
+        return path
+    }
+
+    /// `decode`'s loop over raw buffers: `scores` holds the token's emissions, the best scores so far and the
+    /// next token's (`labels` each).
+    @inline(__always)
+    private static func decode(
+        count: Int, perToken: Int, keys: UnsafePointer<UInt32>, buckets: UnsafePointer<UInt64>,
+        transitions: UnsafePointer<Int32>, back: UnsafeMutablePointer<Int8>, scores: UnsafeMutablePointer<Int32>,
+        floor: Int32, path: inout [AttributionLabel]
+    ) {
+        let labels = AttributionLabel.count
+        let emission = scores
+        var best = scores + labels
+        var next = scores + 2 * labels
+        func emissions(_ token: Int) {
+            // NB: sixteen bits hold any token's sum (at most `perToken` × 127 per label).
+            var lanes = SIMD8<Int16>()
+            let row = keys + token * perToken
+            for feature in 0..<perToken {
+                let packed = buckets[Self.bucket(of: row[feature])]
+                lanes &+= SIMD8<Int16>(truncatingIfNeeded: unsafeBitCast(packed, to: SIMD8<Int8>.self))
+            }
+            for label in 0..<labels { emission[label] = Int32(lanes[label]) }
+        }
+        emissions(0)
+        for label in 0..<labels { best[label] = label == 0 || label % 2 == 1 ? emission[label] : floor }
+        for token in 1..<max(1, count) {
+            emissions(token)
+            let from = back + token * labels
+            var top = floor
+            for label in 0..<labels {
+                // An inside label continues its own part: only its begin label and itself may precede it.
+                let inside = label != 0 && label % 2 == 0
+                var previous = inside ? label - 1 : 0
+                let last = inside ? label : labels - 1
+                var high = floor
+                var argument = 0
+                while previous <= last {
+                    let total = best[previous] &+ transitions[previous * labels + label]
+                    if best[previous] != floor, total > high {
+                        high = total
+                        argument = previous
+                    }
+                    previous += 1
+                }
+                // A label no path reaches stays at the floor, as in `viterbi`.
+                next[label] = high == floor ? floor : high &+ emission[label]
+                from[label] = Int8(argument)
+                if next[label] != floor { top = max(top, next[label]) }
+            }
+            // Scores kept near zero, so no sentence is long enough to sink a path to the floor; a shift shared
+            // by every reachable label changes no comparison.
+            for label in 0..<labels where next[label] != floor { next[label] &-= top }
+            swap(&best, &next)
+        }
+        var label = 0
+        for candidate in 1..<labels where best[candidate] > best[label] { label = candidate }
+        for token in stride(from: count - 1, through: 0, by: -1) {
+            path[token] = AttributionLabel(rawValue: label)!
+            label = Int(back[token * labels + label])
+        }
     }
 
     /// Transitions an inside label may not take: it only continues its own part.
