@@ -36,6 +36,8 @@ struct PostgresClusteringWriter {
                     : "DELETE FROM cluster_kept_apart WHERE pair = \(pair)")
         }
         try writeDuplicates(changes.duplicates, oldestCompared: changes.oldestDuplicateCompared)
+        let summaries = try PostgresSummaryPlan(changes, connection)
+        try summaries.addFresh(connection)
         try writeAssignments(changes)
         let meta = changes.meta
         try connection.rows(
@@ -48,10 +50,7 @@ struct PostgresClusteringWriter {
                 generation = cluster_meta.generation + 1
             """)
         try Self.advanceClusteredThrough(connection)
-        let touched =
-            changes.stories.map(\.story.rawValue) + changes.assignments.map(\.story.rawValue)
-            + changes.merges.flatMap { [$0.from.rawValue, $0.into.rawValue] }
-        try Self.refreshSummaries(of: touched, connection)
+        try Self.refreshSummaries(of: Array(summaries.recount), connection)
     }
 
     /// Stories first without their merge targets (a target may be written after its source), then the targets.
@@ -195,11 +194,22 @@ struct PostgresClusteringWriter {
             """)
     }
 
-    /// Recomputes the summary the river reads (counts, first and last seen) of these stories, in one statement.
+    /// Recomputes the summary the river reads (counts, first and last seen) of these stories, in one statement,
+    /// after mending the outlet their memberships carry (what the increments read).
     static func refreshSummaries(of stories: [Int64], _ connection: BlockingConnection) throws(StoreError) {
         let ids = Array(Set(stories)).sorted()
         guard !ids.isEmpty else { return }
+        try connection.rows("mending memberships' outlets", outletUpdate(ids))
         try connection.rows("refreshing story summaries", summaryUpdate(ids))
+    }
+
+    /// The statement that sets these stories' memberships' outlets to their articles'.
+    static func outletUpdate(_ ids: [Int64]) -> PostgresQuery {
+        """
+        UPDATE story_article SET source_id = member.source_id FROM article AS member
+        WHERE member.id = story_article.article_id AND story_article.story_id = ANY(\(ids))
+            AND story_article.source_id IS DISTINCT FROM member.source_id
+        """
     }
 
     /// The statement that recounts these stories' summaries.

@@ -10,7 +10,9 @@ enum PostgresMigrations {
     static var currentVersion: Int { migrations.count }
 
     /// The migrations, oldest first; the n-th brings the schema to version n.
-    static let migrations: [(name: String, sql: String)] = [("v1-corroborate", version1)]
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1-corroborate", version1), ("v2-membership-outlets", version2),
+    ]
 
     /// Brings the store's schema up to date, under the write lock (two processes opening a new database at
     /// once: the second finds the work done).
@@ -243,5 +245,20 @@ enum PostgresMigrations {
             body bytea NOT NULL,
             PRIMARY KEY (story_id, kind)
         );
+        """
+}
+
+extension PostgresMigrations {
+    /// A membership carries its article's outlet (as SQLite's schema 11 does), set by a trigger on every insert
+    /// (the clustering writer's and an archive import's alike), so that a story's new articles add to its
+    /// summary by what they bring, read through an index, instead of recounting every article of the story.
+    fileprivate static let version2 = """
+        ALTER TABLE story_article ADD COLUMN source_id bigint;
+        UPDATE story_article SET source_id = article.source_id FROM article
+            WHERE article.id = story_article.article_id;
+        CREATE INDEX story_article_story_source ON story_article (story_id, source_id);
+        CREATE FUNCTION story_article_outlet() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN NEW.source_id := (SELECT source_id FROM article WHERE id = NEW.article_id); RETURN NEW; END $$;
+        CREATE TRIGGER story_article_outlet BEFORE INSERT OR UPDATE OF article_id ON story_article
+            FOR EACH ROW EXECUTE FUNCTION story_article_outlet();
         """
 }

@@ -98,14 +98,16 @@ struct PostgresStoryChecker {
         return StoryMerges(target: target, exists: existing)
     }
 
-    /// Stories whose saved summary differs from the one their articles give.
+    /// Stories whose saved summary differs from the one their articles give, or whose memberships carry another
+    /// outlet than their article's (the summary's increments read them).
     private static let staleSummaries: PostgresQuery = """
         SELECT story.id FROM story
         LEFT JOIN (
             SELECT story_article.story_id AS story_id, count(*) AS articles,
                 count(DISTINCT story_article.origin_id) AS origins, count(DISTINCT member.source_id) AS sources,
                 min(coalesce(member.published_at, member.ingested_at)) AS first_seen,
-                max(coalesce(member.published_at, member.ingested_at)) AS last_seen
+                max(coalesce(member.published_at, member.ingested_at)) AS last_seen,
+                count(*) FILTER (WHERE story_article.source_id IS DISTINCT FROM member.source_id) AS wrong_outlets
             FROM story_article JOIN article AS member ON member.id = story_article.article_id
             GROUP BY story_article.story_id
         ) AS actual ON actual.story_id = story.id
@@ -113,6 +115,7 @@ struct PostgresStoryChecker {
             OR story.origin_count IS DISTINCT FROM coalesce(actual.origins, 0)
             OR story.source_count IS DISTINCT FROM coalesce(actual.sources, 0)
             OR story.first_seen IS DISTINCT FROM actual.first_seen OR story.last_seen IS DISTINCT FROM actual.last_seen
+            OR coalesce(actual.wrong_outlets, 0) > 0
         ORDER BY story.id
         """
 
@@ -205,7 +208,10 @@ struct PostgresStoryChecker {
         }
         touched += try await ids(Self.staleSummaries)
         let wanted = Array(Set(touched)).sorted()
-        if !wanted.isEmpty { try await connection.all(PostgresClusteringWriter.summaryUpdate(wanted), logger) }
+        if !wanted.isEmpty {
+            try await connection.all(PostgresClusteringWriter.outletUpdate(wanted), logger)
+            try await connection.all(PostgresClusteringWriter.summaryUpdate(wanted), logger)
+        }
         try await connection.all(
             """
             DELETE FROM cluster_posting WHERE NOT EXISTS (
