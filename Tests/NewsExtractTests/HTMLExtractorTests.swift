@@ -164,6 +164,36 @@ struct HTMLExtractorTests {
         #expect(read.source == "dom" && !read.text.contains("Enable JavaScript"))
     }
 
+    @Test func contentHiddenUntilAScriptRunsIsReadWhenNothingVisibleIs() {
+        let paragraph =
+            "<p>Our family bakes these almond crisps in small batches from a recipe that has not changed in forty"
+            + " years, with egg whites, cane sugar and whole almonds, and nothing else added to them.</p>"
+        // A shop's wrapper styled display:none until its script unlocks the page.
+        let locked =
+            "<html><body><header><a href='/'>Shop</a></header><main><div class='lockdown-content'"
+            + " style='display: none;'><div class='product__description'>\(paragraph)\(paragraph)</div></div>"
+            + "</main></body></html>"
+        let page = HTMLExtractor().extract(Array(locked.utf8))
+        #expect(page.source == "hidden")
+        #expect(page.text.contains("Our family bakes these almond crisps"))
+        // React's streamed boundary (<div hidden id="S:1">, moved into place by its script) is the page's own.
+        let streamed =
+            "<html><body><div id='root'><template id='B:0'></template></div><div hidden id='S:0'><article>"
+            + "<h1>Almond crisps</h1>\(paragraph)\(paragraph)</article></div></body></html>"
+        let boundary = HTMLExtractor().extract(Array(streamed.utf8))
+        #expect(boundary.source == "dom" && boundary.text.contains("Our family bakes these almond crisps"))
+        // A page with visible text keeps hidden elements out; a few hidden words on an empty page are no content.
+        let ordinary =
+            "<html><body><article>\(paragraph)\(paragraph)</article><div style='display:none'><p>Subscribe to"
+            + " our newsletter for offers, recipes and news from the bakery every week of the year.</p></div>"
+            + "</body></html>"
+        let read = HTMLExtractor().extract(Array(ordinary.utf8))
+        #expect(read.source == "dom" && !read.text.contains("Subscribe"))
+        let soldOut = "<html><body><main><div hidden><p>Sold out</p></div></main></body></html>"
+        let empty = HTMLExtractor().extract(Array(soldOut.utf8))
+        #expect(empty.source == "dom" && !empty.text.contains("Sold out"))
+    }
+
     @Test func urlDays() {
         #expect(DateFinder.urlDay("https://x.example/2024/03/05/story") == "2024-03-05")
         #expect(DateFinder.urlDay("https://x.example/news/2024-03-05-story") == "2024-03-05")

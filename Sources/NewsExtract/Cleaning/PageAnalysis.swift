@@ -34,7 +34,14 @@ struct PageAnalysis {
     ///
     /// On a forum page (`pageType`) comments are the content: their class names do not mark boilerplate; on a
     /// product page reviews and customers' questions are not the product's.
-    init(_ document: HTMLDocument, readingNoscript: Bool = false, pageType: PageType = .article) {
+    ///
+    /// With `readingHidden`, elements hidden by the `hidden` attribute or an inline style count too: a page whose
+    /// script unhides its content after loading (a shop's "lockdown" wrapper, a collapsed product panel) has
+    /// nothing visible without it. `aria-hidden` stays boilerplate: it marks duplicates and decorations.
+    init(
+        _ document: HTMLDocument, readingNoscript: Bool = false, readingHidden: Bool = false,
+        pageType: PageType = .article
+    ) {
         self.document = document
         self.pageType = pageType
         switch pageType {
@@ -84,7 +91,9 @@ struct PageAnalysis {
                 let share = max(Double(textLength[index]) / Double(bodyText), Double(prose[index]) / Double(bodyProse))
                 removed[index] =
                     !(readingNoscript && node.name == "noscript")
-                    && Self.isBoilerplate(node, names: document.classNames[index], share: share, words: boilerplate)
+                    && Self.isBoilerplate(
+                        node, names: document.classNames[index], share: share, words: boilerplate,
+                        readingHidden: readingHidden)
             }
         }
         aggregate()
@@ -160,11 +169,15 @@ struct PageAnalysis {
     /// Whether an element is boilerplate on its own: a dropped tag, hidden, a boilerplate role, or a
     /// boilerplate class/id that is not also a content class, unless it holds much of the page's text.
     static func isBoilerplate(
-        _ node: HTMLDocument.Node, names: ClassNames, share: Double, words: WordList = .boilerplate
+        _ node: HTMLDocument.Node, names: ClassNames, share: Double, words: WordList = .boilerplate,
+        readingHidden: Bool = false
     ) -> Bool {
         if ExtractionRules.droppedTags.contains(node.name) { return true }
-        if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
-        if let style = node.attribute("style"), hidesItself(style) { return true }
+        if node.attribute("aria-hidden") == "true" { return true }
+        if !readingHidden {
+            if node.attribute("hidden") != nil, !isStreamedBoundary(node) { return true }
+            if let style = node.attribute("style"), hidesItself(style) { return true }
+        }
         if let role = node.attribute("role")?.lowercased(), ExtractionRules.boilerplateRoles.contains(role) {
             return true
         }
@@ -173,6 +186,18 @@ struct PageAnalysis {
         guard names.matches(words), !names.isContent else { return false }
         // A container holding much of the page is structure, not a banner, whatever its class says.
         return share < 0.3
+    }
+
+    /// Whether a hidden element is a server-rendered boundary a streaming page moves into place once it arrives
+    /// (React's `<div hidden id="S:1">`, swapped in by its `$RC` script): its content is the page's.
+    static func isStreamedBoundary(_ node: HTMLDocument.Node) -> Bool {
+        guard node.name == "div", let id = node.attribute("id"), id.hasPrefix("S:"), id.utf8.count > 2 else {
+            return false
+        }
+        return id.utf8.dropFirst(2).allSatisfy { byte in
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        }
     }
 
     /// Whether an inline style says `display: none` or `visibility: hidden` (any case, spaces anywhere).

@@ -9,7 +9,8 @@ public struct ExtractedPage: Sendable, Hashable {
     /// The main content, in document order.
     public var blocks: [ContentBlock]
     /// Where the text came from: `dom` (the scored content), `noscript` (the copy a script-drawn page keeps in
-    /// `<noscript>`) or `json-ld` (its `articleBody`).
+    /// `<noscript>`), `hidden` (elements hidden until a script runs, when nothing visible had text) or `json-ld`
+    /// (its `articleBody`).
     public var source: String
     /// The charset the page was decoded from.
     public var charset: String

@@ -63,15 +63,27 @@ public struct HTMLExtractor: Sendable {
         }
         var blocks = Self.blocks(analysis, title: metadata.title)
         var source = "dom"
-        var domLength = blocks.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
+        var domLength = Self.bodyLength(blocks)
         if domLength < options.minimumCharacters, Self.hasMarkupInNoscript(document) {
             // A page drawn by script keeps its readable copy in <noscript> (Discourse's crawler view): read it
             // when the rest of the page gave too little. NB: only then, so ordinary pages take one pass.
             let noscript = PageAnalysis(document, readingNoscript: true, pageType: pageType)
             let fallback = Self.blocks(noscript, title: metadata.title)
-            let fallbackLength = fallback.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
+            let fallbackLength = Self.bodyLength(fallback)
             if fallbackLength > domLength {
                 (analysis, blocks, domLength, source) = (noscript, fallback, fallbackLength, "noscript")
+            }
+        }
+        if domLength < options.minimumCharacters {
+            // A page whose script unhides its content (a wrapper styled `display:none` until it runs) shows
+            // nothing without it: read the hidden elements when the visible ones gave too little. NB: only then.
+            let hidden = PageAnalysis(document, readingHidden: true, pageType: pageType)
+            let fallback = Self.blocks(hidden, title: metadata.title)
+            let fallbackLength = Self.bodyLength(fallback)
+            // NB: and only when it gives an article's length: a few hidden words ("Sold out") on a page with
+            // nothing to read are not its content.
+            if fallbackLength > domLength, fallbackLength >= options.minimumCharacters {
+                (analysis, blocks, domLength, source) = (hidden, fallback, fallbackLength, "hidden")
             }
         }
         if let articleBody, articleBody.utf8.count > max(domLength * 2, 200) {
@@ -113,6 +125,11 @@ public struct HTMLExtractor: Sendable {
             return .notAnArticle("no article markup, no date and fewer than 3 paragraphs")
         }
         return nil
+    }
+
+    /// The bytes of body text in `blocks`.
+    private static func bodyLength(_ blocks: [ContentBlock]) -> Int {
+        blocks.filter(\.isBodyText).reduce(0) { $0 + $1.text.utf8.count }
     }
 
     /// The content blocks the analysis finds, without a heading that repeats the title.
