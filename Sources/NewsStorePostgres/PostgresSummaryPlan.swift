@@ -18,35 +18,23 @@ struct PostgresSummaryPlan {
     /// The plan for `changes`, read before its assignments are written (what is new to a story must not see the
     /// articles being added).
     init(_ changes: ClusteringWrite, _ connection: BlockingConnection) throws(StoreError) {
-        for merge in changes.merges { recount.formUnion([merge.from.rawValue, merge.into.rawValue]) }
-        if changes.movedLegacyState { recount.formUnion(changes.stories.map(\.story.rawValue)) }
-        var timesAssigned: [Int64: Int] = [:]
-        for assignment in changes.assignments { timesAssigned[assignment.article.rawValue, default: 0] += 1 }
-        let articles = timesAssigned.keys.sorted()
-        var before: [Int64: Int64] = [:]
+        let articles = Array(Set(changes.assignments.map(\.article.rawValue))).sorted()
+        var earlier: [Int64: Int64] = [:]
         if !articles.isEmpty {
             let rows = try connection.decoded(
                 "reading stories' earlier members",
                 "SELECT article_id, story_id FROM story_article WHERE article_id = ANY(\(articles))"
             ) { try $0.decode((Int64, Int64).self) }
-            for (article, story) in rows { before[article] = story }
+            for (article, story) in rows { earlier[article] = story }
         }
-        var candidates: [StoryAssignment] = []
-        for assignment in changes.assignments {
-            let story = assignment.story.rawValue
-            if let earlier = before[assignment.article.rawValue] {
-                recount.formUnion([earlier, story])  // moved (a split), or written again
-            } else if timesAssigned[assignment.article.rawValue]! > 1 {
-                recount.insert(story)
-            } else {
-                candidates.append(assignment)
+        let changes = changes.summaryChanges(earlier: earlier)
+        recount = changes.recount
+        for (_, assignments) in changes.fresh.sorted(by: { $0.key < $1.key }) {
+            for assignment in assignments {
+                fresh.articles.append(assignment.article.rawValue)
+                fresh.stories.append(assignment.story.rawValue)
+                fresh.origins.append(assignment.origin.rawValue)
             }
-        }
-        // NB: a story that also took a moved article is recounted: it is added to or recounted, never both.
-        for assignment in candidates where !recount.contains(assignment.story.rawValue) {
-            fresh.articles.append(assignment.article.rawValue)
-            fresh.stories.append(assignment.story.rawValue)
-            fresh.origins.append(assignment.origin.rawValue)
         }
     }
 

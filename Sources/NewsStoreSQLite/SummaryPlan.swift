@@ -26,30 +26,20 @@ struct SummaryPlan {
     /// The plan for `changes`, read before its assignments are written (the tests of what is new to a story
     /// must not see the articles being added).
     init(_ changes: ClusteringWrite, _ db: Database) throws {
-        for merge in changes.merges { recount.formUnion([merge.from.rawValue, merge.into.rawValue]) }
-        if changes.movedLegacyState { recount.formUnion(changes.stories.map(\.story.rawValue)) }
-        var timesAssigned: [Int64: Int] = [:]
-        for assignment in changes.assignments { timesAssigned[assignment.article.rawValue, default: 0] += 1 }
         let previous = try db.cachedStatement(sql: "SELECT story_id FROM story_article WHERE article_id = ?")
-        var fresh: [Int64: [StoryAssignment]] = [:]
-        for assignment in changes.assignments {
-            let story = assignment.story.rawValue
-            if let before = try Int64.fetchOne(previous, arguments: [assignment.article.rawValue]) {
-                recount.formUnion([before, story])  // moved (a split), or written again
-            } else if timesAssigned[assignment.article.rawValue]! > 1 {
-                recount.insert(story)
-            } else {
-                fresh[story, default: []].append(assignment)
-            }
+        var earlier: [Int64: Int64] = [:]
+        for article in Set(changes.assignments.map(\.article.rawValue)) {
+            if let story = try Int64.fetchOne(previous, arguments: [article]) { earlier[article] = story }
         }
+        let (fresh, recount) = changes.summaryChanges(earlier: earlier)
+        self.recount = recount
         let member = try db.cachedStatement(
             sql: "SELECT source_id, coalesce(published_at, ingested_at) FROM article WHERE id = ?")
         let hasOrigin = try db.cachedStatement(
             sql: "SELECT 1 FROM story_article WHERE story_id = ? AND origin_id = ? LIMIT 1")
         let hasSource = try db.cachedStatement(
             sql: "SELECT 1 FROM story_article WHERE story_id = ? AND source_id = ? LIMIT 1")
-        // NB: a story that also took a moved article is recounted: it is in `deltas` or `recount`, never both.
-        for (story, assignments) in fresh where !recount.contains(story) {
+        for (story, assignments) in fresh {
             var delta = Delta()
             var origins: Set<Int64> = []
             var sources: Set<Int64> = []

@@ -64,27 +64,27 @@ public struct HTMLExtractor: Sendable {
         var blocks = Self.blocks(analysis, title: metadata.title)
         var source = "dom"
         var domLength = Self.bodyLength(blocks)
+        /// Reads the page again as `reading` sees it and keeps that reading when it gives more body text, and at
+        /// least `minimum` bytes of it.
+        func reread(_ reading: PageAnalysis, as name: String, minimum: Int = 0) {
+            let fallback = Self.blocks(reading, title: metadata.title)
+            let fallbackLength = Self.bodyLength(fallback)
+            if fallbackLength > domLength, fallbackLength >= minimum {
+                (analysis, blocks, domLength, source) = (reading, fallback, fallbackLength, name)
+            }
+        }
         if domLength < options.minimumCharacters, Self.hasMarkupInNoscript(document) {
             // A page drawn by script keeps its readable copy in <noscript> (Discourse's crawler view): read it
             // when the rest of the page gave too little. NB: only then, so ordinary pages take one pass.
-            let noscript = PageAnalysis(document, readingNoscript: true, pageType: pageType)
-            let fallback = Self.blocks(noscript, title: metadata.title)
-            let fallbackLength = Self.bodyLength(fallback)
-            if fallbackLength > domLength {
-                (analysis, blocks, domLength, source) = (noscript, fallback, fallbackLength, "noscript")
-            }
+            reread(PageAnalysis(document, readingNoscript: true, pageType: pageType), as: "noscript")
         }
         if domLength < options.minimumCharacters {
             // A page whose script unhides its content (a wrapper styled `display:none` until it runs) shows
-            // nothing without it: read the hidden elements when the visible ones gave too little. NB: only then.
-            let hidden = PageAnalysis(document, readingHidden: true, pageType: pageType)
-            let fallback = Self.blocks(hidden, title: metadata.title)
-            let fallbackLength = Self.bodyLength(fallback)
-            // NB: and only when it gives an article's length: a few hidden words ("Sold out") on a page with
-            // nothing to read are not its content.
-            if fallbackLength > domLength, fallbackLength >= options.minimumCharacters {
-                (analysis, blocks, domLength, source) = (hidden, fallback, fallbackLength, "hidden")
-            }
+            // nothing without it: read the hidden elements when the visible ones gave too little. NB: only then,
+            // and only when they give an article's length: a few hidden words ("Sold out") are not its content.
+            reread(
+                PageAnalysis(document, readingHidden: true, pageType: pageType), as: "hidden",
+                minimum: options.minimumCharacters)
         }
         if let articleBody, articleBody.utf8.count > max(domLength * 2, 200) {
             // The DOM gave much less than the publisher's own article body: a script-rendered page or a miss.
