@@ -15,11 +15,11 @@ struct AddCommand: AsyncParsableCommand {
               plain text   first line is the title, the rest is the body
               JSON         {"title", "text", "url", "source", "published", "language", "authors"}, or an array
               JSON Lines   one such object per line
-            Folders are read recursively (hidden files skipped); "-" reads standard input.
-            Content already stored (same outlet, title and text) is reported and left as is.
+            Folders are read recursively (hidden files skipped); "-" reads standard input. \
+            Content already stored (same outlet, title and text) is reported and left as is. \
             Text that is not valid UTF-8 is decoded as windows-1252 (see --fallback-charset) with a warning.
 
-            Exit status: 0 when every input was added or already stored; 3 when some were added and others
+            Exit status: 0 when every input was added or already stored; 3 when some were added and others \
             rejected; 1 when nothing could be added (bad inputs or a database error).
             """)
 

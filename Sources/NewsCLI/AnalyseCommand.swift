@@ -11,13 +11,13 @@ struct AnalyseCommand: AsyncParsableCommand {
         commandName: "analyse",
         abstract: "Analyse articles: entities with roles, quotes with speakers, numeric claims, dates.",
         discussion: """
-            Reads the same inputs as `add` (.txt, .json, .jsonl, .html, or - for standard input) without storing
-            them. Relative dates ("on Tuesday") are resolved against each article's publication date.
-            With --json, prints one document (docs/JSON.md, corroborate.analysis.v1) whose offsets count Unicode
+            Reads the same inputs as `add` (.txt, .json, .jsonl, .html, or - for standard input) without storing \
+            them. Relative dates ("on Tuesday") are resolved against each article's publication date. \
+            With --json, prints one document (docs/JSON.md, corroborate.analysis.v1) whose offsets count Unicode \
             scalars of the article's text.
 
-            With --stored, analyses the articles in the database instead and keeps the results: those never
-            analysed or analysed by an older algorithm (all of them with --force, or the ids given). Show one
+            With --stored, analyses the articles in the database instead and keeps the results: those never \
+            analysed or analysed by an older algorithm (all of them with --force, or the ids given). Show one \
             with: corroborate article ID --analysis
             """,
         aliases: ["analyze"])

@@ -12,12 +12,12 @@ struct ClusterCommand: AsyncParsableCommand {
         commandName: "cluster",
         abstract: "Group the articles of a JSON Lines file into stories, in time order (no database).",
         discussion: """
-            Each line is {"id","title","text","source","published"}, read as `add` reads it (so "date",
-            "datePublished", "body" and the other aliases work too); only "id" and "text" are needed, and a date
-            lets time play its part. Articles are taken in order of
-            publication, then id, so equal times in any order give the same stories. A story is named after the
-            article that started it. Wire copies (the same text in several outlets) are found with MinHash and
-            named after their first article: a story's origins are its independent reports.
+            Each line is {"id","title","text","source","published"}, read as `add` reads it (so "date", \
+            "datePublished", "body" and the other aliases work too); only "id" and "text" are needed, and a date \
+            lets time play its part. Articles are taken in order of \
+            publication, then id, so equal times in any order give the same stories. A story is named after the \
+            article that started it. Wire copies (the same text in several outlets) are found with MinHash and \
+            named after their first article: a story's origins are its independent reports. \
             With --jsonl, prints {"id","story","origin","relation"} per article; otherwise a table of stories.
             """)
 

@@ -11,7 +11,7 @@ struct ExtractCommand: AsyncParsableCommand {
         abstract: "Extract the article (text, typed blocks, metadata) from HTML pages without storing it.",
         discussion: """
             With --jsonl, prints one JSON object per input (docs/JSON.md, corroborate.extract.v1):
-            {"file","title","authors","published","site","language","url","text","blocks","pageType","rejected"}.
+            {"file","title","authors","published","site","language","url","text","blocks","pageType","rejected"}. \
             A page that is not a storable article still shows what was found, with "rejected" saying why.
             """)
 

@@ -9,8 +9,8 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Search stored articles, best matches first.",
         discussion: """
-            Words match by their stems in each article's language ("strikes" finds "strike") and all must
-            occur. "quoted words" match as a phrase, word* matches a prefix, a OR b matches either,
+            Words match by their stems in each article's language ("strikes" finds "strike") and all must \
+            occur. "quoted words" match as a phrase, word* matches a prefix, a OR b matches either, \
             -word excludes. Ranked by bm25; title matches weigh more than body matches.
             """)
 

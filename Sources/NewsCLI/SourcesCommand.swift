@@ -8,7 +8,7 @@ struct SourcesCommand: AsyncParsableCommand {
         commandName: "sources",
         abstract: "List the outlets, or set their domain, country, owner and kind.",
         discussion: """
-            Outlets enter the registry with their first article. Their owner matters: outlets with one owner
+            Outlets enter the registry with their first article. Their owner matters: outlets with one owner \
             count as one origin when `corroborate story` counts how many independent origins report a claim.
             """,
         subcommands: [SourcesListCommand.self, SourcesSetCommand.self],

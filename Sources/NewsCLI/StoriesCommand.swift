@@ -21,7 +21,7 @@ struct StoriesListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List the stories the stored articles form (clustering any not yet in one first).",
         discussion: """
-            A story is named by the id of the article that started it (stable across runs). "origins" counts
+            A story is named by the id of the article that started it (stable across runs). "origins" counts \
             independent reports: copies of the same wire text count once. See why an article is where it is with:
             corroborate why ARTICLE_ID
             """)

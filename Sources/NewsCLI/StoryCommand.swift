@@ -11,14 +11,14 @@ struct StoryCommand: AsyncParsableCommand {
         commandName: "story",
         abstract: "Compare a story's coverage: what independent origins corroborate, figures, quotes, framing.",
         discussion: """
-            ID is a story's id (as `corroborate stories` lists it) or the id of any article in it. Claims are
-            sentences carrying a name, a number, a date or a quote, aligned across the articles; a claim is
-            corroborated when two or more independent origins report it (wire copies of one text and outlets
-            of one owner count once: set owners with `corroborate sources set`), contested when their figures
+            ID is a story's id (as `corroborate stories` lists it) or the id of any article in it. Claims are \
+            sentences carrying a name, a number, a date or a quote, aligned across the articles; a claim is \
+            corroborated when two or more independent origins report it (wire copies of one text and outlets \
+            of one owner count once: set owners with `corroborate sources set`), contested when their figures \
             cannot both be true, single-source otherwise. Every item cites its article and character offsets.
 
-            Formats: markdown (default), html (one self-contained page), json (schema corroborate.story.v1,
-            docs/JSON.md), csv (every cited span, one per row). Articles not yet analysed are analysed first
+            Formats: markdown (default), html (one self-contained page), json (schema corroborate.story.v1, \
+            docs/JSON.md), csv (every cited span, one per row). Articles not yet analysed are analysed first \
             and the analyses kept.
             """)
 

@@ -9,8 +9,8 @@ struct AnalysisSpeed: ParsableCommand {
         commandName: "analysis-speed",
         abstract: "Time the full text analysis of ~4 KB articles on one core (reported, not asserted).",
         discussion: """
-            The articles are built from the quote dev set and the bundled seed reports: paragraphs taken in a
-            fixed rotation until each article reaches the target size, so every run analyses the same text.
+            The articles are built from the quote dev set and the bundled seed reports: paragraphs taken in a \
+            fixed rotation until each article reaches the target size, so every run analyses the same text. \
             Pin the process to one core for a single-core figure: taskset -c 0 corroborate-eval analysis-speed.
             """)
 

@@ -11,13 +11,13 @@ struct ClusteringEval: ParsableCommand {
         commandName: "clustering",
         abstract: "Cluster BASIL and GoogleNews-TS online, score them with score-clustering, check the floors.",
         discussion: """
-            Articles are taken in order of publication, then id (GoogleNews-TS has no dates: id order). Two
-            sets are made from BASIL: basil-undated (its dates removed, in a fixed shuffled order), basil-leads (the same cut to
-            headline and lead) and
-            basil-recurring (its 100 events moved to start 36 hours apart, so that events of one topic recur
-            within days of each other and time cannot keep them apart). The two undated sets are crowded with
-            PolNeAR's 924 political articles, unscored, as the other stories of an archive. Prints
-            each set's scorer summary and the clustering speed (in process, one core). With --gate, exits 1 when
+            Articles are taken in order of publication, then id (GoogleNews-TS has no dates: id order). Two \
+            sets are made from BASIL: basil-undated (its dates removed, in a fixed shuffled order), basil-leads (the same cut to \
+            headline and lead) and \
+            basil-recurring (its 100 events moved to start 36 hours apart, so that events of one topic recur \
+            within days of each other and time cannot keep them apart). The two undated sets are crowded with \
+            PolNeAR's 924 political articles, unscored, as the other stories of an archive. Prints \
+            each set's scorer summary and the clustering speed (in process, one core). With --gate, exits 1 when \
             a score is below its floor in Eval/baseline.json (minus the tolerance).
             """)
 

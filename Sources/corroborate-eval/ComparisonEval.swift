@@ -10,11 +10,11 @@ struct ComparisonEval: ParsableCommand {
         commandName: "comparison",
         abstract: "Compare BASIL's stories (Fox, NYT, HuffPost): share of claims per status, and the time taken.",
         discussion: """
-            Each BASIL story's articles are analysed, then compared as one story (three outlets, three
-            independent origins). Prints the share of claim groups and of figures per status, quotes carried
-            by several outlets, and timings: analysis apart (the product stores analyses), comparison per story,
-            and one 50-article story (BASIL's first 50 articles compared together: full-length articles and no
-            copies, so every sentence meets many candidates). Run under `taskset -c 0` for one core.
+            Each BASIL story's articles are analysed, then compared as one story (three outlets, three \
+            independent origins). Prints the share of claim groups and of figures per status, quotes carried \
+            by several outlets, and timings: analysis apart (the product stores analyses), comparison per story, \
+            and one 50-article story (BASIL's first 50 articles compared together: full-length articles and no \
+            copies, so every sentence meets many candidates). Run under `taskset -c 0` for one core. \
             There is no gold alignment for BASIL: these are descriptive numbers, not scores.
             """)
 

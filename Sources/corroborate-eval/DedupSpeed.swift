@@ -9,8 +9,8 @@ struct DedupSpeed: ParsableCommand {
         commandName: "dedup-speed",
         abstract: "Time MinHash signatures of ~4 KB articles and lookups against an index of N articles.",
         discussion: """
-            Signatures are timed on the ~4 KB articles analysis-speed builds from the dev set and the seeds. The
-            index is filled with N signatures of random shingle sets (seeded), then every article is looked up
+            Signatures are timed on the ~4 KB articles analysis-speed builds from the dev set and the seeds. The \
+            index is filled with N signatures of random shingle sets (seeded), then every article is looked up \
             and added: the lookup cost at that index size. Run on one core: taskset -c 0.
             """)
 

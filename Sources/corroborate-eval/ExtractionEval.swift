@@ -9,8 +9,8 @@ struct ExtractionEval: ParsableCommand {
         commandName: "extraction",
         abstract: "Extract every page of a WCXB-layout set, score it with score-extraction, check the floors.",
         discussion: """
-            Reads DATA/html/<id>.html.gz and DATA/metadata.json (for the pages' URLs), writes the predictions as
-            JSON for the scorer, and prints the scorer's report and the extraction speed (one core, in process).
+            Reads DATA/html/<id>.html.gz and DATA/metadata.json (for the pages' URLs), writes the predictions as \
+            JSON for the scorer, and prints the scorer's report and the extraction speed (one core, in process). \
             With --gate, exits 1 when a score is below its floor in Eval/baseline.json (minus the tolerance).
             """)
 

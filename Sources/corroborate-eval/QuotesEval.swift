@@ -9,11 +9,11 @@ struct QuotesEval: ParsableCommand {
         commandName: "quotes",
         abstract: "Score quotes and speakers on PolNeAR dev (the gate) and on the project's own sets.",
         discussion: """
-            PolNeAR dev is scored by ../shared/tools/score-quotes: content P/R/F1 (character Jaccard >= 0.5),
-            speaker accuracy and end-to-end F1, with recall by kind (direct, mixed, indirect). On the project's
-            own set (--data), kept as a regression check: a predicted quote matches a gold one of the same group (in quote marks: direct and partial; or
-            indirect) when their spans overlap by at least half of the longer one. Speaker accuracy counts
-            matched quotes whose speaker names the gold speaker. With --gate, exits 1 when a score is below its
+            PolNeAR dev is scored by ../shared/tools/score-quotes: content P/R/F1 (character Jaccard >= 0.5), \
+            speaker accuracy and end-to-end F1, with recall by kind (direct, mixed, indirect). On the project's \
+            own set (--data), kept as a regression check: a predicted quote matches a gold one of the same group (in quote marks: direct and partial; or \
+            indirect) when their spans overlap by at least half of the longer one. Speaker accuracy counts \
+            matched quotes whose speaker names the gold speaker. With --gate, exits 1 when a score is below its \
             floor in Eval/baseline.json (minus the tolerance).
             """)
 

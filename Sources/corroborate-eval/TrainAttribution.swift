@@ -10,10 +10,10 @@ struct TrainAttribution: ParsableCommand {
         commandName: "train-attribution",
         abstract: "Learn the attribution tagger from PolNeAR train and write the bundled model.",
         discussion: """
-            Reads every attribution's source, cue and content spans from --train, learns an averaged structured
-            perceptron over the tagger's token features (deterministic: the same data and epochs give the same
-            model), scores the analysis with the new model on --dev with the shared scorer, and writes the model
-            to --output as a generated Swift file (rebuild to use it). PolNeAR has no licence beyond research
+            Reads every attribution's source, cue and content spans from --train, learns an averaged structured \
+            perceptron over the tagger's token features (deterministic: the same data and epochs give the same \
+            model), scores the analysis with the new model on --dev with the shared scorer, and writes the model \
+            to --output as a generated Swift file (rebuild to use it). PolNeAR has no licence beyond research \
             use: the weights are learned from it, no text of it is kept.
             """)
 
