@@ -29,7 +29,8 @@ struct AnalysisRenderer {
         section("Quotes", count: result.quotes.count, styled: styled)
         for quote in result.quotes {
             let speaker = quote.speakerName ?? quote.speakerMention.map { "(\($0.text))" } ?? "(unattributed)"
-            let cue = quote.cue.map { " \($0.text)" } ?? ""
+            // A transcript's "PENCE:" has the colon for its cue: printed once.
+            let cue = quote.cue.map { $0.text == ":" ? "" : " \($0.text)" } ?? ""
             let head = "  \(quote.kind.padding(9)) \(speaker)\(cue): "
             Terminal.output(head + Terminal.truncated("“\(quote.text)”", to: max(20, width - head.count)))
         }

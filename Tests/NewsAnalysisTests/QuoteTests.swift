@@ -135,9 +135,55 @@ struct QuoteTests {
                 "According to Amnesty International, the strikes hit three hospitals.",
                 ["indirect|the strikes hit three hospitals|Amnesty International"]
             ),
+            (
+                // A title and a party-and-state parenthetical stand between the quote and the verb.
+                "\"They may not want to answer,\" Rep. John Mica (R-Fla.) said.",
+                ["direct|They may not want to answer,|John Mica"]
+            ),
+            (
+                "\"They would just go get them,\" Rep. Jim Jordan (R-Ohio), an oversight panel member, said.",
+                ["direct|They would just go get them,|Jim Jordan"]
+            ),
+            (
+                // "Del." is a title, so the sentence goes on to the name.
+                "\"This is a waste of time,\" said Del. Stacey Plaskett.",
+                ["direct|This is a waste of time,|Stacey Plaskett"]
+            ),
+            (
+                "\"Why is this not proof that it is too big to fail?\" Senator David Vitter demanded.",
+                ["direct|Why is this not proof that it is too big to fail?|David Vitter"]
+            ),
+            (
+                // A double mark spaced off the single mark closing a quote inside it closes too.
+                "\"I have always been insulted with the term 'African American outreach,' \" Donald Trump told the group.",
+                ["direct|I have always been insulted with the term 'African American outreach,'|Donald Trump"]
+            ),
         ])
     func attribution(text: String, expected: [String]) {
         #expect(Self.quotes(text) == expected)
+    }
+
+    @Test("a transcript's turns and a headline's colon attribute their line")
+    func colonLines() {
+        let transcript = """
+            Chris Wallace spoke with Indiana Gov. Mike Pence on Sunday.
+
+            WALLACE: Let us start with the debate. Will Gennifer Flowers be there?
+
+            "PENCE: Well, look, this is serious business. The American people have a choice to make.
+
+            WASHINGTON: The city was quiet on Sunday as the candidates prepared.
+
+            UPDATE: This story has been updated with new figures.
+            """
+        #expect(
+            Self.quotes(transcript) == [
+                "direct|Let us start with the debate. Will Gennifer Flowers be there?|Chris Wallace",
+                "direct|Well, look, this is serious business. The American people have a choice to make.|Mike Pence",
+            ])
+        #expect(
+            Self.quotes("Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton\n\nThe poll was taken.")
+                == ["indirect|Wealthy Voters Abandon Republican Party for Hillary Clinton|Poll"])
     }
 
     @Test("a quote running over two paragraphs is one quote")

@@ -86,6 +86,7 @@ struct QuoteAttributor {
                 quotes += indirect(in: sentence)
             }
         }
+        colonLines(&quotes)
         attributeLoneQuotes(&quotes)
         return joinPieces(quotes.sorted { ($0.range.start, $0.kind.rawValue) < ($1.range.start, $1.kind.rawValue) })
     }
@@ -159,8 +160,10 @@ struct QuoteAttributor {
         for verb in index..<min(index + 16, end) where isSpeech(verb) || isCue(verb) {
             // Past eight tokens, only a subject that starts right after the quote: "…," Russia - which claims…
             // is another clause.
+            // A title before the name ("Rep. John Mica (R-Fla.) said") still starts the subject there.
             if let speaker = finder.subject(ofVerb: verb), speaker.first >= index,
-                verb < index + 8 || speaker.first == index
+                verb < index + 8
+                    || (index..<speaker.first).allSatisfy({ context.has($0, .role) || context.isPunctuation($0, ".") })
             {
                 return (verb, speaker)
             }

@@ -39,6 +39,7 @@ enum QuoteMarks {
             let closes =
                 Self.alwaysClosing.contains(mark)
                 || (!Self.alwaysOpening.contains(mark) && isClosing(index, tokens, mark: mark))
+                || (isDouble && openDouble != nil && closesNested(index, context))
             if paragraph != previousParagraph {
                 openSingle = nil
                 // NB: a quote running on into the next paragraph reopens it with a mark, by convention; the
@@ -91,6 +92,17 @@ enum QuoteMarks {
 
     private static func isClosing(_ index: Int, _ tokens: [Token], mark: String) -> Bool {
         guard !tokens[index].spaceBefore || guillemets.contains(mark) else { return false }
+        let next = index + 1
+        return next >= tokens.count || tokens[next].spaceBefore || tokens[next].kind == .punctuation
+    }
+
+    /// `"… the term 'African American outreach,' " he told`: a double mark spaced off the single mark that
+    /// closes a quote inside it closes too.
+    private static func closesNested(_ index: Int, _ context: AnalysisContext) -> Bool {
+        let tokens = context.tokens
+        guard index > 0, tokens[index].spaceBefore, !tokens[index - 1].spaceBefore,
+            singleMarks.contains(context.lower[index - 1])
+        else { return false }
         let next = index + 1
         return next >= tokens.count || tokens[next].spaceBefore || tokens[next].kind == .punctuation
     }

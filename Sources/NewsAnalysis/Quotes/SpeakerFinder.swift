@@ -125,6 +125,12 @@ struct SpeakerFinder {
                 index -= 1
                 continue
             }
+            // "Rep. John Mica (R-Fla.) said", "the Department of Justice (DOJ) said": a short parenthetical
+            // after the subject says who they are, not who speaks.
+            if let opening = parenthesis(closingAt: index, after: sentenceStart) {
+                index = opening - 1
+                continue
+            }
             // "Russia - which claims ...": a relative pronoun speaks for the name before it, over an
             // appositive ("Raj Patel, an analyst at Meridian Research, who noted").
             if ["which", "who", "that"].contains(word) {
@@ -153,8 +159,10 @@ struct SpeakerFinder {
                 {
                     return Speaker(first: inner.candidate.first, last: inner.candidate.last, entity: inner.entity)
                 }
-                if phraseEnding(at: opening - 1) != nil || commonNounPhrase(endingAt: opening - 1) != nil {
-                    index = opening - 1  // "Igor Konashenkov, Russian Defence Ministry spokesman, said"
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": over the parenthetical too.
+                let before = parenthesis(closingAt: opening - 1, after: sentenceStart).map { $0 - 1 } ?? opening - 1
+                if phraseEnding(at: before) != nil || commonNounPhrase(endingAt: before) != nil {
+                    index = before  // "Igor Konashenkov, Russian Defence Ministry spokesman, said"
                     continue
                 }
             }
@@ -162,6 +170,15 @@ struct SpeakerFinder {
         }
         guard let phrase = phraseEnding(at: index) ?? commonNounPhrase(endingAt: index) else { return nil }
         return headOfPhrase(phrase)
+    }
+
+    /// The opening of a short parenthetical that `index` closes, when it opens after `sentenceStart`.
+    private func parenthesis(closingAt index: Int, after sentenceStart: Int) -> Int? {
+        guard context.isPunctuation(index, ")"),
+            let opening = (max(sentenceStart, index - 8)..<index).last(where: { context.lower[$0] == "(" }),
+            opening > sentenceStart
+        else { return nil }
+        return opening
     }
 
     /// People and bodies whose phrase may carry a prepositional tail ("a senior official in the department").

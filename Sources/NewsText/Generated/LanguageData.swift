@@ -173,6 +173,39 @@ enum LanguageData {
             sr	other
             a.m	other
             p.m	other
+            del	title
+            atty	title
+            det	title
+            asst	title
+            ala	other
+            ariz	other
+            ark	other
+            calif	other
+            colo	other
+            conn	other
+            fla	other
+            ga	other
+            ill	other
+            kan	other
+            ky	other
+            md	other
+            mass	other
+            mich	other
+            minn	other
+            mo	other
+            mont	other
+            neb	other
+            nev	other
+            okla	other
+            ore	other
+            pa	other
+            tenn	other
+            tex	other
+            va	other
+            vt	other
+            wash	other
+            wis	other
+            wyo	other
             """#,
             "cue-verbs": #"""
             call
@@ -410,6 +443,9 @@ enum LanguageData {
             gov
             col
             lt
+            del
+            atty
+            det
             resident
             witness
             student
@@ -639,6 +675,62 @@ enum LanguageData {
             disclose
             discloses
             disclosed
+            shout
+            shouts
+            shouted
+            shouting
+            yell
+            yells
+            yelled
+            yelling
+            scream
+            screams
+            screamed
+            exclaim
+            exclaims
+            exclaimed
+            whisper
+            whispers
+            whispered
+            joke
+            jokes
+            joked
+            quip
+            quips
+            quipped
+            boast
+            boasts
+            boasted
+            boasting
+            demand
+            demands
+            demanded
+            retort
+            retorts
+            retorted
+            remark
+            remarks
+            remarked
+            muse
+            mused
+            lament
+            laments
+            lamented
+            plead
+            pleads
+            pleaded
+            reiterate
+            reiterates
+            reiterated
+            recount
+            recounts
+            recounted
+            chant
+            chants
+            chanted
+            chanting
+            continued
+            continues
             """#,
             "stance-verbs": #"""
             described
