@@ -77,15 +77,17 @@ port=18490
 server=$!
 trap 'kill $server 2>/dev/null; [[ -n ${SCALE_DIR:-} ]] || rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/stories?limit=1" && break; sleep 0.2; done
-# A story 5,000 deep, for the keyset pages (after=ID) next to the offset ones.
-deep=$(curl -fs "http://127.0.0.1:$port/api/v1/stories?limit=1&offset=5000" \
+# A story 5,000 deep (or half-way down a smaller archive), for the keyset pages (after=ID) next to the offset ones.
+live=$(sql 'SELECT count(*) FROM story WHERE merged_into IS NULL')
+depth=$(( live / 2 < 5000 ? live / 2 : 5000 ))
+deep=$(curl -fs "http://127.0.0.1:$port/api/v1/stories?limit=1&offset=$depth" \
     | python3 -c "import json, sys; print(json.load(sys.stdin)['stories'][0]['id'])")
-python3 - "$port" "$deep" <<'PY'
+python3 - "$port" "$deep" "$depth" <<'PY'
 import http.client, sys, time
-port, deep = int(sys.argv[1]), sys.argv[2]
+port, deep, depth = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 connection = http.client.HTTPConnection("127.0.0.1", port)
 for path in ["/", "/?sort=coverage", f"/?after={deep}", "/?page=50", "/api/v1/stories",
-             "/api/v1/stories?order=coverage", f"/api/v1/stories?after={deep}", "/api/v1/stories?offset=5000"]:
+             "/api/v1/stories?order=coverage", f"/api/v1/stories?after={deep}", f"/api/v1/stories?offset={depth}"]:
     times = []
     for _ in range(200):
         start = time.perf_counter()

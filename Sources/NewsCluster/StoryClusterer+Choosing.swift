@@ -28,7 +28,7 @@ extension StoryClusterer {
         where candidates.count < options.maxCandidates {
             candidates += byHits[count].sorted().prefix(options.maxCandidates - candidates.count)
         }
-        for candidate in candidates { _ = loadStory(candidate) }
+        loadStories(candidates)
         let byTerm = vector.sorted { $0.term < $1.term }  // once per article, for every merge pass below
         let names = article.names.map { (name: $0, key: NameKey.of($0)) }  // likewise, for every candidate
         // NB: candidates are ranked on the score alone; only the chosen one's shared terms and names are spelt

@@ -40,7 +40,9 @@ extension StoryClusterer {
             }
         }
         var best: (seq: Int, similarity: Double)?
-        for candidate in shared.filter({ $0.value >= 3 }).keys.sorted() {
+        let candidates = shared.filter({ $0.value >= 3 }).keys.sorted()
+        loadStories(candidates)
+        for candidate in candidates {
             guard let other = loadStory(candidate), !other.isClosed else { continue }
             // A person kept these apart (a split), or both are pinned: the clusterer does not undo it.
             if isKeptApart(Self.pair(grown.id, other.id)) { continue }
@@ -157,6 +159,7 @@ extension StoryClusterer {
         }
         var actions: [ClusterAction] = []
         var stillOpen: [Int] = []
+        loadStories(ordered)
         for seq in ordered {
             guard let story = loadStory(seq), !story.isClosed else { continue }
             guard !story.isPinned, let last = story.lastSeen, now.timeIntervalSince(last) > options.window else {

@@ -69,6 +69,28 @@ extension StoryClusterer {
         return story
     }
 
+    /// Loads the stories among `seqs` that are not here, with their profiles' terms: one question to the source
+    /// for the stories and one for the terms they need, whatever their number.
+    mutating func loadStories(_ seqs: [Int]) {
+        guard let source else { return }
+        let missing = seqs.filter { working[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let found =
+            missing.count == 1
+            ? source.story(seq: missing[0]).map { [missing[0]: $0] } ?? [:] : source.stories(seqs: missing)
+        var needed: [Int32] = []
+        for seq in missing {
+            guard let story = found[seq] else { continue }
+            needed += story.centroid.terms
+        }
+        loadTerms(withIDs: Set(needed).sorted())
+        for seq in missing {
+            guard let story = found[seq] else { continue }
+            working[seq] = story
+            storyIndex[story.id] = seq
+        }
+    }
+
     /// The creation number of the story with this id, loading the story.
     mutating func seq(of id: String) -> Int? {
         if let seq = storyIndex[id] { return seq }

@@ -25,6 +25,8 @@ public protocol StoryStateSource: AnyObject {
     func keptApart(_ pair: String) -> Bool
     /// The postings of several terms at once, by term (a term without postings may be left out).
     func postings(of terms: [Int32]) -> [Int32: [Int]]
+    /// The saved stories among these creation numbers, by number (one question for a decision's candidates).
+    func stories(seqs: [Int]) -> [Int: StoryClusterer.Story]
 }
 
 extension StoryStateSource {
@@ -33,6 +35,13 @@ extension StoryStateSource {
         var lists: [Int32: [Int]] = [:]
         for term in terms { lists[term] = postings(of: term) }
         return lists
+    }
+
+    /// One question per story, for a source where a question costs no round trip.
+    public func stories(seqs: [Int]) -> [Int: StoryClusterer.Story] {
+        var found: [Int: StoryClusterer.Story] = [:]
+        for seq in seqs { found[seq] = story(seq: seq) }
+        return found
     }
 }
 

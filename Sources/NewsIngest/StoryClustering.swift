@@ -328,18 +328,31 @@ final class SessionSource: StoryStateSource, DuplicateSource {
 
     func story(seq: Int) -> StoryClusterer.Story? {
         attempt(nil) { () throws(StoreError) -> StoryClusterer.Story? in
-            guard let record = try session.storyState(seq: Int64(seq)) else { return nil }
-            do {
-                return try StoryClusterer.Story(
-                    seq: seq, id: String(record.story.rawValue), size: record.size, firstSeen: record.firstSeen,
-                    lastSeen: record.lastSeen, isClosed: record.isClosed,
-                    mergedInto: record.mergedInto.map { String($0.rawValue) }, isPinned: record.isPinned,
-                    profile: Array(record.profile))
-            } catch {
-                throw StoreError.failed(
-                    "the clustering state", operation: "reading story \(record.story.rawValue)",
-                    reason: "\(error); \(StoryClustering.repairAdvice)")
+            try session.storyState(seq: Int64(seq)).map(Self.story)
+        }
+    }
+
+    func stories(seqs: [Int]) -> [Int: StoryClusterer.Story] {
+        attempt([:]) { () throws(StoreError) -> [Int: StoryClusterer.Story] in
+            var found: [Int: StoryClusterer.Story] = [:]
+            for record in try session.storyStates(seqs: seqs.map(Int64.init)) {
+                found[Int(record.seq)] = try Self.story(record)
             }
+            return found
+        }
+    }
+
+    private static func story(_ record: StoryStateRecord) throws(StoreError) -> StoryClusterer.Story {
+        do {
+            return try StoryClusterer.Story(
+                seq: Int(record.seq), id: String(record.story.rawValue), size: record.size,
+                firstSeen: record.firstSeen, lastSeen: record.lastSeen, isClosed: record.isClosed,
+                mergedInto: record.mergedInto.map { String($0.rawValue) }, isPinned: record.isPinned,
+                profile: Array(record.profile))
+        } catch {
+            throw StoreError.failed(
+                "the clustering state", operation: "reading story \(record.story.rawValue)",
+                reason: "\(error); \(StoryClustering.repairAdvice)")
         }
     }
 

@@ -41,6 +41,8 @@ public protocol ClusteringSession: AnyObject {
     func write(_ changes: ClusteringWrite) throws(StoreError)
     /// The postings of several terms at once, by term (a term without postings may be left out).
     func postings(of terms: [Int32]) throws(StoreError) -> [Int32: [Int64]]
+    /// The saved states of the stories among these creation numbers, in any order.
+    func storyStates(seqs: [Int64]) throws(StoreError) -> [StoryStateRecord]
     /// `duplicatePositions(inBucket:in:limit:)` for several buckets at once, each with its own limit, in order.
     func duplicatePositions(
         inBuckets keys: [(key: Int64, limit: Int)], in range: Range<Int32>
@@ -56,6 +58,13 @@ extension ClusteringSession {
         var lists: [Int32: [Int64]] = [:]
         for term in terms { lists[term] = try postings(of: term) }
         return lists
+    }
+
+    /// One question per story: for an engine where a question costs no round trip.
+    public func storyStates(seqs: [Int64]) throws(StoreError) -> [StoryStateRecord] {
+        var found: [StoryStateRecord] = []
+        for seq in seqs { if let state = try storyState(seq: seq) { found.append(state) } }
+        return found
     }
 
     /// One question per bucket: for an engine where a question costs no round trip.

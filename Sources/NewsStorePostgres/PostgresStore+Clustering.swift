@@ -197,16 +197,28 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
 
     func storyState(seq: Int64) throws(StoreError) -> StoryStateRecord? {
         try connection.decoded(
-            "reading a story's state", "SELECT \(unescaped: Self.stateColumns) FROM story WHERE seq = \(seq)"
-        ) { row in
-            let (seq, id, size, first, last, closed, merged, pinned, profile) = try row.decode(
-                (Int64, Int64, Int, Double?, Double?, Bool, Int64?, Bool, Data?).self)
-            return StoryStateRecord(
-                seq: seq, story: ArticleID(id), size: size,
-                firstSeen: first.map(Date.init(timeIntervalSinceReferenceDate:)),
-                lastSeen: last.map(Date.init(timeIntervalSinceReferenceDate:)), isClosed: closed,
-                mergedInto: merged.map { ArticleID($0) }, isPinned: pinned, profile: profile ?? Data())
-        }.first
+            "reading a story's state", "SELECT \(unescaped: Self.stateColumns) FROM story WHERE seq = \(seq)",
+            Self.storyState
+        ).first
+    }
+
+    /// A decision's candidate stories in one round trip (a hundred articles into a large archive asked for
+    /// thousands one by one).
+    func storyStates(seqs: [Int64]) throws(StoreError) -> [StoryStateRecord] {
+        guard !seqs.isEmpty else { return [] }
+        return try connection.decoded(
+            "reading stories' state", "SELECT \(unescaped: Self.stateColumns) FROM story WHERE seq = ANY(\(seqs))",
+            Self.storyState)
+    }
+
+    private static func storyState(_ row: PostgresRow) throws -> StoryStateRecord {
+        let (seq, id, size, first, last, closed, merged, pinned, profile) = try row.decode(
+            (Int64, Int64, Int, Double?, Double?, Bool, Int64?, Bool, Data?).self)
+        return StoryStateRecord(
+            seq: seq, story: ArticleID(id), size: size,
+            firstSeen: first.map(Date.init(timeIntervalSinceReferenceDate:)),
+            lastSeen: last.map(Date.init(timeIntervalSinceReferenceDate:)), isClosed: closed,
+            mergedInto: merged.map { ArticleID($0) }, isPinned: pinned, profile: profile ?? Data())
     }
 
     func storySeq(of story: ArticleID) throws(StoreError) -> Int64? {

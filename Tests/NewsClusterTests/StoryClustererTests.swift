@@ -152,6 +152,9 @@ final class SavedStoryState: StoryStateSource {
     var kept: Set<String> = []
     var counters = ClustererCounters()
     var holding: [String: Int] = [:]
+    /// Questions asked for one story and for several at once: a store pays a round trip for each.
+    var singleStoryQuestions = 0
+    var storyBatchQuestions = 0
 
     func apply(_ changes: StoryStateChanges, actions: [ClusterAction]) {
         for term in changes.terms { terms[term.id] = term }
@@ -189,6 +192,16 @@ final class SavedStoryState: StoryStateSource {
     func postings(of term: Int32) -> [Int] { (postings[term] ?? []).sorted { $0.position < $1.position }.map(\.story) }
 
     func story(seq: Int) -> StoryClusterer.Story? {
+        singleStoryQuestions += 1
+        return savedStory(seq)
+    }
+
+    func stories(seqs: [Int]) -> [Int: StoryClusterer.Story] {
+        storyBatchQuestions += 1
+        return Dictionary(uniqueKeysWithValues: seqs.compactMap { seq in savedStory(seq).map { (seq, $0) } })
+    }
+
+    private func savedStory(_ seq: Int) -> StoryClusterer.Story? {
         guard let saved = stories[seq] else { return nil }
         let story = saved.story
         return try? StoryClusterer.Story(
@@ -302,6 +315,29 @@ struct SavedStateClusteringTests {
         }
         #expect(actions == expected)
         #expect(forgotten, "stories were let go of")
+    }
+
+    @Test("an article's candidate stories are loaded in one question, not one per story")
+    func candidatesInOneQuestion() {
+        let articles = Self.stream()
+        let saved = SavedStoryState()
+        var clusterer = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
+        let made = articles.prefix(8).flatMap { clusterer.add($0) }
+        saved.apply(clusterer.takeChanges(), actions: made)
+        // A fresh clusterer over the saved state knows no story: every candidate comes from the source. A
+        // roundup naming all four events has each of their stories for a candidate.
+        var fresh = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
+        saved.singleStoryQuestions = 0
+        saved.storyBatchQuestions = 0
+        let roundup = FeatureExtractor().features(
+            of: StoryClustererTests.document(
+                "roundup", "River floods, earthquake in Japan, bank raises rates, rail workers strike",
+                "The river flooded the old town; an earthquake struck Japan; the central bank raised interest rates; "
+                    + "rail workers walked out over pay.", day: 1))
+        _ = fresh.add(roundup)
+        #expect(fresh.stories.count >= 4, "every event's story was weighed")
+        #expect(saved.singleStoryQuestions == 0)
+        #expect(saved.storyBatchQuestions == 1)
     }
 }
 
