@@ -175,12 +175,18 @@ struct QuoteTests {
             WASHINGTON: The city was quiet on Sunday as the candidates prepared.
 
             UPDATE: This story has been updated with new figures.
+
+            CLARIFICATION: The first sentence has been clarified to reflect the governor's plans.
             """
         #expect(
             Self.quotes(transcript) == [
                 "direct|Let us start with the debate. Will Gennifer Flowers be there?|Chris Wallace",
                 "direct|Well, look, this is serious business. The American people have a choice to make.|Mike Pence",
             ])
+        // A time between the subject and its verb is not the speaker.
+        #expect(
+            Self.quotes("The Supreme Court this month rejected a request from Democrats in Ohio to restore a week.")
+                == ["indirect|a request from Democrats in Ohio to restore a week|Supreme Court"])
         #expect(
             Self.quotes("Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton\n\nThe poll was taken.")
                 == ["indirect|Wealthy Voters Abandon Republican Party for Hillary Clinton|Poll"])

@@ -63,9 +63,11 @@ extension QuoteAttributor {
         else { return nil }
         // "PENCE:", "CHRIS WALLACE:": capitals naming a person the article names ("Mike Pence") are a
         // transcript's turn.
-        if (start...last).allSatisfy({ context.tokens[$0].kind != .word || isAllCapitals($0) }),
-            let person = person(surnamed: Array(context.lower[last].utf8)) ?? mention
-        {
+        // An editor's heading in capitals ("CLARIFICATION:", "UPDATE:") speaks for nobody.
+        if (start...last).allSatisfy({ context.tokens[$0].kind != .word || isAllCapitals($0) }) {
+            guard !(start...last).contains(where: { Self.editorialHeadings.contains(context.lower[$0]) }),
+                let person = person(surnamed: Array(context.lower[last].utf8)) ?? mention
+            else { return nil }
             return (colon, Speaker(first: start, last: last, entity: person), true)
         }
         if let mention { return (colon, Speaker(first: start, last: last, entity: mention), false) }
@@ -74,6 +76,13 @@ extension QuoteAttributor {
         }
         return nil
     }
+
+    /// Words of the headings editors put before a note, a link or a correction.
+    static let editorialHeadings: Set<String> = [
+        "clarification", "correction", "corrections", "update", "updated", "editor", "editor's", "editors", "note",
+        "watch", "read", "related", "breaking", "advertisement", "photos", "photo", "video", "listen", "disclosure",
+        "live", "more", "see", "also",
+    ]
 
     /// The first person whose name ends with the word `surname` (lower case, UTF-8).
     private func person(surnamed surname: [UInt8]) -> Int? {
@@ -86,7 +95,7 @@ extension QuoteAttributor {
     }
 
     /// Whether the word at `index` is in capitals throughout and has two letters or more ("PENCE").
-    private func isAllCapitals(_ index: Int) -> Bool {
+    func isAllCapitals(_ index: Int) -> Bool {
         let range = context.tokens[index].range
         guard range.length >= 2 else { return false }
         return (range.start..<range.end).allSatisfy { byte in

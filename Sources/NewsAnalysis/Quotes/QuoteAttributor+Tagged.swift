@@ -215,6 +215,12 @@ extension QuoteAttributor {
             {
                 speaker = self.speaker(source.first, source.last)
             }
+            // A time or a heading read as the speaker ("announced this month", "CLARIFICATION: … is calling for")
+            // is nobody: the tagger's nearest source then, if it names someone.
+            if let chosen = speaker, namesNobody(chosen.first, chosen.last) {
+                speaker = sources.filter { !namesNobody($0.first, $0.last) }
+                    .min(by: { distance($0, cue) < distance($1, cue) }).map { self.speaker($0.first, $0.last) }
+            }
             // The rules' relative pronoun ("Lane, who said") is another mention of the same speaker.
             if let rules, let relative = rules.relative, let chosen = speaker, chosen.relative == nil,
                 chosen.first <= rules.last, rules.first <= chosen.last
@@ -233,6 +239,26 @@ extension QuoteAttributor {
         }
         return found
     }
+
+    /// Whether tokens `first...last`, labelled a source, cannot be one: a time ("this month", "Monday") or a
+    /// heading in capitals no entity holds ("CLARIFICATION").
+    private func namesNobody(_ first: Int, _ last: Int) -> Bool {
+        let words = (first...last).filter { context.tokens[$0].kind == .word }
+        guard !words.isEmpty else { return true }
+        let times: TokenFlags = [.month, .weekday, .dateWord, .numberWord, .determiner]
+        if words.allSatisfy({ !context.flags[$0].isDisjoint(with: times) || Self.timeNouns.contains(context.lower[$0]) }
+        ) {
+            return true
+        }
+        return words.allSatisfy(isAllCapitals) && !words.contains { table.mention(at: $0) != nil }
+            && words.count == 1 && context.tokens[words[0]].range.length > 4
+    }
+
+    /// Nouns of time that make a source phrase a date ("this month", "last week").
+    static let timeNouns: Set<String> = [
+        "month", "months", "week", "weeks", "year", "years", "day", "days", "weekend", "morning", "afternoon",
+        "evening", "night", "together", "ago", "earlier", "later",
+    ]
 
     /// Whether tokens `first...last` are the news idiom of a source's anonymity ("asked not to be named",
     /// "not to be identified"): a condition of the reporting, not something said.

@@ -43,7 +43,8 @@ enum AttributionWords {
         "previously", "recently", "earlier", "then", "again", "reportedly", "once", "still", "first",
         "separately", "repeatedly", "publicly", "privately", "today", "yesterday", "tonight", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "on", "late", "early", "last", "this", "week",
-        "night", "morning", "afternoon", "evening", "had", "did", "does", "not", "never", "always", "may",
+        "night", "morning", "afternoon", "evening", "month", "year", "weekend", "had", "did", "does", "not", "never",
+        "always", "may",
         "might", "could", "can", "should", "must", "being", "been", "just", "now", "clearly", "openly",
     ]
     /// Nouns for documents, which speak for whoever published them ("the report").
