@@ -145,6 +145,11 @@ struct QuoteTests {
                 ["direct|They would just go get them,|Jim Jordan"]
             ),
             (
+                // A body's title before the name: the speaker is the person, not "panel".
+                "\"We will get the documents,\" said panel Chairman Rep. Jason Chaffetz (R-Utah).",
+                ["direct|We will get the documents,|Jason Chaffetz"]
+            ),
+            (
                 // "Del." is a title, so the sentence goes on to the name.
                 "\"This is a waste of time,\" said Del. Stacey Plaskett.",
                 ["direct|This is a waste of time,|Stacey Plaskett"]

@@ -66,6 +66,19 @@ struct SpeakerFinder {
         {
             return Speaker(first: index, last: mention.candidate.last, entity: mention.entity)
         }
+        // "said panel Chairman Rep. Jason Chaffetz": a body's title before the name is the name's too.
+        var ahead = index
+        while ahead < min(context.tokens.count, index + 6), !quoted[ahead],
+            context.has(ahead, .role) || context.has(ahead, .documentNoun) || context.has(ahead, .organisationWord)
+                || (ahead > index && context.isPunctuation(ahead, ".") && !context.tokens[ahead].spaceBefore)
+        {
+            ahead += 1
+        }
+        if ahead > index + 1, ahead < context.tokens.count, !quoted[ahead], let mention = table.mention(at: ahead),
+            mention.candidate.first == ahead, table.entities[mention.entity].kind == .person
+        {
+            return Speaker(first: index, last: mention.candidate.last, entity: mention.entity)
+        }
         guard AttributionWords.determiners.contains(word) || context.tokens[index].kind == .word else { return nil }
         let sentenceEnd = context.text.sentenceTokens[context.sentenceOf[index]].upperBound
         var probe = index
