@@ -20,4 +20,13 @@ struct EntityTests {
         #expect(found.contains("person|Bashar al-Assad|3"), "\(found)")
         #expect(!found.contains { $0.hasPrefix("person|Jaysh al Islam") }, "\(found)")
     }
+
+    @Test("a middle initial stays in its name: 'George W. Bush' is a person, not 'George W' and a place 'Bush'")
+    func initials() {
+        let found = Self.entities(
+            "Officials met.\n\nGeorge W. Bush and Marc H. Morial spoke on Monday. Later, Morial left for Boston.")
+        #expect(found.contains("person|George W. Bush|1"), "\(found)")
+        #expect(found.contains("person|Marc H. Morial|2"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("place|Bush") || $0.hasPrefix("person|George W|") }, "\(found)")
+    }
 }

@@ -145,6 +145,11 @@ struct QuoteTests {
                 ["direct|They would just go get them,|Jim Jordan"]
             ),
             (
+                // An adverb between the subject and its verb: the speaker is the subject, not the one told.
+                "\"We will win,\" Jane Doe defiantly told the crowd.",
+                ["direct|We will win,|Jane Doe"]
+            ),
+            (
                 // A body's title before the name: the speaker is the person, not "panel".
                 "\"We will get the documents,\" said panel Chairman Rep. Jason Chaffetz (R-Utah).",
                 ["direct|We will get the documents,|Jason Chaffetz"]

@@ -66,6 +66,14 @@ struct NameFinder {
                 last = next  // the full stop of an acronym ("U.N.")
                 continue
             }
+            // A middle initial ("George W. Bush", "Marc H. Morial"): one capital, its full stop, then a name.
+            if token.kind == .punctuation, context.lower[next] == ".", !token.spaceBefore, next + 1 < limit,
+                context.lower[last].utf8.count == 1, context.isCapitalized(last), context.isCapitalized(next + 1),
+                last > first
+            {
+                last = next
+                continue
+            }
             if context.isCapitalized(next), !calendarWords.contains(context.lower[next]) {
                 last = next
                 continue

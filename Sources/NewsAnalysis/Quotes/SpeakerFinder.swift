@@ -134,7 +134,8 @@ struct SpeakerFinder {
         var index = verb - 1
         while index >= sentenceStart {
             let word = context.lower[index]
-            if AttributionWords.skippable.contains(word) {
+            // "Marc Morial … forcefully told": an adverb between the subject and its verb says how, not who.
+            if AttributionWords.skippable.contains(word) || Self.isAdverb(index, context) {
                 index -= 1
                 continue
             }
@@ -184,6 +185,22 @@ struct SpeakerFinder {
         guard let phrase = phraseEnding(at: index) ?? commonNounPhrase(endingAt: index) else { return nil }
         return headOfPhrase(phrase)
     }
+
+    /// Whether the token is a lower-case "-ly" adverb ("forcefully", "angrily"), not one of the nouns and
+    /// adjectives that end so ("family", "rally", "early" is skippable already).
+    static func isAdverb(_ index: Int, _ context: AnalysisContext) -> Bool {
+        let word = context.lower[index]
+        return word.utf8.count > 4 && word.hasSuffix("ly") && context.tokens[index].kind == .word
+            && !context.isCapitalized(index) && !lyWords.contains(word)
+    }
+
+    /// Words ending in "ly" that are not adverbs of manner.
+    static let lyWords: Set<String> = [
+        "family", "rally", "ally", "assembly", "supply", "monopoly", "anomaly", "belly", "bully", "jelly", "italy",
+        "july", "only", "holy", "ugly", "silly", "lonely", "friendly", "elderly", "deadly", "likely", "costly",
+        "daily", "weekly", "monthly", "yearly", "quarterly", "orderly", "melancholy", "reply", "apply", "comply",
+        "multiply", "imply",
+    ]
 
     /// The opening of a short parenthetical that `index` closes, when it opens after `sentenceStart`.
     private func parenthesis(closingAt index: Int, after sentenceStart: Int) -> Int? {
