@@ -150,6 +150,15 @@ struct QuoteTests {
                 ["direct|We will win,|Jane Doe"]
             ),
             (
+                // The place after a participle is where they were, not who speaks.
+                "Residents living near the plant said the smell was unbearable.",
+                ["indirect|the smell was unbearable|Residents"]
+            ),
+            (
+                "Protesters marching through the streets chanted \"What curfew?\" and kept going.",
+                ["direct|What curfew?|Protesters"]
+            ),
+            (
                 // A body's title before the name: the speaker is the person, not "panel".
                 "\"We will get the documents,\" said panel Chairman Rep. Jason Chaffetz (R-Utah).",
                 ["direct|We will get the documents,|Jason Chaffetz"]

@@ -211,7 +211,8 @@ extension QuoteAttributor {
                 rules.map({ distance((1, $0.first, $0.last), cue) > distance(source, cue) }) ?? true,
                 !context.lower[cue.first].hasSuffix("ing") || rules == nil
                     || !(tokens.lowerBound..<source.first).contains(where: { isSpeech($0) || isStance($0) }),
-                rules.map({ $0.first > source.last || source.first > $0.last }) ?? true
+                rules.map({ $0.first > source.last || source.first > $0.last }) ?? true,
+                rules == nil || !finder.followsParticiple(source.first)
             {
                 speaker = self.speaker(source.first, source.last)
             }

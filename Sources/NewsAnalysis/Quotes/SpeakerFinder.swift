@@ -183,8 +183,35 @@ struct SpeakerFinder {
             break
         }
         guard let phrase = phraseEnding(at: index) ?? commonNounPhrase(endingAt: index) else { return nil }
-        return headOfPhrase(phrase)
+        return headOfPhrase(participleSubject(of: phrase) ?? phrase)
     }
+
+    /// "Protesters marching through the streets chanted", "Residents living near the plant said": the phrase
+    /// after a participle's preposition is where they were; the subject is the phrase before the participle.
+    private func participleSubject(of phrase: Speaker) -> Speaker? {
+        guard phrase.entity == nil || table.entities[phrase.entity!].kind == .place, followsParticiple(phrase.first)
+        else { return nil }
+        let participle = phrase.first - 2
+        return phraseEnding(at: participle - 1) ?? commonNounPhrase(endingAt: participle - 1)
+    }
+
+    /// Whether the phrase starting at `first` follows a participle and its preposition of place ("marching
+    /// through [the streets]"): where someone was, not who speaks.
+    func followsParticiple(_ first: Int) -> Bool {
+        var start = first
+        if start > 0, !context.has(start, .determiner), context.has(start - 1, .determiner) { start -= 1 }
+        let preposition = start - 1
+        let participle = preposition - 1
+        return participle >= 1 && context.sentenceOf[participle] == context.sentenceOf[first]
+            && Self.placePrepositions.contains(context.lower[preposition])
+            && context.lower[participle].hasSuffix("ing") && context.tokens[participle].kind == .word
+            && !context.isCapitalized(participle)
+    }
+
+    /// Prepositions of place and way a participle takes ("marching through", "living near").
+    static let placePrepositions: Set<String> = [
+        "through", "in", "at", "on", "near", "along", "across", "outside", "inside", "around", "into", "from",
+    ]
 
     /// Whether the token is a lower-case "-ly" adverb ("forcefully", "angrily"), not one of the nouns and
     /// adjectives that end so ("family", "rally", "early" is skippable already).
