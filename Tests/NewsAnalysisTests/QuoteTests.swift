@@ -150,6 +150,11 @@ struct QuoteTests {
                 ["direct|We will win,|Jane Doe"]
             ),
             (
+                // After a colon the quote is a whole utterance, whatever came before its speaker.
+                "Trump will probably use the encounter to make news, Jim Kall said: \"I feel like he has a surprise.\"",
+                ["direct|I feel like he has a surprise.|Jim Kall"]
+            ),
+            (
                 // The place after a participle is where they were, not who speaks.
                 "Residents living near the plant said the smell was unbearable.",
                 ["indirect|the smell was unbearable|Residents"]

@@ -123,9 +123,13 @@ struct QuoteAttributor {
             // `Toner said: "..."` is direct, and so is `"We will stop," she said, "when we win."`, continued
             // after its attribution; `Toner said it was "fake"` is partial.
             let subjectStart = headCue.speaker.first
-            if !head.contains(where: {
-                $0 < subjectStart && context.tokens[$0].kind != .punctuation && !finder.quoted[$0]
-            }) {
+            // After a colon the quote is a whole utterance, whatever the sentence said before its speaker
+            // ("Trump will make news, Kall said: "I feel …"").
+            if context.isPunctuation(span.open - 1, ":")
+                || !head.contains(where: {
+                    $0 < subjectStart && context.tokens[$0].kind != .punctuation && !finder.quoted[$0]
+                })
+            {
                 kind = .direct
             }
         } else if !headHasWords,
