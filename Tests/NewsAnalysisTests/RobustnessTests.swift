@@ -41,4 +41,15 @@ struct RobustnessTests {
         let marks = TextAnalyzer().analyze(String(repeating: "“", count: 1 << 20))
         #expect(marks.quotes.isEmpty)
     }
+
+    @Test("a transcript of 20,000 turns is 20,000 attributed lines, found in one pass")
+    func longTranscript() {
+        let turns = (0..<20_000).map { "\($0 % 2 == 0 ? "PENCE" : "WALLACE"): We will talk about turn \($0) now." }
+        let text = "Chris Wallace spoke with Gov. Mike Pence.\n\n" + turns.joined(separator: "\n\n")
+        let analysis = TextAnalyzer().analyze(text)
+        let names = analysis.quotes.map { $0.speaker.map { analysis.entities[$0].name } ?? "?" }
+        #expect(names.count == 20_000)
+        #expect(names.filter { $0 == "Mike Pence" }.count == 10_000)
+        #expect(names.filter { $0 == "Chris Wallace" }.count == 10_000)
+    }
 }

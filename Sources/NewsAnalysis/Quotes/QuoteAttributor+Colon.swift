@@ -9,10 +9,11 @@ extension QuoteAttributor {
     mutating func colonLines(_ quotes: inout [Quote]) {
         let sentences = context.text.sentenceTokens
         var found: [Quote] = []
+        var surnames: [String: Int]?
         for sentence in sentences.indices where context.sentenceRoles[sentence] == .body {
             let paragraph = context.text.sentenceParagraphs[sentence]
             guard sentence == 0 || context.text.sentenceParagraphs[sentence - 1] != paragraph,
-                let (colon, speaker, transcript) = colonSpeaker(opening: sentences[sentence])
+                let (colon, speaker, transcript) = colonSpeaker(opening: sentences[sentence], surnames: &surnames)
             else { continue }
             var last = sentences[sentence].upperBound - 1
             var next = sentence + 1
@@ -35,9 +36,9 @@ extension QuoteAttributor {
         guard !found.isEmpty else { return }
         // Unattributed words in marks there are the lines' own, or the marks a transcript set as a quote opens
         // its turns with.
+        let lines = SpanIndex(found.map(\.range))
         quotes.removeAll { quote in
-            quote.speaker == nil && quote.speakerMention == nil
-                && found.contains { $0.range.start < quote.range.end && quote.range.start < $0.range.end }
+            quote.speaker == nil && quote.speakerMention == nil && !lines.overlapping(quote.range).isEmpty
         }
         quotes += found
     }
@@ -45,7 +46,9 @@ extension QuoteAttributor {
     /// The colon and speaker opening `tokens`, and whether the speaker is written in capitals as transcripts
     /// write it: a person's or organisation's name, a capitalised surname of a person the article names, or a
     /// document ("Poll:"), in at most four tokens.
-    private func colonSpeaker(opening tokens: Range<Int>) -> (colon: Int, speaker: Speaker, transcript: Bool)? {
+    private func colonSpeaker(
+        opening tokens: Range<Int>, surnames: inout [String: Int]?
+    ) -> (colon: Int, speaker: Speaker, transcript: Bool)? {
         // A transcript set as a quote opens each turn with a mark (`"PENCE: Well, …`).
         let opensWithMark = QuoteMarks.doubleMarks.contains(context.lower[tokens.lowerBound])
         let start = tokens.lowerBound + (opensWithMark ? 1 : 0)
@@ -62,11 +65,11 @@ extension QuoteAttributor {
         guard (start...last).allSatisfy({ context.tokens[$0].kind == .word || context.isPunctuation($0, ".") })
         else { return nil }
         // "PENCE:", "CHRIS WALLACE:": capitals naming a person the article names ("Mike Pence") are a
-        // transcript's turn.
-        // An editor's heading in capitals ("CLARIFICATION:", "UPDATE:") speaks for nobody.
+        // transcript's turn; an editor's heading in capitals ("CLARIFICATION:", "UPDATE:") speaks for nobody.
         if (start...last).allSatisfy({ context.tokens[$0].kind != .word || isAllCapitals($0) }) {
+            if surnames == nil { surnames = personSurnames() }
             guard !(start...last).contains(where: { Self.editorialHeadings.contains(context.lower[$0]) }),
-                let person = person(surnamed: Array(context.lower[last].utf8)) ?? mention
+                let person = surnames?[context.lower[last]] ?? mention
             else { return nil }
             return (colon, Speaker(first: start, last: last, entity: person), true)
         }
@@ -84,14 +87,15 @@ extension QuoteAttributor {
         "live", "more", "see", "also",
     ]
 
-    /// The first person whose name ends with the word `surname` (lower case, UTF-8).
-    private func person(surnamed surname: [UInt8]) -> Int? {
-        table.entities.indices.first { entity in
-            guard table.entities[entity].kind == .person else { return false }
-            let name = lowered.names[entity]
-            guard name.count > surname.count, name.suffix(surname.count).elementsEqual(surname) else { return false }
-            return name[name.count - surname.count - 1] == UInt8(ascii: " ")
+    /// The last word of every person's name of two words or more (lower case), to the first person it ends.
+    private func personSurnames() -> [String: Int] {
+        var surnames: [String: Int] = [:]
+        for (entity, found) in table.entities.enumerated() where found.kind == .person {
+            let words = found.name.lowercased().split(separator: " ")
+            guard words.count > 1, let surname = words.last else { continue }
+            if surnames[String(surname)] == nil { surnames[String(surname)] = entity }
         }
+        return surnames
     }
 
     /// Whether the word at `index` is in capitals throughout and has two letters or more ("PENCE").
