@@ -17,7 +17,7 @@ extension QuoteAttributor {
             && words.count == 1 && context.tokens[words[0]].range.length > 4
     }
 
-    /// Nouns of time that make a source phrase a date ("this month", "last week").
+    /// Words that make a source phrase a time ("this month", "last week") or a manner ("together").
     static let timeNouns: Set<String> = [
         "month", "months", "week", "weeks", "year", "years", "day", "days", "weekend", "morning", "afternoon",
         "evening", "night", "together", "ago", "earlier", "later",

@@ -65,7 +65,7 @@ extension SpeakerFinder {
     /// "Protesters marching through the streets chanted", "Residents living near the plant said": the phrase
     /// after a participle's preposition is where they were; the subject is the phrase before the participle.
     fileprivate func participleSubject(of phrase: Speaker) -> Speaker? {
-        guard phrase.entity == nil || table.entities[phrase.entity!].kind == .place, followsParticiple(phrase.first)
+        guard phrase.entity.map({ table.entities[$0].kind == .place }) ?? true, followsParticiple(phrase.first)
         else { return nil }
         let participle = phrase.first - 2
         return phraseEnding(at: participle - 1) ?? commonNounPhrase(endingAt: participle - 1)
@@ -89,8 +89,8 @@ extension SpeakerFinder {
         "through", "in", "at", "on", "near", "along", "across", "outside", "inside", "around", "into", "from",
     ]
 
-    /// Whether the token is a lower-case "-ly" adverb ("forcefully", "angrily"), not one of the nouns and
-    /// adjectives that end so ("family", "rally", "early" is skippable already).
+    /// Whether the token is a lower-case "-ly" adverb ("forcefully", "angrily"), not one of the nouns, verbs
+    /// and adjectives that end so ("family", "reply", "likely").
     static func isAdverb(_ index: Int, _ context: AnalysisContext) -> Bool {
         let word = context.lower[index]
         return word.utf8.count > 4 && word.hasSuffix("ly") && context.tokens[index].kind == .word
