@@ -193,7 +193,8 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
         return lists
     }
 
-    private static let stateColumns = "seq, id, size, cluster_first, cluster_last, closed, merged_into, pinned, profile"
+    /// The `story` columns `storyState(_:)` decodes, in its order.
+    static let stateColumns = "seq, id, size, cluster_first, cluster_last, closed, merged_into, pinned, profile"
 
     func storyState(seq: Int64) throws(StoreError) -> StoryStateRecord? {
         try connection.decoded(
@@ -211,7 +212,8 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
             Self.storyState)
     }
 
-    private static func storyState(_ row: PostgresRow) throws -> StoryStateRecord {
+    /// A `story` row read with `stateColumns`, as the clustering and the state summary read it.
+    static func storyState(_ row: PostgresRow) throws -> StoryStateRecord {
         let (seq, id, size, first, last, closed, merged, pinned, profile) = try row.decode(
             (Int64, Int64, Int, Double?, Double?, Bool, Int64?, Bool, Data?).self)
         return StoryStateRecord(

@@ -21,18 +21,10 @@ extension PostgresStore {
             }
             summary.openStories = try await connection.all(
                 """
-                SELECT seq, id, size, cluster_first, cluster_last, closed, merged_into, pinned, profile FROM story
+                SELECT \(unescaped: PostgresClusteringSession.stateColumns) FROM story
                 WHERE seq IS NOT NULL AND NOT closed AND merged_into IS NULL ORDER BY seq
                 """, logger
-            ).map { row in
-                let (seq, id, size, first, last, closed, merged, pinned, profile) = try row.decode(
-                    (Int64, Int64, Int, Double?, Double?, Bool, Int64?, Bool, Data?).self)
-                return StoryStateRecord(
-                    seq: seq, story: ArticleID(id), size: size,
-                    firstSeen: first.map(Date.init(timeIntervalSinceReferenceDate:)),
-                    lastSeen: last.map(Date.init(timeIntervalSinceReferenceDate:)), isClosed: closed,
-                    mergedInto: merged.map { ArticleID($0) }, isPinned: pinned, profile: profile ?? Data())
-            }
+            ).map(PostgresClusteringSession.storyState)
             for row in try await connection.all(
                 """
                 SELECT cluster_posting.story_seq, cluster_posting.term_id FROM cluster_posting
