@@ -11,12 +11,17 @@ public struct ArticleFeatures: Sendable, Hashable {
     public var terms: [String: Double]
     /// Capitalised words it mentions inside sentences (lower-cased), a cheap stand-in for its entities.
     public var names: Set<String>
+    /// The terms (stems) of the names its body mentions: what they share says who, not what happened.
+    public var nameTerms: Set<String>
 
     /// Creates features.
-    public init(id: String, published: Date?, terms: [String: Double], names: Set<String>) {
+    public init(
+        id: String, published: Date?, terms: [String: Double], names: Set<String>, nameTerms: Set<String> = []
+    ) {
         self.id = id
         self.published = published
         self.terms = terms
         self.names = names
+        self.nameTerms = nameTerms
     }
 }

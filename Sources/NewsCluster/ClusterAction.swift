@@ -45,6 +45,14 @@ public struct ClusterReason: Sendable, Hashable, Codable {
     /// When the article started a story although it scored the threshold with `bestCandidate`: the shared
     /// evidence a join at its low term similarity needed (`ClusterOptions.looseJoinEvidence`).
     public var evidenceNeeded: Double?
+    /// The score of the second-best story considered, if there was one.
+    public var runnerUpScore: Double?
+    /// The part of `sharedEvidence` from terms that are not names the article mentions: what the two say
+    /// happened, not who was in it.
+    public var sharedEventEvidence: Double?
+    /// When the article started a story although it scored the threshold with `bestCandidate`: the event evidence
+    /// a join at its low term similarity needed (`ClusterOptions.eventEvidence`).
+    public var eventEvidenceNeeded: Double?
 
     /// Creates a reason.
     public init(

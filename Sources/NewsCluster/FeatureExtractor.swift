@@ -17,16 +17,38 @@ public final class FeatureExtractor {
         self.titleWeight = titleWeight
     }
 
-    /// The features of one document.
-    public func features(of document: ClusterDocument) -> ArticleFeatures {
-        var terms: [String: Double] = [:]
-        var names: Set<String> = []
-        scan(document.title, weight: titleWeight, terms: &terms, names: &names)
-        scan(document.text, weight: 1, terms: &terms, names: &names)
-        return ArticleFeatures(id: document.id, published: document.published, terms: terms, names: names)
+    /// A term's weighted count, and whether the document ever wrote it in lower case.
+    private struct TermCount {
+        var weight = 0.0
+        var lowered = false
+
+        mutating func add(_ weight: Double, lowered: Bool) {
+            self.weight += weight
+            if lowered { self.lowered = true }
+        }
     }
 
-    private func scan(_ text: String, weight: Double, terms: inout [String: Double], names: inout Set<String>) {
+    /// The features of one document.
+    public func features(of document: ClusterDocument) -> ArticleFeatures {
+        var counts: [String: TermCount] = [:]
+        var titleNames: Set<String> = []
+        scan(document.title, weight: titleWeight, counts: &counts, names: &titleNames)
+        var names: Set<String> = []
+        scan(document.text, weight: 1, counts: &counts, names: &names)
+        // NB: name terms come from the body only, and only from words never written in lower case: a headline in
+        // title case capitalises its verbs too, and bodies often open with the headline.
+        var nameTerms: Set<String> = []
+        for name in names {
+            let term = stem(name)
+            if counts[term]?.lowered == false { nameTerms.insert(term) }
+        }
+        names.formUnion(titleNames)
+        return ArticleFeatures(
+            id: document.id, published: document.published, terms: counts.mapValues(\.weight), names: names,
+            nameTerms: nameTerms)
+    }
+
+    private func scan(_ text: String, weight: Double, counts: inout [String: TermCount], names: inout Set<String>) {
         // NB: the word is kept as UTF-8 bytes, ASCII letters lower-cased as they come and ASCII scalars classified
         // by range: Unicode property lookups and scalar-by-scalar string appends were most of the extraction.
         var word: [UInt8] = []
@@ -42,7 +64,8 @@ public final class FeatureExtractor {
             word.removeAll(keepingCapacity: true)
             isASCII = true
             guard length >= 2, !stopWords.contains(token) else { return }
-            terms[stem(token), default: 0] += weight
+            // NB: one lookup counts the term and notes its case.
+            counts[stem(token), default: TermCount()].add(weight, lowered: !capitalised)
             if capitalised && !atSentenceStart { names.insert(token) }
         }
         for scalar in text.unicodeScalars {

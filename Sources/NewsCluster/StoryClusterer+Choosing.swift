@@ -30,14 +30,18 @@ extension StoryClusterer {
         }
         loadStories(candidates)
         let byTerm = vector.sorted { $0.term < $1.term }  // once per article, for every merge pass below
+        let nameIDs = Set(article.nameTerms.compactMap { terms.ids[$0] })
+        let isName = byTerm.map { nameIDs.contains($0.term) }
         let names = article.names.map { (name: $0, key: NameKey.of($0)) }  // likewise, for every candidate
         // NB: candidates are ranked on the score alone; only the chosen one's shared terms and names are spelt
         // out (by the same arithmetic, so the score is the same).
-        let scored = candidates.map { ($0, score(byTerm, article, names, against: working[$0]!, explain: false).score) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let scored = candidates.map {
+            ($0, score(byTerm, isName, article, names, against: working[$0]!, explain: false).score)
+        }
+        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         guard
             var chosen = scored.first.map({
-                (seq: $0.0, reason: score(byTerm, article, names, against: working[$0.0]!, explain: true))
+                (seq: $0.0, reason: score(byTerm, isName, article, names, against: working[$0.0]!, explain: true))
             })
         else {
             return (
@@ -48,6 +52,7 @@ extension StoryClusterer {
             )
         }
         chosen.reason.bestCandidate = scored.dropFirst().first.map { working[$0.0]!.id }
+        chosen.reason.runnerUpScore = scored.dropFirst().first?.1
         if chosen.reason.score < options.threshold { chosen.reason.bestCandidate = working[chosen.seq]!.id }
         return (chosen.seq, chosen.reason)
     }
@@ -55,7 +60,7 @@ extension StoryClusterer {
     /// The article (its vector sorted by term, its names with their keys) against one story; the shared terms and
     /// names only if `explain`.
     func score(
-        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ article: ArticleFeatures,
+        _ byTerm: [(term: Int32, weight: Double, tf: Double)], _ isName: [Bool], _ article: ArticleFeatures,
         _ names: [(name: String, key: UInt64)],
         against story: Story, explain: Bool
     ) -> ClusterReason {
@@ -64,6 +69,7 @@ extension StoryClusterer {
         // One merge pass over the article's terms and the story's, both in term order.
         var squares = 0.0
         var evidence = 0.0
+        var nameEvidence = 0.0
         var next = 0
         for (term, value) in story.centroid.pairs {
             let termIDF = idf(term)
@@ -74,6 +80,7 @@ extension StoryClusterer {
                 let product = byTerm[next].weight * weight
                 dot += product
                 evidence += termIDF
+                if isName[next] { nameEvidence += termIDF }
                 if explain { shared.append((term, product)) }
             }
         }
@@ -104,6 +111,7 @@ extension StoryClusterer {
         // In units of the largest IDF a term can have now (a word no other article used), so that the rule
         // means the same in a young collection and a large one.
         reason.sharedEvidence = logCount > 0 ? evidence / logCount : 0
+        reason.sharedEventEvidence = logCount > 0 ? (evidence - nameEvidence) / logCount : 0
         return reason
     }
 }

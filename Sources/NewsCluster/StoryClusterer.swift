@@ -98,6 +98,14 @@ public struct StoryClusterer {
             reason.bestCandidate = working[seq]!.id
             best = nil
         }
+        if let seq = best, reason.score >= threshold, reason.termSimilarity < options.eventEvidenceBelow,
+            let evidence = reason.sharedEventEvidence, evidence < options.eventEvidence
+        {
+            // NB: the same people and places, but not what happened to them: another event of one saga.
+            reason.eventEvidenceNeeded = options.eventEvidence
+            reason.bestCandidate = working[seq]!.id
+            best = nil
+        }
         if let best, reason.score >= threshold {
             working[best]!.loosestJoin = min(working[best]!.loosestJoin ?? reason.termSimilarity, reason.termSimilarity)
             working[best]!.joins += 1

@@ -43,6 +43,13 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
     /// When it started a story although it scored the threshold with its best candidate: the shared evidence a
     /// match that loose needed.
     public var evidenceNeeded: Double?
+    /// The part of `sharedEvidence` from words that are not names: what the two say happened.
+    public var sharedEventEvidence: Double?
+    /// When it started a story although it scored the threshold with its best candidate: the event evidence a
+    /// match that loose needed (it shared the people and places, not what happened to them).
+    public var eventEvidenceNeeded: Double?
+    /// The score of the second-best story, when there was one.
+    public var runnerUpScore: Double?
     /// The heaviest terms it shares with its story.
     public var sharedTerms: [String]
     /// The names it shares with its story.
@@ -70,6 +77,9 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
         requiredScore = reason["requiredScore"] as? Double
         sharedEvidence = reason["sharedEvidence"] as? Double
         evidenceNeeded = reason["evidenceNeeded"] as? Double
+        sharedEventEvidence = reason["sharedEventEvidence"] as? Double
+        eventEvidenceNeeded = reason["eventEvidenceNeeded"] as? Double
+        runnerUpScore = reason["runnerUpScore"] as? Double
         sharedTerms = reason["sharedTerms"] as? [String] ?? []
         sharedNames = reason["sharedNames"] as? [String] ?? []
     }
@@ -91,6 +101,13 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
                         + String(format: "%.3f", score) + ", enough to join, but on common words only: they are worth "
                         + String(format: "%.1f of the %.1f", sharedEvidence, evidenceNeeded)
                         + " rare words a match this loose needs (another event of the same topic)")
+            } else if let bestCandidate, let eventEvidenceNeeded, let sharedEventEvidence {
+                lines.append(
+                    "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored "
+                        + String(format: "%.3f", score) + ", enough to join, but on the same names only: the other "
+                        + "words they share are worth "
+                        + String(format: "%.1f of the %.1f", sharedEventEvidence, eventEvidenceNeeded)
+                        + " rare words a match this loose needs (another event of the same people)")
             } else if let bestCandidate, let requiredScore, score < requiredScore {
                 lines.append(
                     "started story #\(story.rawValue): its best match, story #\(bestCandidate.rawValue), scored "
@@ -105,6 +122,9 @@ public struct GroupingExplanation: Sendable, Hashable, Codable {
             }
         case .joined:
             lines.append(String(format: "joined story #%lld with score %.3f", story.rawValue, score))
+            if let bestCandidate, let runnerUpScore {
+                lines.append(String(format: "next best: story #%lld at %.3f", bestCandidate.rawValue, runnerUpScore))
+            }
         }
         if let termSimilarity, let timeFactor {
             lines.append(String(format: "term similarity %.3f × time factor %.3f", termSimilarity, timeFactor))

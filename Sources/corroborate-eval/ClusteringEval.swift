@@ -41,6 +41,10 @@ struct ClusteringEval: ParsableCommand {
     @Flag(help: "With --scale: let events come and go (each text's copies appear within 2 days of a time of its own).")
     var events = false
 
+    @Flag(
+        help: "Also write each set's decisions with their reasons to OUT/SET.trace.jsonl (one JSON object per action).")
+    var trace = false
+
     @Option(
         name: .customLong("set"),
         help: "Try another value of a clustering option (NAME=VALUE, a ClusterOptions field; repeatable).")
@@ -109,8 +113,11 @@ struct ClusteringEval: ParsableCommand {
             var clusterer = StoryClusterer(options: options)
             // NB: one at a time, in the set's order (a batch would be re-sorted by time, then id).
             var merges = 0
+            var decisions: [ClusterAction] = []
             for article in features {
-                merges += clusterer.add(article).count { if case .merged = $0 { true } else { false } }
+                let actions = clusterer.add(article)
+                merges += actions.count { if case .merged = $0 { true } else { false } }
+                if trace { decisions += actions }
             }
             let clustered = DispatchTime.now().uptimeNanoseconds
             var lines = ""
@@ -119,6 +126,7 @@ struct ClusteringEval: ParsableCommand {
                 for article in story.articles { lines += "\(article)\t\(current)\n" }
             }
             let predictions = "\(out)/\(set.name).pred.tsv"
+            if trace { try Self.writeTrace(decisions, to: "\(out)/\(set.name).trace.jsonl") }
             try lines.write(toFile: predictions, atomically: true, encoding: .utf8)
             let json = try SharedScorer.report(scorer: scorer, gold: data + "/" + set.file, predictions: predictions)
             report[set.name] = json
@@ -189,6 +197,31 @@ struct ClusteringEval: ParsableCommand {
             "scale: \(count) articles clustered in \(String(format: "%.2f", seconds)) s "
                 + "(\(String(format: "%.1f", seconds * 1e6 / Double(count))) µs/article), \(clusterer.stories.count) stories"
         )
+    }
+
+    /// Writes the decisions of one run, one JSON object each: what happened, to which article and story, and why.
+    static func writeTrace(_ actions: [ClusterAction], to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var lines = Data()
+        for action in actions {
+            var object: [String: Any] = ["story": action.story]
+            switch action {
+            case .created(_, let article, let reason), .assigned(_, let article, let reason):
+                object["action"] = if case .created = action { "created" } else { "assigned" }
+                object["article"] = article
+                object["reason"] = try JSONSerialization.jsonObject(with: encoder.encode(reason))
+            case .closed:
+                object["action"] = "closed"
+            case .merged(_, let into, let similarity):
+                object["action"] = "merged"
+                object["into"] = into
+                object["similarity"] = similarity
+            }
+            lines += try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            lines.append(UInt8(ascii: "\n"))
+        }
+        try lines.write(to: URL(fileURLWithPath: path))
     }
 
     static func milliseconds(_ from: UInt64, _ to: UInt64) -> String {

@@ -45,4 +45,28 @@ struct GroupingExplanationTests {
         #expect(explanation.lines.first?.contains("worth 1.3 of the 2.0 rare words") == true)
         #expect(explanation.lines.contains("shared terms: trump, wall"))
     }
+
+    @Test("an article turned away for sharing only names says what the other words were worth")
+    func eventEvidenceRejection() throws {
+        var reason = ClusterReason(
+            score: 0.3, termSimilarity: 0.3, nameOverlap: 1, timeFactor: 1, sharedTerms: ["christi", "campaign"],
+            sharedNames: ["christie"], bestCandidate: "3")
+        reason.sharedEvidence = 2.6
+        reason.sharedEventEvidence = 0.42
+        reason.eventEvidenceNeeded = 1
+        let lines = GroupingExplanation(try Self.assignment(article: 9, story: 9, reason)).lines
+        #expect(lines.first?.contains("story #3, scored 0.300, enough to join, but on the same names only") == true)
+        #expect(lines.first?.contains("worth 0.4 of the 1.0 rare words") == true)
+    }
+
+    @Test("a joined article names the next best story and its score")
+    func runnerUp() throws {
+        var reason = ClusterReason(
+            score: 0.5, termSimilarity: 0.5, nameOverlap: 0, timeFactor: 1, sharedTerms: ["strike"], sharedNames: [],
+            bestCandidate: "4")
+        reason.runnerUpScore = 0.125
+        let lines = GroupingExplanation(try Self.assignment(article: 9, story: 2, reason)).lines
+        #expect(lines.first == "joined story #2 with score 0.500")
+        #expect(lines.contains("next best: story #4 at 0.125"))
+    }
 }
