@@ -182,9 +182,40 @@ struct QuoteTests {
                 "\"I have always been insulted with the term 'African American outreach,' \" Donald Trump told the group.",
                 ["direct|I have always been insulted with the term 'African American outreach,'|Donald Trump"]
             ),
+            (
+                // A show's title after a possessive is nobody's words; what follows it is the report.
+                "Sanders told MSNBC's \"Morning Joe\" that nobody would question his record.",
+                ["indirect|that nobody would question his record|Sanders"]
+            ),
+            (
+                "\"We cannot paint with a broad brush,\" Pence said on CNN's \"State of the Union.\"",
+                ["direct|We cannot paint with a broad brush,|Pence"]
+            ),
+            (
+                // Marks around an id in leftover markup hold no words.
+                "She posted it. <tweet tweet-id=\"783492272595750912\"><tweet/>. Then she left.",
+                []
+            ),
         ])
     func attribution(text: String, expected: [String]) {
         #expect(Self.quotes(text) == expected)
+    }
+
+    @Test("a related article's headline in marks, a paragraph of its own, is nobody's quote; a quote is")
+    func headlineParagraph() {
+        let text = """
+            "It is going to be enormously disruptive," the analyst said.
+
+            'All Bets Are Off.'
+
+            "I would," Melanie said to the TV.
+
+            "I would, Donald."
+            """
+        let found = Self.quotes(text)
+        #expect(!found.contains { $0.contains("All Bets Are Off") })
+        #expect(found.contains { $0.contains("It is going to be enormously disruptive,") })
+        #expect(found.contains { $0.contains("I would, Donald.") })
     }
 
     @Test("a transcript's turns and a headline's colon attribute their line")

@@ -40,9 +40,16 @@ extension QuoteAttributor {
         // says more. The tagger's reported speech replaces the rules' it overlaps, unless its cue lies inside
         // the rules' reported words: "He said [Kerry discussed [the strikes …]]" is two attributions, one inside
         // the other, as PolNeAR annotates them.
-        let rules = indirect(in: sentence)
+        // NB: the titles of this sentence and the few before it: the list grows with the article.
+        let recentTitles = Array(nobodysWords.suffix(8))
+        let titles = SpanIndex(recentTitles)
+        // A title with a word or two around it ("said on CNN's "State of the Union"") is no report.
+        func aroundTitle(_ range: TextRange) -> Bool {
+            titles.overlapping(range).contains { words(in: range) - words(in: recentTitles[$0]) < 3 }
+        }
+        let rules = indirect(in: sentence).filter { !aroundTitle($0.range) }
         let kept = candidates.filter { candidate in
-            earlier.overlapping(candidate.range).isEmpty
+            earlier.overlapping(candidate.range).isEmpty && !aroundTitle(candidate.range)
                 && markedSpans.overlapping(candidate.range).allSatisfy { index in
                     marked[index].kind != .direct && holds(candidate.range, marked[index].range)
                 }

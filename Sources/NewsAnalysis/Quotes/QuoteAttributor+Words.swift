@@ -49,4 +49,15 @@ extension QuoteAttributor {
             && (context.isClauseEnd(index) || QuoteMarks.doubleMarks.contains(context.lower[index])
                 || QuoteMarks.singleMarks.contains(context.lower[index]))
     }
+
+    /// How many words lie within `range`.
+    func words(in range: TextRange) -> Int {
+        var count = 0
+        var token = firstToken(atOrAfter: range.start)
+        while token < context.tokens.count, context.tokens[token].range.end <= range.end {
+            if context.tokens[token].kind == .word { count += 1 }
+            token += 1
+        }
+        return count
+    }
 }

@@ -25,6 +25,8 @@ struct QuoteAttributor {
     /// Each entity's name and role in lower case, as UTF-8: what "the spokesman" or "the company" is matched on.
     let lowered: (names: [[UInt8]], roles: [[UInt8]])
 
+    /// Words in marks that are nobody's (titles, ids: see `namesNothing`), in text order.
+    var nobodysWords: [TextRange] = []
     /// The learned tagger and the article's features for it, when reported speech is also tagged.
     let tagger: AttributionTagging?
 
@@ -110,6 +112,16 @@ struct QuoteAttributor {
             tailEnd = context.text.sentenceTokens[closeSentence + 1].upperBound
         }
         let headHasWords = head.contains { context.tokens[$0].kind != .punctuation }
+        guard
+            !namesNothing(
+                span,
+                standsAlone: !headHasWords
+                    && (span.close + 1..<tailEnd).allSatisfy { context.tokens[$0].kind == .punctuation }
+            )
+        else {
+            nobodysWords.append(span.range)
+            return nil
+        }
         var kind = QuoteKind.partial
         var attribution: (cue: Int, speaker: Speaker)?
         if let japanese = japaneseAttribution(span, end: tailEnd) {
@@ -142,6 +154,35 @@ struct QuoteAttributor {
         }
         if kind == .partial, attribution == nil { return nil }
         return quote(kind: kind, range: span.range, attribution: attribution, sentence: openSentence)
+    }
+
+    /// Whether the words in marks are nobody's: no letters at all (an id in markup, `tweet-id="7834…"`), or a
+    /// title: words in title case after a possessive or "on" (`told MSNBC's "Morning Joe"`, `on CNN's "State of
+    /// the Union"`) or standing alone (`'All Bets Are Off.'`, a related article's headline).
+    func namesNothing(_ span: QuoteSpan, standsAlone: Bool) -> Bool {
+        let inside = (span.open + 1..<span.close).filter { context.tokens[$0].kind != .punctuation }
+        guard inside.contains(where: { context.lower[$0].contains(where: \.isLetter) }) else { return true }
+        let words = inside.filter { context.tokens[$0].kind == .word }
+        guard !words.isEmpty, words.count <= 8, context.isCapitalized(words[0]),
+            words.allSatisfy({ context.isCapitalized($0) || context.has($0, .stop) })
+        else { return false }
+        if standsAlone {
+            // A headline is a paragraph of its own in title case (two capitalised words at least, lower case only
+            // for short words), with no stop or comma inside it.
+            let sentence = context.sentenceOf[span.open]
+            let paragraph = context.text.sentenceParagraphs[sentence]
+            let alone =
+                (sentence == 0 || context.text.sentenceParagraphs[sentence - 1] != paragraph)
+                && (sentence + 1 == context.text.sentenceParagraphs.count
+                    || context.text.sentenceParagraphs[sentence + 1] != paragraph)
+            let stops = (span.open + 1..<span.close - 1).contains {
+                [".", ",", "!", "?", ";", ":"].contains(context.lower[$0])
+            }
+            return alone && !stops && words.count(where: { context.isCapitalized($0) }) >= 2
+        }
+        guard span.open > 0 else { return false }
+        let before = context.lower[span.open - 1]
+        return before == "on" || before.hasSuffix("'s") || before.hasSuffix("’s")
     }
 
     /// `"...," Toner said.` or `"...," said Toner.`
