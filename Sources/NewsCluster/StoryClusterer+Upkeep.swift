@@ -42,6 +42,7 @@ extension StoryClusterer {
         var best: (seq: Int, similarity: Double)?
         let candidates = shared.filter({ $0.value >= 3 }).keys.sorted()
         loadStories(candidates)
+        loadKeptApart(candidates.compactMap { working[$0].map { Self.pair(grown.id, $0.id) } })
         for candidate in candidates {
             guard let other = loadStory(candidate), !other.isClosed else { continue }
             // A person kept these apart (a split), or both are pinned: the clusterer does not undo it.

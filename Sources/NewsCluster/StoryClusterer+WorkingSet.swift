@@ -162,6 +162,15 @@ extension StoryClusterer {
         return kept
     }
 
+    /// Asks the source, in one question, about the pairs not yet known here.
+    mutating func loadKeptApart(_ pairs: [String]) {
+        guard let source else { return }
+        let unknown = Array(Set(pairs.filter { keptApart[$0] == nil })).sorted()
+        guard !unknown.isEmpty else { return }
+        let kept = source.keptApart(pairs: unknown)
+        for pair in unknown { keptApart[pair] = kept.contains(pair) }
+    }
+
     /// Keeps a pair apart, or no longer.
     mutating func setKeptApart(_ pair: String, _ kept: Bool) {
         keptApart[pair] = kept

@@ -27,6 +27,8 @@ public protocol StoryStateSource: AnyObject {
     func postings(of terms: [Int32]) -> [Int32: [Int]]
     /// The saved stories among these creation numbers, by number (one question for a decision's candidates).
     func stories(seqs: [Int]) -> [Int: StoryClusterer.Story]
+    /// The pair keys among `pairs` that a person kept apart (one question for a merge's candidates).
+    func keptApart(pairs: [String]) -> Set<String>
 }
 
 extension StoryStateSource {
@@ -43,6 +45,9 @@ extension StoryStateSource {
         for seq in seqs { found[seq] = story(seq: seq) }
         return found
     }
+
+    /// One question per pair, for a source where a question costs no round trip.
+    public func keptApart(pairs: [String]) -> Set<String> { Set(pairs.filter { keptApart($0) }) }
 }
 
 /// A term as saved: its id, its word and how many articles have used it.

@@ -376,6 +376,10 @@ final class SessionSource: StoryStateSource, DuplicateSource {
         attempt(false) { () throws(StoreError) in try session.keptApart(pair) }
     }
 
+    func keptApart(pairs: [String]) -> Set<String> {
+        attempt([]) { () throws(StoreError) in try session.keptApart(pairs: pairs) }
+    }
+
     func postings(of terms: [Int32]) -> [Int32: [Int]] {
         attempt([:]) { () throws(StoreError) in try session.postings(of: terms).mapValues { $0.map { Int($0) } } }
     }

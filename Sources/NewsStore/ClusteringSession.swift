@@ -43,6 +43,8 @@ public protocol ClusteringSession: AnyObject {
     func postings(of terms: [Int32]) throws(StoreError) -> [Int32: [Int64]]
     /// The saved states of the stories among these creation numbers, in any order.
     func storyStates(seqs: [Int64]) throws(StoreError) -> [StoryStateRecord]
+    /// The pairs among `pairs` a person kept apart.
+    func keptApart(pairs: [String]) throws(StoreError) -> Set<String>
     /// `duplicatePositions(inBucket:in:limit:)` for several buckets at once, each with its own limit, in order.
     func duplicatePositions(
         inBuckets keys: [(key: Int64, limit: Int)], in range: Range<Int32>
@@ -65,6 +67,13 @@ extension ClusteringSession {
         var found: [StoryStateRecord] = []
         for seq in seqs { if let state = try storyState(seq: seq) { found.append(state) } }
         return found
+    }
+
+    /// One question per pair: for an engine where a question costs no round trip.
+    public func keptApart(pairs: [String]) throws(StoreError) -> Set<String> {
+        var kept: Set<String> = []
+        for pair in pairs where try keptApart(pair) { kept.insert(pair) }
+        return kept
     }
 
     /// One question per bucket: for an engine where a question costs no round trip.

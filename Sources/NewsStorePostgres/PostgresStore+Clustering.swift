@@ -255,6 +255,14 @@ final class PostgresClusteringSession: ClusteringSession, @unchecked Sendable {
             .isEmpty
     }
 
+    func keptApart(pairs: [String]) throws(StoreError) -> Set<String> {
+        guard !pairs.isEmpty else { return [] }
+        return Set(
+            try connection.decoded(
+                "reading stories kept apart", "SELECT pair FROM cluster_kept_apart WHERE pair = ANY(\(pairs))"
+            ) { try $0.decode(String.self) })
+    }
+
     func duplicatePositions(inBucket key: Int64, in range: Range<Int32>, limit: Int) throws(StoreError) -> [Int32] {
         guard limit > 0 else { return [] }
         return try duplicatePositions(inBuckets: [(key, limit)], in: range)[0]

@@ -155,6 +155,8 @@ final class SavedStoryState: StoryStateSource {
     /// Questions asked for one story and for several at once: a store pays a round trip for each.
     var singleStoryQuestions = 0
     var storyBatchQuestions = 0
+    var singleKeptApartQuestions = 0
+    var keptApartBatchQuestions = 0
 
     func apply(_ changes: StoryStateChanges, actions: [ClusterAction]) {
         for term in changes.terms { terms[term.id] = term }
@@ -220,7 +222,15 @@ final class SavedStoryState: StoryStateSource {
         .map(\.story.seq).sorted()
     }
 
-    func keptApart(_ pair: String) -> Bool { kept.contains(pair) }
+    func keptApart(_ pair: String) -> Bool {
+        singleKeptApartQuestions += 1
+        return kept.contains(pair)
+    }
+
+    func keptApart(pairs: [String]) -> Set<String> {
+        keptApartBatchQuestions += 1
+        return kept.intersection(pairs)
+    }
 }
 
 @Suite("Clustering over saved state")
@@ -275,6 +285,7 @@ struct SavedStateClusteringTests {
         }
         #expect(actions == expected)
         #expect(expected.contains { if case .closed = $0 { true } else { false } }, "the stream closes stories")
+        #expect(saved.singleKeptApartQuestions == 0, "pairs kept apart are asked about in batches")
         // Manual changes over saved state: split an article out, merge it back, pin.
         var clusterer = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
         let joined = try #require(
@@ -315,6 +326,30 @@ struct SavedStateClusteringTests {
         }
         #expect(actions == expected)
         #expect(forgotten, "stories were let go of")
+    }
+
+    @Test("a merge's candidates are checked against the pairs kept apart in one question, not one per candidate")
+    func keptApartInOneQuestion() {
+        func article(_ id: String, own: String, shared: [String]) -> ArticleFeatures {
+            var terms = Dictionary(uniqueKeysWithValues: (0..<12).map { ("\(own)\($0)", 1.0) })
+            for term in shared { terms[term] = 1 }
+            return ArticleFeatures(id: id, published: nil, terms: terms, names: [])
+        }
+        let shared = ["alpha", "beta", "gamma"]
+        let saved = SavedStoryState()
+        var clusterer = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
+        // Three stories that share three words with one another, too few to join.
+        let made = ["x", "y", "z"].flatMap { clusterer.add(article("\($0)1", own: $0, shared: shared)) }
+        saved.apply(clusterer.takeChanges(), actions: made)
+        #expect(Set(made.map(\.story)).count == 3)
+        var fresh = StoryClusterer(options: ClusterOptions(), counters: saved.counters, source: saved)
+        saved.singleKeptApartQuestions = 0
+        saved.keptApartBatchQuestions = 0
+        // The first story grows to two articles and looks for a story to merge with: both others are candidates.
+        let actions = fresh.add(article("x2", own: "x", shared: shared))
+        #expect(actions.contains { if case .assigned(let story, _, _) = $0 { story == "x1" } else { false } })
+        #expect(saved.singleKeptApartQuestions == 0)
+        #expect(saved.keptApartBatchQuestions == 1)
     }
 
     @Test("an article's candidate stories are loaded in one question, not one per story")
