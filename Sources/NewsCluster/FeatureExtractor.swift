@@ -56,6 +56,7 @@ public final class FeatureExtractor {
         var isASCII = true
         var capitalised = false
         var atSentenceStart = true
+        var lastMonth: String?
         func flush() {
             guard !word.isEmpty else { return }
             let token =
@@ -63,37 +64,82 @@ public final class FeatureExtractor {
             let length = isASCII ? word.count : token.unicodeScalars.count
             word.removeAll(keepingCapacity: true)
             isASCII = true
+            // A day after a month ("Jan. 25", "January 25") is a date the text mentions: one term of its own.
+            if let month = lastMonth, length <= 2, let day = Int(token), (1...31).contains(day) {
+                counts["\(month) \(day)", default: TermCount()].add(weight, lowered: true)
+            }
+            lastMonth = Self.months[token]
             guard length >= 2, !stopWords.contains(token) else { return }
             // NB: one lookup counts the term and notes its case.
             counts[stem(token), default: TermCount()].add(weight, lowered: !capitalised)
             if capitalised && !atSentenceStart { names.insert(token) }
         }
+        // A figure is one term: "800,000" and "5.7" (not "800" and "000", "5" and "7"); a separator between digits
+        // waits for the next character to tell whether it is inside the figure.
+        var allDigits = true
+        var pending: Unicode.Scalar?
+        func separate(_ scalar: Unicode.Scalar) {
+            let hadWord = !word.isEmpty
+            flush()
+            allDigits = true
+            if hadWord { atSentenceStart = false }
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "\n" || scalar == "\"" || scalar == "“" {
+                atSentenceStart = true
+            }
+        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            if let separator = pending {
+                pending = nil
+                if value >= 0x30 && value <= 0x39 {
+                    if separator == "." { word.append(UInt8(ascii: ".")) }
+                } else {
+                    separate(separator)
+                }
+            }
             if value < 0x80 {
                 let byte = UInt8(value)
                 let isUpper = byte >= 0x41 && byte <= 0x5A
-                if isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                if isUpper || (byte >= 0x61 && byte <= 0x7A) || isDigit {
                     if word.isEmpty { capitalised = isUpper }
+                    if !isDigit { allDigits = false }
                     word.append(isUpper ? byte | 0x20 : byte)
+                    continue
+                }
+                if (byte == 0x2C || byte == 0x2E) && allDigits && !word.isEmpty {
+                    pending = scalar
                     continue
                 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if word.isEmpty { capitalised = scalar.properties.isUppercase }
                 word.append(contentsOf: Unicode.UTF8.encode(scalar)!)
                 isASCII = false
+                allDigits = false
                 continue
             }
             if scalar == "'" || scalar == "’", !word.isEmpty { continue }  // "Russia's" stays one word
-            let hadWord = !word.isEmpty
-            flush()
-            if hadWord { atSentenceStart = false }
-            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "\n" || scalar == "\"" || scalar == "“" {
-                atSentenceStart = true
-            }
+            separate(scalar)
         }
+        if let separator = pending { separate(separator) }
         flush()
     }
+
+    /// English month names and abbreviations, each to its abbreviation: a mentioned date's term is "jan 25" (a
+    /// space, so no word of a text is ever the same term).
+    static let months: [String: String] = {
+        var months: [String: String] = [:]
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
+        for name in names {
+            months[name] = String(name.prefix(3))
+            months[String(name.prefix(3))] = String(name.prefix(3))
+        }
+        months["sept"] = "sep"
+        return months
+    }()
 
     private func stem(_ word: String) -> String {
         if let known = stems[word] { return known }

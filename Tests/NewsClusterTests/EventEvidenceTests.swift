@@ -68,3 +68,32 @@ struct EventEvidenceTests {
         #expect(features.names.contains("christie"))
     }
 }
+
+@Suite("Figures are terms")
+struct FigureTermTests {
+    @Test("a figure with separators is one term, its decimal point kept; a full stop after it is still one")
+    func figures() {
+        let features = FeatureExtractor().features(
+            of: ClusterDocument(
+                id: "a", title: "",
+                text: "The wall would cost $5.7 billion, and 800,000 workers went unpaid. They were 1,000.",
+                published: nil))
+        #expect(features.terms["5.7"] != nil)
+        #expect(features.terms["800000"] != nil)
+        #expect(features.terms["1000"] != nil)
+        #expect(features.terms["000"] == nil)
+        #expect(features.terms["billion"] != nil && features.terms["worker"] != nil)
+    }
+
+    @Test("a day after a month is a date the text mentions, one term whatever the spelling")
+    func mentionedDates() {
+        let extractor = FeatureExtractor()
+        for text in ["The deal was signed on Jan. 25 in Washington.", "On January 25, 2019, the deal was signed."] {
+            let features = extractor.features(of: ClusterDocument(id: "a", title: "", text: text, published: nil))
+            #expect(features.terms["jan 25"] != nil, "\(text)")
+        }
+        let none = extractor.features(
+            of: ClusterDocument(id: "b", title: "", text: "In January 2019, 25 workers left.", published: nil))
+        #expect(!none.terms.keys.contains { $0.hasPrefix("jan ") })
+    }
+}
