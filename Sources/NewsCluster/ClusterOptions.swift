@@ -80,10 +80,11 @@ public struct ClusterOptions: Sendable, Hashable, Codable {
     /// A join at a term similarity below `eventEvidenceBelow` needs the shared terms that are not names (words
     /// the article's body capitalises inside sentences and never writes in lower case) to be worth this many of the
     /// rarest words: the events of one saga share its people and places, the reports of one event also share what
-    /// happened ("subpoena", "shutdown"). BASIL leads pairwise F1 0.744 → 0.757 (the other sets unchanged,
-    /// GoogleNews-TS 0.8543 → 0.8542); 0.8 gave 0.754, 1.2 0.753 (GoogleNews-TS 0.8549). 0 turns it off.
+    /// happened ("subpoena", "shutdown"). BASIL leads pairwise F1 0.744 → 0.760 (the other sets unchanged,
+    /// GoogleNews-TS 0.8543 → 0.8542); the values tried on the way are in BENCHMARKS.md. 0 turns it off.
     public var eventEvidence: Double = 1
-    /// See `eventEvidence`: 0.35 gave leads 0.754, 0.45 0.755, 0.5 0.751.
+    /// See `eventEvidence` (0.35, 0.45 and 0.5 gave leads 0.751–0.755 before the headline's lower-case words
+    /// counted against names).
     public var eventEvidenceBelow: Double = 0.4
 
     /// The defaults.
