@@ -31,6 +31,26 @@ struct RobustnessTests {
         }
     }
 
+    /// Inputs the analyser fuzz target crashed on, reduced to their cause.
+    static let fuzzFindings = [
+        // "according to the" ends a line: the speaker phrase ran into the next sentence's name.
+        "According to the\nTU",
+        "Officials said, according to the\nRed Cross. It was late.",
+        "He spoke, said the\nMinistry spokesman Ali Khan.",
+    ]
+
+    @Test("inputs the fuzzer crashed on", arguments: fuzzFindings)
+    func fuzzFinding(text: String) {
+        let analysis = TextAnalyzer().analyze(text, published: NumberAndDateTests.tuesday)
+        for quote in analysis.quotes {
+            #expect(quote.range.end <= text.utf8.count)
+            if let speaker = quote.speakerMention {
+                // A speaker lies inside the sentence of its quote's attribution, never across a break.
+                #expect(!speaker.slice(of: text).contains("\n"))
+            }
+        }
+    }
+
     @Test("a megabyte without a full stop, and a megabyte of quote marks")
     func huge() {
         let words = String(repeating: "Officials said Mark Toner called it \"bad\" and ", count: 20_000)

@@ -53,34 +53,36 @@ struct SpeakerFinder {
         }
         let word = context.lower[index]
         if AttributionWords.pronouns.contains(word) { return Speaker(first: index, last: index, pronoun: word) }
+        // A speaker never runs into the next sentence ("According to the" on a line, a name on the next).
+        let sentenceEnd = context.text.sentenceTokens[context.sentenceOf[index]].upperBound
         // "added goalkeeper Emiliano Martinez", "said the Red Cross": role words or an article, then a name.
         var next = index
-        while next < context.tokens.count, next - index < 4,
+        while next < sentenceEnd, next - index < 4,
             (context.tokens[next].kind == .word && (context.has(next, .role) || context.has(next, .determiner)))
                 || (next > index && context.isPunctuation(next, ".") && !context.tokens[next].spaceBefore)
         {
             next += 1
         }
-        if next > index, next < context.tokens.count, !quoted[next], let mention = table.mention(at: next),
-            mention.candidate.first == next
+        if next > index, next < sentenceEnd, !quoted[next], let mention = table.mention(at: next),
+            mention.candidate.first == next, mention.candidate.last < sentenceEnd
         {
             return Speaker(first: index, last: mention.candidate.last, entity: mention.entity)
         }
         // "said panel Chairman Rep. Jason Chaffetz": a body's title before the name is the name's too.
         var ahead = index
-        while ahead < min(context.tokens.count, index + 6), !quoted[ahead],
+        while ahead < min(sentenceEnd, index + 6), !quoted[ahead],
             context.has(ahead, .role) || context.has(ahead, .documentNoun) || context.has(ahead, .organisationWord)
                 || (ahead > index && context.isPunctuation(ahead, ".") && !context.tokens[ahead].spaceBefore)
         {
             ahead += 1
         }
-        if ahead > index + 1, ahead < context.tokens.count, !quoted[ahead], let mention = table.mention(at: ahead),
-            mention.candidate.first == ahead, table.entities[mention.entity].kind == .person
+        if ahead > index + 1, ahead < sentenceEnd, !quoted[ahead], let mention = table.mention(at: ahead),
+            mention.candidate.first == ahead, mention.candidate.last < sentenceEnd,
+            table.entities[mention.entity].kind == .person
         {
             return Speaker(first: index, last: mention.candidate.last, entity: mention.entity)
         }
         guard AttributionWords.determiners.contains(word) || context.tokens[index].kind == .word else { return nil }
-        let sentenceEnd = context.text.sentenceTokens[context.sentenceOf[index]].upperBound
         var probe = index
         while probe < sentenceEnd, probe - index < 6, context.tokens[probe].kind == .word {
             if context.has(probe, .documentNoun) {
