@@ -37,6 +37,9 @@ struct RobustnessTests {
         "According to the\nTU",
         "Officials said, according to the\nRed Cross. It was late.",
         "He spoke, said the\nMinistry spokesman Ali Khan.",
+        // A count "reported by" with nothing after it: the reporter's name was read past the last token.
+        "hundreds of l reported\u{A0}by",
+        "Hundreds of people were killed, reported by",
     ]
 
     @Test("inputs the fuzzer crashed on", arguments: fuzzFindings)

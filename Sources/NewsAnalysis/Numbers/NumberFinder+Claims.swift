@@ -119,6 +119,8 @@ extension NumberFinder {
             if ["reported", "documented", "recorded", "counted", "cited", "confirmed", "compiled"].contains(word),
                 context.lower[index + 1] == "by"
             {
+                // "reported by" ending the text or the sentence names nobody.
+                guard index + 2 < end else { return nil }
                 var last = index + 2
                 var first = index + 2
                 while first < end, ["the", "a", "an"].contains(context.lower[first]) { first += 1 }
