@@ -49,6 +49,8 @@ extension QuoteAttributor {
     private func colonSpeaker(
         opening tokens: Range<Int>, surnames: inout [String: Int]?
     ) -> (colon: Int, speaker: Speaker, transcript: Bool)? {
+        // NB: a paragraph of spaces no break skips (U+00A0 alone) is a sentence without tokens.
+        guard !tokens.isEmpty else { return nil }
         // A transcript set as a quote opens each turn with a mark (`"PENCE: Well, …`).
         let opensWithMark = QuoteMarks.doubleMarks.contains(context.lower[tokens.lowerBound])
         let start = tokens.lowerBound + (opensWithMark ? 1 : 0)

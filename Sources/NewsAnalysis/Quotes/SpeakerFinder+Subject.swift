@@ -26,10 +26,11 @@ extension SpeakerFinder {
             if ["which", "who", "that"].contains(word) {
                 var antecedent = index - 1
                 while antecedent >= sentenceStart, context.tokens[antecedent].kind == .punctuation { antecedent -= 1 }
-                if context.isPunctuation(index - 1, ","),
+                // NB: the comma and the appositive must lie in this sentence (a line may start with ", who").
+                if index - 1 > sentenceStart, context.isPunctuation(index - 1, ","),
                     let opening = (max(sentenceStart, index - 14)..<(index - 1)).last(where: {
                         context.lower[$0] == ","
-                    }),
+                    }), opening > sentenceStart,
                     var head = phraseEnding(at: opening - 1),
                     head.entity.map({ table.entities[$0].kind == .person }) ?? false
                 {
