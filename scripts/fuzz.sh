@@ -53,7 +53,12 @@ run() {
     # AddressSanitizer's own slowdown (2-3×) and shadow memory on top of the 1 s / 512 MB the code must keep.
     # NB: Swift's own backtracer, on an abort under AddressSanitizer, takes minutes; libFuzzer reports instead.
     # Leaks at exit are the server's threads still running when libFuzzer stops, not leaks per input.
-    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$binary" "$name" "$scratch/corpus/$name" -max_total_time="$seconds" -max_len=65536 -timeout=3 \
+    # A dictionary (Fuzz/Dictionaries/TARGET.dict) gives the mutator the words and marks the parser keys on: the
+    # analyser's crashes behind "reported by" and ", who" need those words where a line or a text ends.
+    local dictionary=()
+    if [[ -f "$root/Fuzz/Dictionaries/$name.dict" ]]; then dictionary=(-dict="$root/Fuzz/Dictionaries/$name.dict"); fi
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$binary" "$name" "$scratch/corpus/$name" "${dictionary[@]}" \
+        -max_total_time="$seconds" -max_len=65536 -timeout=3 \
         -rss_limit_mb=2048 -malloc_limit_mb=512 -artifact_prefix="$findings/" -print_final_stats=1 \
         2>&1 | grep -a -E --line-buffered '^(==|#[0-9]+ +(DONE|INITED)|stat::|fuzz:|SUMMARY|artifact|Test unit|Slowest|INFO: Seed)' || true
     # A finding leaves a file; the run's exit code is lost in the pipe, so the findings folder decides.
