@@ -194,6 +194,27 @@ struct HTMLExtractorTests {
         #expect(empty.source == "dom" && !empty.text.contains("Sold out"))
     }
 
+    @Test func hiddenTabPanelsAreReadWithTheOpenOne() {
+        func panel(_ language: String, hidden: Bool) -> String {
+            "<div role='tabpanel'\(hidden ? " hidden style='display:none'" : "")><p>Install the \(language) SDK"
+                + " with your package manager, then set the account's key in an environment variable.</p></div>"
+        }
+        let quickstart =
+            "<html><body><main><h1>Send your first message</h1><p>In this quickstart you build an application that"
+            + " sends a text message and receives the reply, with the SDK for your programming language.</p>"
+            + "<div role='tablist'><a>Python</a><a>Ruby</a></div>\(panel("Python", hidden: false))"
+            + "\(panel("Ruby", hidden: true))<p>Run the application and the message arrives within seconds on"
+            + " the phone you registered.</p><p>Loading examples…</p></main></body></html>"
+        let page = HTMLExtractor().extract(Array(quickstart.utf8))
+        // The closed tab is one click away, as much the page's as the open one.
+        #expect(page.text.contains("Install the Python SDK") && page.text.contains("Install the Ruby SDK"))
+        #expect(page.source == "dom")
+        // A script's placeholder for text it fetches later says nothing.
+        #expect(!page.text.contains("Loading examples"))
+        #expect(BlockCollector.isLoadingPlaceholder("loading prices for your region..."))
+        #expect(!BlockCollector.isLoadingPlaceholder("loading the ship took the crew three days, the captain said…"))
+    }
+
     @Test func urlDays() {
         #expect(DateFinder.urlDay("https://x.example/2024/03/05/story") == "2024-03-05")
         #expect(DateFinder.urlDay("https://x.example/news/2024-03-05-story") == "2024-03-05")

@@ -135,8 +135,15 @@ struct BlockCollector {
         let linkedItem = analysis.pageType == .listing && block.text.utf8.count >= 20
         if density > 0.6, block.text.utf8.count < 250, !linkedItem { return }
         let lowered = block.text.lowercased().trimmingCharacters(in: [":", " ", "»", "›", "|"])
-        if ExtractionRules.boilerplateLines.contains(lowered) { return }
+        if ExtractionRules.boilerplateLines.contains(lowered) || Self.isLoadingPlaceholder(lowered) { return }
         output.append(block)
+    }
+
+    /// "Loading specifications…", "Loading prices for your region...": a script's placeholder for text it
+    /// fetches later, standing in for nothing the page says.
+    static func isLoadingPlaceholder(_ lowered: String) -> Bool {
+        guard lowered.hasPrefix("loading "), lowered.hasSuffix("…") || lowered.hasSuffix("...") else { return false }
+        return lowered.split(separator: " ").count <= 6
     }
 }
 

@@ -174,7 +174,7 @@ struct PageAnalysis {
     ) -> Bool {
         if ExtractionRules.droppedTags.contains(node.name) { return true }
         if node.attribute("aria-hidden") == "true" { return true }
-        if !readingHidden {
+        if !readingHidden, !isTabPanel(node) {
             if node.attribute("hidden") != nil, !isStreamedBoundary(node) { return true }
             if let style = node.attribute("style"), hidesItself(style) { return true }
         }
@@ -186,6 +186,12 @@ struct PageAnalysis {
         guard names.matches(words), !names.isContent else { return false }
         // A container holding much of the page is structure, not a banner, whatever its class says.
         return share < 0.3
+    }
+
+    /// Whether an element is a tab's panel (`role="tabpanel"`): hidden until its tab is clicked, but the page's
+    /// as much as the open one (a quickstart's steps for each programming language, a product's specifications).
+    static func isTabPanel(_ node: HTMLDocument.Node) -> Bool {
+        node.attribute("role")?.lowercased() == "tabpanel"
     }
 
     /// Whether a hidden element is a server-rendered boundary a streaming page moves into place once it arrives
