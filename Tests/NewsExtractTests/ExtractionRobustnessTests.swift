@@ -53,6 +53,18 @@ struct ExtractionRobustnessTests {
         #expect(result.text.hasSuffix("And then the connec"))
     }
 
+    /// Markup the extractor keys on: hidden and tabbed content, scripts it reads back, metadata, drawings.
+    static let markup = [
+        "<div>", "</div>", "<p>", "<script>", "</", "<!--", "&amp;", "<table><tr><td>", "é", "\u{0}",
+        "<div role='tabpanel' hidden>", "<div hidden id='S:1'>", "<div style='display:none'>", "<noscript>",
+        "</noscript>", "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"",
+        "\"}</script>", "<time datetime='2024-03-05'>", "<meta property='og:title' content='", "'>", "<h1>",
+        "</h1>", "<article>", "</article>", "<aside>", "<svg><path d='M0'/></svg>", "<template>", "<br>",
+        "<meta charset='shift_jis'>", "<span class='byline'>By ", "Von Max Mustermann", "Stand: 12.03.2021",
+        " Loading specifications…", "A sentence of the article, with words and commas. ", "<li>", "<pre>",
+        "<a href='/x'>", "</a>", "\n", "\u{A0}", "<style>p{}</style>", "<main>", "<![CDATA[", "]]>",
+    ]
+
     @Test func randomBytesNeverCrash() {
         var generator = SeededGenerator(seed: 7)
         for round in 0..<200 {
@@ -60,9 +72,7 @@ struct ExtractionRobustnessTests {
             var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             if round % 2 == 0 {
                 // Markup-shaped noise reaches the parser past the binary check.
-                let pieces = [
-                    "<div>", "</div>", "<p>", "<script>", "</", "<!--", "&amp;", "<table><tr><td>", "é", "\u{0}",
-                ]
+                let pieces = Self.markup
                 bytes = Array(
                     (0..<length / 4).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined().utf8)
             }
