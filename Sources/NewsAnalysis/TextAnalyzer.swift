@@ -20,7 +20,7 @@ public struct AnalysisOptions: Sendable, Hashable {
 /// quotes with their speakers, numeric claims with their reporters, and dates. Pure: text in, value out.
 public struct TextAnalyzer: Sendable {
     /// The algorithm's identifier, stored with every analysis; bump it when results change.
-    public static let algorithm = "corroborate-analysis.v5"
+    public static let algorithm = "corroborate-analysis.v6"
 
     /// The options in use.
     public var options: AnalysisOptions

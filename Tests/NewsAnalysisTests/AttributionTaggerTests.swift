@@ -129,6 +129,32 @@ struct AttributionTaggerTests {
         #expect(analysis.entities[speaker].mentions.last?.form == .pronoun)
     }
 
+    @Test(
+        "a \"who\" between the speaker and the verb is the speaker's mention however the speaker was found",
+        arguments: [
+            (
+                "Obama has had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010"
+                    + " said the party's most important goal was to make Obama a one-term president.",
+                "Mitch McConnell"
+            ),
+            (
+                "It has become a major issue, with Hillary Clinton — who has called for big tax increases on the rich"
+                    + " — attacking the plan in every speech.",
+                "Hillary Clinton"
+            ),
+            (
+                "Also receiving legal protection was Heather Samuelson, a campaign staffer turned legal assistant who"
+                    + " made the initial determination on how to categorize the emails.",
+                "Heather Samuelson"
+            ),
+        ])
+    func relativePronounBeforeTheVerb(text: String, name: String) throws {
+        let analysis = TextAnalyzer().analyze(text)
+        let entity = try #require(analysis.entities.firstIndex { $0.name == name })
+        #expect(analysis.quotes.contains { $0.speaker == entity })
+        #expect(analysis.entities[entity].mentions.contains { $0.range.slice(of: text) == "who" })
+    }
+
     @Test("only English is tagged: the model learned English news")
     func englishOnly() {
         let text = "Le ministre Jean Dupont a déclaré que le pont serait rouvert la semaine prochaine."

@@ -18,7 +18,7 @@ extension QuoteAttributor {
             } else if speaker.entity == nil {
                 table.addMention(Mention(range: mentionRange, form: .description), to: entity)
             }
-            if let relative = speaker.relative {
+            if let relative = speaker.relative ?? relativePronoun(after: speaker, before: attribution.cue) {
                 table.addMention(Mention(range: context.range(relative, relative), form: .pronoun), to: entity)
             }
             let paragraph = context.text.sentenceParagraphs[sentence]
@@ -28,6 +28,24 @@ extension QuoteAttributor {
         if context.lower[attribution.cue] == "according" { cue = context.range(attribution.cue, attribution.cue + 1) }
         return Quote(
             kind: kind, range: range, cue: cue, speakerMention: mentionRange, speaker: entity, sentence: sentence)
+    }
+
+    /// The "who" or "which" between a speaker and its verb that is the verb's own subject ("McConnell, now the
+    /// majority leader, who in 2010 said", "Clinton — who's called for"): another mention of the speaker, found
+    /// when the speaker came from elsewhere than the subject's walk back (the tagger, a passage over times).
+    func relativePronoun(after speaker: Speaker, before cue: Int) -> Int? {
+        guard cue > speaker.last + 1, context.sentenceOf[speaker.last] == context.sentenceOf[cue],
+            cue - speaker.last <= 14
+        else { return nil }
+        guard let relative = (speaker.last + 1..<cue).last(where: { ["who", "which"].contains(context.lower[$0]) }),
+            cue - relative <= 4
+        else { return nil }
+        // Nothing between the pronoun and the verb may be a clause of its own.
+        let between = relative + 1..<cue
+        guard !between.contains(where: { isSpeech($0) || isStance($0) || context.lower[$0] == "," }) else {
+            return nil
+        }
+        return relative
     }
 
     /// The entity a speaker phrase stands for.

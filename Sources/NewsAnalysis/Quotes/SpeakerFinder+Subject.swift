@@ -15,6 +15,11 @@ extension SpeakerFinder {
                 index -= 1
                 continue
             }
+            // "who in 2010 said": a year after "in" says when, not who.
+            if index - 1 >= sentenceStart, Self.isYear(word), ["in", "since"].contains(context.lower[index - 1]) {
+                index -= 2
+                continue
+            }
             // "Rep. John Mica (R-Fla.) said", "the Department of Justice (DOJ) said": a short parenthetical
             // after the subject says who they are, not who speaks.
             if let opening = parenthesis(closingAt: index, after: sentenceStart) {
@@ -61,6 +66,14 @@ extension SpeakerFinder {
         }
         guard let phrase = phraseEnding(at: index) ?? commonNounPhrase(endingAt: index) else { return nil }
         return headOfPhrase(participleSubject(of: phrase) ?? phrase)
+    }
+
+    /// Whether a word is a year of the kind news dates events by (1900–2099).
+    static func isYear(_ word: String) -> Bool {
+        guard word.utf8.count == 4, word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(word) else {
+            return false
+        }
+        return (1900...2099).contains(year)
     }
 
     /// "Protesters marching through the streets chanted", "Residents living near the plant said": the phrase
