@@ -155,6 +155,17 @@ struct AttributionTaggerTests {
         #expect(analysis.entities[entity].mentions.contains { $0.range.slice(of: text) == "who" })
     }
 
+    @Test("a phrase set apart by commas between the subject and the verb is not the speaker")
+    func parentheticalIsNotTheSpeaker() {
+        let text =
+            "Donald Trump spoke on Monday.\n\nTrump, speaking to a veterans group in Virginia, said he would order a"
+            + " thorough review of the nation's computer defenses."
+        let analysis = TextAnalyzer().analyze(text)
+        let said = analysis.quotes.first { $0.cue.map { $0.slice(of: text) } == "said" }
+        #expect(said?.speaker.map { analysis.entities[$0].name } == "Donald Trump")
+        #expect(said?.speakerMention.map { $0.slice(of: text) } == "Trump")
+    }
+
     @Test("only English is tagged: the model learned English news")
     func englishOnly() {
         let text = "Le ministre Jean Dupont a déclaré que le pont serait rouvert la semaine prochaine."

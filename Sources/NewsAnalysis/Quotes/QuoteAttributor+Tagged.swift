@@ -219,7 +219,8 @@ extension QuoteAttributor {
                 !context.lower[cue.first].hasSuffix("ing") || rules == nil
                     || !(tokens.lowerBound..<source.first).contains(where: { isSpeech($0) || isStance($0) }),
                 rules.map({ $0.first > source.last || source.first > $0.last }) ?? true,
-                rules == nil || !finder.followsParticiple(source.first)
+                rules == nil || !finder.followsParticiple(source.first),
+                rules.map({ !walkedOver(source, from: $0, to: cue.first) }) ?? true
             {
                 speaker = self.speaker(source.first, source.last)
             }
@@ -246,5 +247,14 @@ extension QuoteAttributor {
                     attribution: (cue.first, speaker)))
         }
         return found
+    }
+
+    /// Whether the rules' subject reached the verb over a parenthetical holding the tagger's source, between
+    /// commas ("Trump, speaking to a veterans group in Virginia, said"): the words set apart are not the speaker.
+    func walkedOver(_ source: (part: Int, first: Int, last: Int), from rules: Speaker, to cue: Int) -> Bool {
+        guard rules.last < source.first, source.last < cue else { return false }
+        let isComma = { (index: Int) in self.context.isPunctuation(index, ",") }
+        // NB: the tagger's source may hold its commas ("a veterans group in Virginia,").
+        return (rules.last + 1...source.first).contains(where: isComma) && (source.last..<cue).contains(where: isComma)
     }
 }
