@@ -63,6 +63,11 @@ struct QuoteTests {
                 ["direct|The bridge will close for a year.|Valley Times"]
             ),
             (
+                // A quote standing alone after a sentence of reported speech goes on in that speaker's voice.
+                "The strike may go on until spring, union leader Jane Doe said. \"Nobody here wants it to.\"",
+                ["indirect|The strike may go on until spring|Jane Doe", "direct|Nobody here wants it to.|Jane Doe"]
+            ),
+            (
                 "Union leader Jane Doe said that the strike would go on.",
                 ["indirect|that the strike would go on|Jane Doe"]
             ),

@@ -142,16 +142,22 @@ extension QuoteAttributor {
         }
     }
 
-    /// A standing-alone quote in marks takes the speaker of the nearest attributed quote in its paragraph,
-    /// else of the quote closing the paragraph before.
+    /// A standing-alone quote in marks takes the speaker of the nearest attributed quote in marks before it in
+    /// its paragraph, else of any attribution in the sentence just before, else of the nearest after it, else of
+    /// the quote closing the paragraph before.
     mutating func attributeLoneQuotes(_ quotes: inout [Quote]) {
         for index in quotes.indices where quotes[index].kind == .direct && quotes[index].speakerMention == nil {
             let paragraph = context.text.sentenceParagraphs[quotes[index].sentence]
             func paragraphOf(_ quote: Quote) -> Int { context.text.sentenceParagraphs[quote.sentence] }
             let attributed = quotes.indices.filter { quotes[$0].kind == .direct && quotes[$0].speakerMention != nil }
             let sameParagraph = attributed.filter { paragraphOf(quotes[$0]) == paragraph }
+            // "…, Schiff said. "The other factor …"": the sentence before, of any kind, names who goes on.
+            let previousSentence = quotes.indices.last {
+                $0 < index && quotes[$0].speakerMention != nil && quotes[$0].sentence == quotes[index].sentence - 1
+                    && paragraphOf(quotes[$0]) == paragraph
+            }
             let donor =
-                sameParagraph.last { $0 < index } ?? sameParagraph.first { $0 > index }
+                sameParagraph.last { $0 < index } ?? previousSentence ?? sameParagraph.first { $0 > index }
                 ?? attributed.last { $0 < index && paragraphOf(quotes[$0]) == paragraph - 1 }
             guard let donor else { continue }
             quotes[index].speaker = quotes[donor].speaker
