@@ -68,6 +68,15 @@ struct QuoteTests {
                 ["indirect|The strike may go on until spring|Jane Doe", "direct|Nobody here wants it to.|Jane Doe"]
             ),
             (
+                // Reported words before their attribution run from the sentence's start, over a "while" inside.
+                "Adam Schiff spoke.\n\nThe administration may be reluctant to act while John Kerry negotiates with"
+                    + " Russia over Syria, Schiff said.",
+                [
+                    "indirect|The administration may be reluctant to act while John Kerry negotiates with Russia over"
+                        + " Syria|Adam Schiff"
+                ]
+            ),
+            (
                 "Union leader Jane Doe said that the strike would go on.",
                 ["indirect|that the strike would go on|Jane Doe"]
             ),

@@ -57,8 +57,21 @@ extension QuoteAttributor {
         let keptSpans = SpanIndex(kept.map(\.range))
         var reported: [Quote] = []
         for candidate in kept {
+            // "The administration may be reluctant to act while Kerry negotiates, Schiff said.": reported words
+            // before their attribution run from the sentence's start, where the rules begin them; the tagger
+            // may begin at a clause inside ("while").
+            let cue = context.tokens[candidate.attribution.cue].range
+            var range = candidate.range
+            if candidate.pieces == nil,
+                let rule = rules.first(where: { rule in
+                    rule.cue == cue && holds(rule.range, range) && rule.range.end <= cue.start
+                        && rule.range.start < range.start
+                })
+            {
+                range = rule.range
+            }
             reported.append(
-                quote(kind: .indirect, range: candidate.range, attribution: candidate.attribution, sentence: sentence))
+                quote(kind: .indirect, range: range, attribution: candidate.attribution, sentence: sentence))
             reported[reported.count - 1].pieces = candidate.pieces
         }
         reported += rules.filter { rule in
