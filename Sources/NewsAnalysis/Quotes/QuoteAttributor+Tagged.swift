@@ -48,8 +48,17 @@ extension QuoteAttributor {
             titles.overlapping(range).contains { words(in: range) - words(in: recentTitles[$0]) < 3 }
         }
         let rules = indirect(in: sentence).filter { !aroundTitle($0.range) }
+        // An attribution nested in the rules' reported words needs a word that attributes: "…, but the Secret
+        // Service whisked her away …, another source said" holds no second attribution at "whisked".
+        func nestedWithoutCue(_ candidate: TaggedAttribution) -> Bool {
+            let cue = candidate.attribution.cue
+            guard let features = tagger?.features, !features.isCueLike(cue), !isCue(cue) else { return false }
+            let cueRange = context.tokens[cue].range
+            return rules.contains { holds($0.range, cueRange) }
+        }
         let kept = candidates.filter { candidate in
             earlier.overlapping(candidate.range).isEmpty && !aroundTitle(candidate.range)
+                && !nestedWithoutCue(candidate)
                 && markedSpans.overlapping(candidate.range).allSatisfy { index in
                     marked[index].kind != .direct && holds(candidate.range, marked[index].range)
                 }

@@ -109,6 +109,10 @@ final class AttributionFeatures {
     private let quoted: [Bool]
     /// Whether each token is an attribution word: in the language's lists or in the model's cue lexicon.
     private let cueLike: [Bool]
+
+    /// Whether the word at `index` is one that attributes: a word of saying or stance, or a cue the model's
+    /// training saw often, outside quote marks.
+    func isCueLike(_ index: Int) -> Bool { cueLike[index] }
     /// Each token's place in the features' bookkeeping: a comma, "that", "according" or none (0).
     private let marker: [UInt8]
 
