@@ -68,6 +68,17 @@ extension QuoteTests {
             ]
         ),
         (
+            // After the verb, the words opening what it says are its object, not its speaker.
+            "The Europeans, who had been cut out of the talks, derided the deal as toothless, but Mr. Obama learned"
+                + " from the experience.",
+            ["indirect|the deal as toothless|Europeans"]
+        ),
+        (
+            "Congress meets on Monday.\n\nProponents, including the United States Conference of Mayors, have urged"
+                + " Congress to leave the program intact.",
+            ["indirect|to leave the program intact|Proponents"]
+        ),
+        (
             "Union leader Jane Doe said that the strike would go on.",
             ["indirect|that the strike would go on|Jane Doe"]
         ),

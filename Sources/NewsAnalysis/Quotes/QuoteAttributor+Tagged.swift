@@ -242,7 +242,10 @@ extension QuoteAttributor {
                     || !(tokens.lowerBound..<source.first).contains(where: { isSpeech($0) || isStance($0) }),
                 rules.map({ $0.first > source.last || source.first > $0.last }) ?? true,
                 rules == nil || !finder.followsParticiple(source.first),
-                rules.map({ !walkedOver(source, from: $0, to: cue.first) }) ?? true
+                rules.map({ !walkedOver(source, from: $0, to: cue.first) }) ?? true,
+                // "Minyon Moore, an adviser, called Mr. Obama's remarks …": words after the verb that open what
+                // it says are its object, not its speaker, when the subject stands before the verb.
+                rules.map({ !($0.last < cue.first && source.first > cue.last && first > cue.last) }) ?? true
             {
                 speaker = self.speaker(source.first, source.last)
             }
