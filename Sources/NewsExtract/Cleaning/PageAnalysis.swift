@@ -174,13 +174,12 @@ struct PageAnalysis {
     ) -> Bool {
         if ExtractionRules.droppedTags.contains(node.name) { return true }
         if node.attribute("aria-hidden") == "true" { return true }
-        if !readingHidden, !isTabPanel(node) {
+        let role = node.attribute("role")?.lowercased()
+        if !readingHidden, !isTabPanel(role: role) {
             if node.attribute("hidden") != nil, !isStreamedBoundary(node) { return true }
             if let style = node.attribute("style"), hidesItself(style) { return true }
         }
-        if let role = node.attribute("role")?.lowercased(), ExtractionRules.boilerplateRoles.contains(role) {
-            return true
-        }
+        if let role, ExtractionRules.boilerplateRoles.contains(role) { return true }
         if ["html", "body", "main", "article"].contains(node.name) { return false }
         if node.attribute("itemprop") == "articleBody" { return false }
         guard names.matches(words), !names.isContent else { return false }
@@ -188,11 +187,10 @@ struct PageAnalysis {
         return share < 0.3
     }
 
-    /// Whether an element is a tab's panel (`role="tabpanel"`): hidden until its tab is clicked, but the page's
-    /// as much as the open one (a quickstart's steps for each programming language, a product's specifications).
-    static func isTabPanel(_ node: HTMLDocument.Node) -> Bool {
-        node.attribute("role")?.lowercased() == "tabpanel"
-    }
+    /// Whether an element of `role` (lowercased) is a tab's panel: hidden until its tab is clicked, but the
+    /// page's as much as the open one (a quickstart's steps for each programming language, a product's
+    /// specifications).
+    static func isTabPanel(role: String?) -> Bool { role == "tabpanel" }
 
     /// Whether a hidden element is a server-rendered boundary a streaming page moves into place once it arrives
     /// (React's `<div hidden id="S:1">`, swapped in by its `$RC` script): its content is the page's.
