@@ -47,6 +47,19 @@ public enum Whitespace {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// Whether `text` is empty or white space only: `trimmed(text).isEmpty` without copying a page to learn it.
+    public static func isBlank(_ text: some StringProtocol) -> Bool {
+        func blank(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
+            var offset = 0
+            while offset < bytes.count {
+                guard let width = spaceWidth(bytes, at: offset) else { return false }
+                offset += width
+            }
+            return true
+        }
+        return text.utf8.withContiguousStorageIfAvailable(blank) ?? blank(Array(text.utf8))
+    }
+
     /// The UTF-8 of `text` with white-space runs replaced: by `\n\n` when the run holds a blank line and
     /// `keepParagraphs`, else by one space; leading and trailing runs dropped.
     public static func normalizedUTF8(_ text: some StringProtocol, keepParagraphs: Bool) -> [UInt8] {

@@ -45,4 +45,10 @@ struct ContentHashTests {
         #expect(Whitespace.normalizedParagraphs(text) == "First line continues here.\n\nSecond para.")
         #expect(Whitespace.trimmed("\u{200B} x y \n") == "x y")
     }
+
+    @Test(arguments: ["", " ", "\n\t\u{00A0}\u{200B}\u{3000}\u{FEFF}", " x ", "\u{00A0}é", "\u{200B}\u{00A0}-"])
+    func blankIsTrimmedEmpty(text: String) {
+        #expect(Whitespace.isBlank(text) == Whitespace.trimmed(text).isEmpty)
+        #expect(Whitespace.isBlank(text.dropFirst(0)) == Whitespace.trimmed(text).isEmpty)
+    }
 }

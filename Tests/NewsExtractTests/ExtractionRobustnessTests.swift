@@ -20,14 +20,28 @@ struct ExtractionRobustnessTests {
         #expect(Date().timeIntervalSince(start) < 5)
         let unclosed = String(repeating: "<div><span><b>", count: 40_000) + "text"
         #expect(HTMLExtractor().extract(Array(unclosed.utf8)).rejection?.code == "too-deep")
+        // HTML ignores the slash of `<div/>`: each one opens a div.
+        let slashed = "<html><body>" + String(repeating: "<div/>", count: 100_000) + Self.article
+        #expect(HTMLExtractor().extract(Array(slashed.utf8)).rejection == .tooDeep(depth: 5001, limit: 5000))
+        // A UTF-16 page nests as deep once decoded.
+        let wide: [UInt8] =
+            [0xFF, 0xFE] + deep.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(HTMLExtractor().extract(wide).rejection?.code == "too-deep")
+        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     @Test func ordinaryNestingIsNotMistakenForDeep() {
+        func depth(_ html: String) -> Int { RawTextStripper.strip(Array(html.utf8)).depth }
         // Thousands of unclosed <p>, <li> and cells, as sloppy pages have, do not count as nesting.
         let sloppy = "<html><body><div>" + String(repeating: "<p>para<li>item<td>cell", count: 20_000) + "</div>"
-        #expect(NestingEstimate.maximumDepth(Array(sloppy.utf8), limit: 5000) <= 3)
+        #expect(depth(sloppy) <= 3)
         let scripted = "<div><script>for(i=0;i<9;i++){document.write('<div><div><div>')}</script></div>"
-        #expect(NestingEstimate.maximumDepth(Array(scripted.utf8), limit: 5000) == 1)
+        #expect(depth(scripted) == 2)
+        // Tags in comments and raw text are text; self-closed drawings nest nothing.
+        let quiet =
+            "<div><!--" + String(repeating: "<div>", count: 9) + "--><textarea>"
+            + String(repeating: "<div>", count: 9) + "</textarea><svg><path/><path/></svg></div>"
+        #expect(depth(quiet) == 2)
     }
 
     @Test(arguments: [

@@ -16,8 +16,15 @@ struct RawTextStripperTests {
             }
             // A drawing's content is cut by design: only its <svg> element is compared.
             if Self.insideDrawing(document, index) { return nil }
+            // Values the extractor never reads may be cut: only their names are compared.
             let attributes = node.attributes.filter { $0.name != RawTextStripper.scriptAttribute }
-                .map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+                .map { attribute in
+                    let read =
+                        RawTextStripper.keptAttributeNames.contains(attribute.name)
+                        || (attribute.name == "href" && node.name == "link")
+                    return read ? "\(attribute.name)=\(attribute.value)" : attribute.name
+                }
+                .joined(separator: " ")
             return "\(node.depth) \(node.name) [\(attributes)] \(node.text)"
         }
     }
@@ -113,8 +120,30 @@ struct RawTextStripperTests {
             "<svg><foreignObject><div><style>x</style></div></foreignObject></svg><p>c</p>",
             "<svg><svg><rect/></svg><circle/></svg><style>d</style><p>e</p>",
             "<", "<script", "<script>", "<!--", "<style>a</st", "</", "<a b='",
+            // Long values the extractor never reads are cut; the tree does not change.
+            #"<table><input type="hidden" data-long="aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"><tr><td>a</td></tr></table>"#,
+            #"<img srcset="a.jpg 1x, b.jpg 2x, c.jpg 3x, d.jpg 4x" alt='<script>x</script> and more text'><p>b</p>"#,
+            #"<a href="https://example.com/a/long/path/to/a/page">a</a><p x="unterminated value that runs on"#,
         ])
     func sameTree(_ html: String) {
+        Self.expectSameTree(html)
+    }
+
+    @Test("long values the extractor never reads are cut before parsing; those it reads are kept")
+    func unreadValuesAreCut() {
+        let long = String(repeating: "x", count: RawTextStripper.minimumCut)
+        let html = """
+            <html><head><link rel="canonical" href="https://example.com/\(long)">
+            <meta property="og:title" content="Title \(long)"></head>
+            <body><div class="story \(long)" data-state="\(long)STATE"><a href="/\(long)LINK">a</a>
+            <img src="/\(long).jpg" alt="short"><p style="color: red; \(long)">b</p></div></body></html>
+            """
+        let stripped = String(decoding: RawTextStripper.strip(Array(html.utf8)).html, as: UTF8.self)
+        #expect(!stripped.contains("STATE") && !stripped.contains("LINK") && !stripped.contains(".jpg"))
+        #expect(stripped.contains(#"data-state="""#) && stripped.contains(#"alt="short""#))
+        for kept in ["https://example.com/", "Title ", "story ", "color: red; "] {
+            #expect(stripped.contains(kept + long), "\(kept)")
+        }
         Self.expectSameTree(html)
     }
 
@@ -125,6 +154,7 @@ struct RawTextStripperTests {
             "<title>", "</title>", "<textarea>", "</textarea>", "<p>", "</p>", "<div class=\"", "\">", "'", "\"",
             "=", ">", "<", "</", "<b ", "a<b", "text ", "<noscript>", "</noscript>", "<iframe>", "</iframe>", "<!x>",
             "<?q>", "<![CDATA[", "]]>", "<SCRIPT ", "</SCRIPT\n", "<template>", "</template>", "&amp;", "é",
+            "<img src=\"a-long-image-address-of-thirty-bytes.jpg\" ", "<link href='", "<table>", "<input type=hidden ",
         ]
         var random: UInt64 = 0x9e37_79b9_7f4a_7c15
         for _ in 0..<3_000 {

@@ -8,10 +8,15 @@ struct BlockCollector {
 
     private struct Frame {
         var node: Int
-        var cursor = 0
+        /// The children still to walk.
+        var children: HTMLDocument.Children
         var run = ""
         var runLinks = 0
         var quote = false
+    }
+
+    private func frame(_ node: Int, quote: Bool) -> Frame {
+        Frame(node: node, children: analysis.document.children(of: node), quote: quote)
     }
 
     func blocks(from roots: [Int]) -> [ContentBlock] {
@@ -22,17 +27,14 @@ struct BlockCollector {
                 append(block, density: density, to: &output)
                 continue
             }
-            var stack = [Frame(node: root, quote: nodes[root].name == "blockquote")]
+            var stack = [frame(root, quote: nodes[root].name == "blockquote")]
             while !stack.isEmpty {
                 let top = stack.count - 1
-                let children = nodes[stack[top].node].children
-                guard stack[top].cursor < children.count else {
+                guard let child = stack[top].children.next() else {
                     flush(&stack[top], into: &output)
                     stack.removeLast()
                     continue
                 }
-                let child = Int(children[stack[top].cursor])
-                stack[top].cursor += 1
                 if analysis.removed[child] { continue }
                 let node = nodes[child]
                 if node.isText {
@@ -55,7 +57,7 @@ struct BlockCollector {
                 if let (block, density) = leaf(child, quote: quote) {
                     append(block, density: density, to: &output)
                 } else {
-                    stack.append(Frame(node: child, quote: quote))
+                    stack.append(frame(child, quote: quote))
                 }
             }
         }
@@ -91,7 +93,7 @@ struct BlockCollector {
         case "li":
             return (ContentBlock(kind: quote ? .quote : .listItem, text: analysis.text(of: index)), density)
         case "tr":
-            let cells = analysis.document.nodes[index].children.map(Int.init)
+            let cells = analysis.document.children(of: index)
                 .filter { !analysis.removed[$0] && !analysis.document.nodes[$0].isText }
                 .map { Whitespace.folded(analysis.text(of: $0)) }.filter { !$0.isEmpty }
             return (ContentBlock(kind: .tableRow, text: cells.joined(separator: "\t")), density)

@@ -210,13 +210,7 @@ struct PageAnalysis {
         var folded: [UInt8] = []
         folded.reserveCapacity(style.utf8.count)
         for byte in style.utf8 where byte != 0x20 { folded.append(byte.asciiLowercased) }
-        func holds(_ needle: [UInt8]) -> Bool {
-            guard folded.count >= needle.count else { return false }
-            return (0...(folded.count - needle.count)).contains { start in
-                folded[start] == needle[0] && folded[start..<(start + needle.count)].elementsEqual(needle)
-            }
-        }
-        return holds(hiddenDisplay) || holds(hiddenVisibility)
+        return folded.containsBytes(hiddenDisplay) || folded.containsBytes(hiddenVisibility)
     }
 
     private static let hiddenDisplay = Array("display:none".utf8)

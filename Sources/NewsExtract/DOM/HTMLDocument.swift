@@ -9,8 +9,8 @@ struct HTMLDocument {
         var name: String
         /// The parent's index, -1 for the root.
         var parent: Int32
-        /// Child indices in document order.
-        var children: [Int32] = []
+        /// Whether this is a text node (its name is `#text`); stored, as every pass asks it of every node.
+        var isText: Bool
         /// The text of a text node.
         var text: String = ""
         /// Attributes, names lower-cased, in source order.
@@ -18,7 +18,11 @@ struct HTMLDocument {
         /// Depth below the root element.
         var depth: Int32 = 0
 
-        var isText: Bool { name == "#text" }
+        init(name: String, parent: Int32) {
+            self.name = name
+            self.parent = parent
+            isText = name == "#text"
+        }
 
         func attribute(_ name: String) -> String? {
             for attribute in attributes where attribute.name == name { return attribute.value }
@@ -29,7 +33,7 @@ struct HTMLDocument {
     /// All nodes; index 0 is the `<html>` element.
     var nodes: [Node] = []
     /// Each node's class and id tokens, made once (metadata, cleaning, scoring and blocks all read them).
-    private(set) var classNames: [ClassNames] = []
+    private(set) var classNames = ClassTable([])
     /// One past the last index of each node's subtree: nodes are in pre-order, so a subtree is the contiguous
     /// range `index..<subtreeEnd[index]`.
     private(set) var subtreeEnd: [Int] = []
@@ -44,8 +48,26 @@ struct HTMLDocument {
     /// gone, scripts are read with `scriptText(of:)`; `cuttingRawText: false` parses the page as it is (tests
     /// compare the two trees).
     init(html: String, cuttingRawText: Bool = true) {
+        // NB: without a limit nothing is thrown.
+        try! self.init(html: html, cuttingRawText: cuttingRawText, maximumDepth: .max)
+    }
+
+    /// A page whose elements nest deeper than the parse allows, with the depth found.
+    struct TooDeep: Error {
+        /// How deep the scan had counted when it stopped.
+        let depth: Int
+    }
+
+    /// Parses like `init(html:cuttingRawText:)`, unless the elements nest deeper than `maximumDepth`
+    /// (`RawTextStripper.Nesting`): gumbo's time grows with the square of the depth, so such a page is not
+    /// parsed at all.
+    init(html: String, cuttingRawText: Bool = true, maximumDepth: Int) throws(TooDeep) {
         source = Array(html.utf8)
-        let stripped = cuttingRawText ? RawTextStripper.strip(source) : (html: source, scripts: [])
+        let stripped =
+            cuttingRawText
+            ? RawTextStripper.strip(source, depthLimit: maximumDepth)
+            : (html: source, scripts: [], depth: RawTextStripper.strip(source, depthLimit: maximumDepth).depth)
+        if stripped.depth > maximumDepth { throw TooDeep(depth: stripped.depth) }
         scripts = stripped.scripts
         let arena = GumboArena()
         var options = arena.options()
@@ -60,11 +82,31 @@ struct HTMLDocument {
         }
         withExtendedLifetime(arena) {}
         guard !nodes.isEmpty else { return }
-        classNames = nodes.map { $0.isText || $0.attributes.isEmpty ? .none : ClassNames($0) }
+        classNames = ClassTable(nodes)
         subtreeEnd = nodes.indices.map { $0 + 1 }
         for index in nodes.indices.reversed() {
             let parent = Int(nodes[index].parent)
             if parent >= 0 { subtreeEnd[parent] = max(subtreeEnd[parent], subtreeEnd[index]) }
+        }
+    }
+
+    /// A node's children in document order. NB: nodes are in pre-order, so the first child is the next index
+    /// and each next sibling starts where the previous one's subtree ends; no node keeps an array of them.
+    func children(of index: Int) -> Children {
+        Children(cursor: index + 1, end: subtreeEnd[index], subtreeEnd: subtreeEnd)
+    }
+
+    /// The children of one node (see `children(of:)`).
+    struct Children: Sequence, IteratorProtocol {
+        fileprivate var cursor: Int
+        fileprivate let end: Int
+        fileprivate let subtreeEnd: [Int]
+
+        /// The next child's index.
+        mutating func next() -> Int? {
+            guard cursor < end else { return nil }
+            defer { cursor = subtreeEnd[cursor] }
+            return cursor
         }
     }
 
@@ -105,11 +147,9 @@ struct HTMLDocument {
                 for position in 0..<Int(element.attributes.length) {
                     let attribute = element.attributes.data[position]!.assumingMemoryBound(to: GumboAttribute.self)
                         .pointee
-                    copied.attributes.append(
-                        (String(cString: attribute.name).lowercased(), String(cString: attribute.value)))
+                    copied.attributes.append((Self.lowerCased(attribute.name), String(cString: attribute.value)))
                 }
                 nodes.append(copied)
-                if parent >= 0 { nodes[Int(parent)].children.append(index) }
                 // Push children in reverse so they pop, and get indices, in document order.
                 let children = element.children
                 for position in stride(from: Int(children.length) - 1, through: 0, by: -1) {
@@ -121,11 +161,17 @@ struct HTMLDocument {
                 copied.text = String(cString: node.v.text.text)
                 copied.depth = depth
                 nodes.append(copied)
-                nodes[Int(parent)].children.append(index)
             default:
                 continue
             }
         }
+    }
+
+    /// An attribute's name, lower-cased. NB: gumbo lower-cases names in HTML, so this only copies them there;
+    /// SVG's and MathML's keep their case (`viewBox`).
+    private static func lowerCased(_ name: UnsafePointer<CChar>) -> String {
+        let string = String(cString: name)
+        return string.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? string.lowercased() : string
     }
 
     private static func tagName(_ element: GumboElement) -> String {

@@ -4,9 +4,20 @@ extension RawTextStripper {
     /// One past the `>` closing a tag whose name ends at `start`, quoted attribute values skipped, by the
     /// tokenizer's attribute states (an "=" opening an attribute's name is part of the name, as is a quote there).
     static func endOfTag(_ bytes: [UInt8], from start: Int) -> Int {
+        var cuts: [Range<Int>] = []
+        return endOfTag(bytes, from: start, cutting: &cuts, keepingHref: true, collecting: false)
+    }
+
+    /// `endOfTag(_:from:)`, also adding to `cuts` the quoted values the extractor never reads
+    /// (`keptAttributes`) that are long enough to be worth cutting (`href` is kept where `keepingHref`).
+    static func endOfTag(
+        _ bytes: [UInt8], from start: Int, cutting cuts: inout [Range<Int>], keepingHref: Bool, collecting: Bool = true
+    ) -> Int {
         enum State { case beforeName, name, afterName, beforeValue, unquotedValue, selfClosing }
         var state = State.beforeName
         var index = start
+        var nameStart = start
+        var nameEnd = start
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -18,14 +29,17 @@ extension RawTextStripper {
                     state = .selfClosing
                 } else if !space {
                     state = .name
+                    nameStart = index - 1
                 }
             case .name:
                 if space {
                     state = .afterName
+                    nameEnd = index - 1
                 } else if byte == UInt8(ascii: "/") {
                     state = .selfClosing
                 } else if byte == UInt8(ascii: "=") {
                     state = .beforeValue
+                    nameEnd = index - 1
                 }
             case .afterName:
                 if byte == UInt8(ascii: "/") {
@@ -34,10 +48,18 @@ extension RawTextStripper {
                     state = .beforeValue
                 } else if !space {
                     state = .name
+                    nameStart = index - 1
                 }
             case .beforeValue:
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    let valueStart = index
                     index = skip(bytes, past: [byte], from: index)
+                    if collecting, index < bytes.count || bytes.last == byte, index - 1 - valueStart >= minimumCut {
+                        let name = packed(bytes[nameStart..<nameEnd])
+                        if !keptAttributes.contains(name), !(keepingHref && name == Self.href) {
+                            cuts.append(valueStart..<(index - 1))
+                        }
+                    }
                     // After a quoted value the tokenizer goes on as before a name.
                     state = .beforeName
                 } else if !space {
@@ -173,4 +195,19 @@ extension RawTextStripper {
     static func isDelimiter(_ byte: UInt8) -> Bool {
         isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
     }
+
+    /// The attributes whose values the extractor reads (`HTMLDocument.Node.attribute(_:)`, class names), or that
+    /// change the tree gumbo builds (an `<input type=hidden>` in a table, `<font color>` leaving SVG,
+    /// `<annotation-xml encoding>`); `href` is read on `<link>` only. Every other quoted value of at least
+    /// `minimumCut` bytes is cut before parsing: gumbo reads values a code point at a time, and `srcset`, `src`,
+    /// `data-*` and link targets are a fifth of a page's bytes once scripts and styles are gone (wcxb-dev).
+    static let keptAttributeNames: Set<String> = [
+        "class", "id", "itemprop", "rel", "datetime", "content", "xml:lang", "type", "style", "role", "pubdate",
+        "property", "name", "lang", "http-equiv", "hidden", "aria-hidden", "charset", "color", "face", "size",
+        "encoding",
+    ]
+    private static let keptAttributes = Set(keptAttributeNames.map { packed(Array($0.utf8)[...]) })
+    private static let href = packed(Array("href".utf8)[...])
+    /// Shorter values are left: cutting them saves less than it costs.
+    static let minimumCut = 24
 }

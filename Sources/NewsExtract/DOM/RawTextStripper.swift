@@ -20,10 +20,14 @@ enum RawTextStripper {
     /// The attribute a script whose text was cut out carries; its value is the text's number in `scripts`.
     static let scriptAttribute = "data-corroborate-script"
 
-    /// The page without script and style texts and drawings' content, and the byte ranges of the cut-out
-    /// scripts in `bytes`.
-    static func strip(_ bytes: [UInt8]) -> (html: [UInt8], scripts: [Range<Int>]) {
+    /// The page without script and style texts and drawings' content, the byte ranges of the cut-out scripts in
+    /// `bytes`, and how deep its elements nest (see `Nesting`). The scan stops once the depth passes
+    /// `depthLimit`: such a page is rejected, not parsed.
+    static func strip(
+        _ bytes: [UInt8], depthLimit: Int = .max
+    ) -> (html: [UInt8], scripts: [Range<Int>], depth: Int) {
         var output: [UInt8] = []
+        var nesting = Nesting()
         output.reserveCapacity(bytes.count / 2)
         var scripts: [Range<Int>] = []
         let count = bytes.count
@@ -55,11 +59,25 @@ enum RawTextStripper {
             }
             var nameEnd = nameStart
             while nameEnd < count, !isDelimiter(bytes[nameEnd]) { nameEnd += 1 }
-            let name = bytes[nameStart..<nameEnd]
-            let tagEnd = endOfTag(bytes, from: nameEnd)
+            let name = packed(bytes[nameStart..<nameEnd])
+            var cuts: [Range<Int>] = []
+            let tagEnd =
+                closing || name == Tag.script
+                ? endOfTag(bytes, from: nameEnd)
+                : endOfTag(bytes, from: nameEnd, cutting: &cuts, keepingHref: name == Tag.link)
+            for cut in cuts {
+                output += bytes[copied..<cut.lowerBound]
+                copied = cut.upperBound
+            }
             // `tagEnd` is one past the `>` (or the end of the page).
-            let isSVG = equalsLowercased(name, "svg")
-            let isMath = !isSVG && equalsLowercased(name, "math")
+            let isSVG = name == Tag.svg
+            let isMath = name == Tag.math
+            if closing {
+                nesting.close(name)
+            } else {
+                nesting.open(name, closingItself: (svg + math > 0 || isSVG || isMath) && closesItself(bytes, tagEnd))
+                if nesting.deepest > depthLimit { return (bytes, [], nesting.deepest) }
+            }
             if closing {
                 // NB: "</svg>" closes no <math>: an end tag matching no open foreign element is ignored.
                 if isSVG { svg = max(0, svg - 1) }
@@ -78,7 +96,7 @@ enum RawTextStripper {
                     if isMath { math += 1 }
                 }
                 index = tagEnd
-            } else if equalsLowercased(name, "script") {
+            } else if name == Tag.script {
                 let contentEnd = endOfScript(bytes, from: tagEnd)
                 if contentEnd > tagEnd {
                     output += bytes[copied..<nameEnd]
@@ -88,20 +106,20 @@ enum RawTextStripper {
                     copied = contentEnd
                 }
                 index = contentEnd
-            } else if equalsLowercased(name, "style") {
+            } else if name == Tag.style {
                 let contentEnd = endOfRawText(bytes, named: "style", from: tagEnd)
                 output += bytes[copied..<tagEnd]
                 copied = contentEnd
                 index = contentEnd
-            } else if let raw = rawTextElements.first(where: { equalsLowercased(name, $0) }) {
-                index = raw == "plaintext" ? count : endOfRawText(bytes, named: raw, from: tagEnd)
+            } else if let raw = rawTextElements[name] {
+                index = name == Tag.plaintext ? count : endOfRawText(bytes, named: raw, from: tagEnd)
             } else {
                 index = tagEnd
             }
         }
-        guard copied > 0 else { return (bytes, []) }
+        guard copied > 0 else { return (bytes, [], nesting.deepest) }
         output += bytes[copied..<count]
-        return (output, scripts)
+        return (output, scripts, nesting.deepest)
     }
 
     /// Where the content of an `<svg>` whose start tag ends at `start` ends (at its `</svg`), when it holds only
@@ -161,5 +179,18 @@ enum RawTextStripper {
 
     /// Elements whose text the tokenizer reads as text up to their own end tag (with scripting off, as gumbo
     /// parses: `<noscript>` holds markup).
-    private static let rawTextElements = ["title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"]
+    private static let rawTextElements: [UInt128: String] = Dictionary(
+        uniqueKeysWithValues: ["title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"].map {
+            (packed(Array($0.utf8)[...]), $0)
+        })
+
+    /// The packed names the scan dispatches on.
+    private enum Tag {
+        static let svg = packed(Array("svg".utf8)[...])
+        static let math = packed(Array("math".utf8)[...])
+        static let script = packed(Array("script".utf8)[...])
+        static let style = packed(Array("style".utf8)[...])
+        static let plaintext = packed(Array("plaintext".utf8)[...])
+        static let link = packed(Array("link".utf8)[...])
+    }
 }

@@ -7,3 +7,20 @@ extension UInt8 {
     /// Whether the byte is HTML's white space (space, tab, line feed, form feed, carriage return).
     var isHTMLSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0C || self == 0x0D }
 }
+
+extension RandomAccessCollection where Element == UInt8 {
+    /// Whether `needle` occurs in the bytes. NB: a plain scan; `String.contains` builds a table per call, which
+    /// costs more than the search on the short texts and styles this reads.
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return needle.isEmpty }
+        var start = startIndex
+        let last = index(endIndex, offsetBy: -needle.count)
+        while start <= last {
+            if self[start] == first, self[start..<index(start, offsetBy: needle.count)].elementsEqual(needle) {
+                return true
+            }
+            formIndex(after: &start)
+        }
+        return false
+    }
+}

@@ -33,7 +33,7 @@ public struct ArticleParser: Sendable {
         case .failure(let rejection): return .rejected(rejection)
         case .success(let text): decoded = text
         }
-        guard !Whitespace.trimmed(decoded.text).isEmpty else { return .rejected(.empty) }
+        guard !Whitespace.isBlank(decoded.text) else { return .rejected(.empty) }
         var document = ParsedDocument(records: [], charset: decoded.charset, usedFallback: decoded.usedFallback)
         let utf8 = Array(decoded.text.utf8)
         switch format {

@@ -7,7 +7,7 @@ struct PlainTextArticleReader {
     func read(_ text: String, raw: [UInt8], charset: String) -> Result<ArticleDraft, ExtractionRejection> {
         let normalized = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        while let first = lines.first, Whitespace.trimmed(first).isEmpty { lines = lines.dropFirst() }
+        while let first = lines.first, Whitespace.isBlank(first) { lines = lines.dropFirst() }
         guard let titleLine = lines.first else { return .failure(.empty) }
         let title = Whitespace.folded(titleLine)
         let body = Whitespace.normalizedParagraphs(lines.dropFirst().joined(separator: "\n"))

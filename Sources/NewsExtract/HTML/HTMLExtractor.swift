@@ -18,7 +18,7 @@ public struct HTMLExtractor: Sendable {
         public var fallback: FallbackCharset
         /// Pages larger than this are cut before parsing (their text is rarely past the first megabytes).
         public var maximumBytes: Int
-        /// Pages nesting elements deeper than this are rejected before parsing (see `NestingEstimate`).
+        /// Pages nesting elements deeper than this are rejected before parsing (see `RawTextStripper.Nesting`).
         public var maximumDepth = 5000
 
         /// Creates options with the documented defaults: 250 characters, windows-1252, 32 MiB.
@@ -43,13 +43,14 @@ public struct HTMLExtractor: Sendable {
         if case .failure(let rejection) = TextDecoding().decode(Array(input.prefix(8192))), case .binary = rejection {
             return Self.rejected(rejection, charset: "binary")
         }
-        let depth = NestingEstimate.maximumDepth(input, limit: options.maximumDepth)
-        if depth > options.maximumDepth {
-            return Self.rejected(.tooDeep(depth: depth, limit: options.maximumDepth), charset: "unknown")
-        }
         let decoded = HTMLDecoding(fallback: options.fallback).decode(input, contentType: contentType)
-        guard !Whitespace.trimmed(decoded.text).isEmpty else { return Self.rejected(.empty, charset: decoded.charset) }
-        let document = HTMLDocument(html: decoded.text)
+        guard !Whitespace.isBlank(decoded.text) else { return Self.rejected(.empty, charset: decoded.charset) }
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(html: decoded.text, maximumDepth: options.maximumDepth)
+        } catch {
+            return Self.rejected(.tooDeep(depth: error.depth, limit: options.maximumDepth), charset: decoded.charset)
+        }
         guard !document.nodes.isEmpty else { return Self.rejected(.empty, charset: decoded.charset) }
 
         let (metadata, articleBody, publishedDay) = MetadataExtractor(document: document, url: url).extract()

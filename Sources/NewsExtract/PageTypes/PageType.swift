@@ -88,9 +88,11 @@ struct PageTypeClassifier {
                 guard bytes.count < 40 else { continue }
                 // NB: bytes, not Characters: this runs on every short text of the page.
                 if bytes.contains(where: { (0x30...0x39).contains($0) }), Self.hasCurrencySign(bytes) { prices += 1 }
-                if !buyButton, ["button", "a", "span"].contains(nodes[Int(node.parent)].name) {
-                    let lower = node.text.lowercased()
-                    buyButton = Self.buyPhrases.contains { lower.contains($0) }
+                if !buyButton, bytes.count >= Self.shortestBuyPhrase,
+                    Self.buyPhraseHolders.contains(nodes[Int(node.parent)].name)
+                {
+                    let lower = Array(node.text.lowercased().utf8)
+                    buyButton = Self.buyPhrases.contains { lower.containsBytes($0) }
                 }
                 continue
             }
@@ -123,7 +125,11 @@ struct PageTypeClassifier {
     private static let buyPhrases = [
         "add to cart", "add to bag", "add to basket", "buy now", "in den warenkorb", "ajouter au panier",
         "añadir al carrito", "aggiungi al carrello", "in winkelwagen",
-    ]
+    ].map { Array($0.utf8) }
+    /// The elements whose text may offer to buy.
+    private static let buyPhraseHolders: Set<String> = ["button", "a", "span"]
+    /// NB: lower-casing makes the phrases' letters out of no fewer bytes, so a shorter text holds none.
+    private static let shortestBuyPhrase = buyPhrases.map(\.count).min() ?? 0
 
     private static func isArticleTyped(_ types: Set<String>) -> Bool {
         !types.isDisjoint(with: JSONLDArticle.articleTypes.subtracting(["techarticle", "socialmediaposting"]))

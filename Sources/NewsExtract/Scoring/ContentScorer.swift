@@ -91,7 +91,7 @@ struct ContentScorer {
         let topScore = score[top] ?? 0
         let threshold = max(10, topScore * 0.2)
         var roots: [Int] = []
-        for child in nodes[parent].children.map(Int.init) where !analysis.removed[child] {
+        for child in analysis.document.children(of: parent) where !analysis.removed[child] {
             if child == top {
                 roots.append(child)
                 continue
@@ -112,10 +112,13 @@ struct ContentScorer {
     /// A paragraph-like node: a block of prose, or a container whose children are all inline.
     func isParagraph(_ index: Int) -> Bool {
         let node = analysis.document.nodes[index]
-        if ["p", "pre", "td", "blockquote", "li", "dd"].contains(node.name) { return true }
-        guard ["div", "section", "span", "article", "font", "center"].contains(node.name) else { return false }
-        return node.children.allSatisfy { child in
-            let childNode = analysis.document.nodes[Int(child)]
+        switch node.name {
+        case "p", "pre", "td", "blockquote", "li", "dd": return true
+        case "div", "section", "span", "article", "font", "center": break
+        default: return false
+        }
+        return analysis.document.children(of: index).allSatisfy { child in
+            let childNode = analysis.document.nodes[child]
             return childNode.isText || ExtractionRules.inlineTags.contains(childNode.name)
         }
     }
