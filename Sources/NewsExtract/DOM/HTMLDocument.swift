@@ -174,9 +174,14 @@ struct HTMLDocument {
         return string.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? string.lowercased() : string
     }
 
+    /// gumbo's name of each tag it knows, by its number, made once: a page has thousands of elements.
+    private static let knownTagNames: [String] = (0..<GUMBO_TAG_UNKNOWN.rawValue).map { number in
+        gumbo_normalized_tagname(GumboTag(rawValue: number)).map { String(cString: $0) } ?? ""
+    }
+
     private static func tagName(_ element: GumboElement) -> String {
-        if element.tag != GUMBO_TAG_UNKNOWN, let name = gumbo_normalized_tagname(element.tag) {
-            return String(cString: name)
+        if element.tag.rawValue < GUMBO_TAG_UNKNOWN.rawValue, !knownTagNames[Int(element.tag.rawValue)].isEmpty {
+            return knownTagNames[Int(element.tag.rawValue)]
         }
         // Custom elements (amp-img, ps-ad, …): read the name from the original tag text.
         let piece = element.original_tag

@@ -56,17 +56,31 @@ public enum PublicationDate {
         // NB: every format names the month ("MMM"); without one no formatter can read it, and five formatters per
         // string were a visible share of extraction (pages whose meta dates are not ISO).
         guard mentionsMonth(string) else { return nil }
-        for format in [
+        for formatter in rfc822Formatters() {
+            if let date = formatter.date(from: string) { return date }
+        }
+        return nil
+    }
+
+    /// The calling thread's formatters for `parseRFC822`, in the order they are tried. NB: making a
+    /// `DateFormatter` builds an ICU formatter, which was most of the cost of a date that is not ISO; one is
+    /// not safe to share between threads, so each thread keeps its own.
+    private static func rfc822Formatters() -> [DateFormatter] {
+        let key = "corroborate.PublicationDate.rfc822"
+        let cache = Thread.current.threadDictionary
+        if let formatters = cache[key] as? [DateFormatter] { return formatters }
+        let formatters = [
             "EEE, d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z",
             "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy",
-        ] {
+        ].map { format in
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "UTC")
             formatter.dateFormat = format
-            if let date = formatter.date(from: string) { return date }
+            return formatter
         }
-        return nil
+        cache[key] = formatters
+        return formatters
     }
 
     /// Whether an English month's three letters appear in `string`, any case.
