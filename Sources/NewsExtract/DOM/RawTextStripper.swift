@@ -37,10 +37,8 @@ enum RawTextStripper {
         // and `<![CDATA[` as CDATA, so nothing is cut there.
         var svg = 0, math = 0
         while index < count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
-                index += 1
-                continue
-            }
+            index = next(UInt8(ascii: "<"), in: bytes, from: index)
+            guard index + 1 < count else { break }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") {
                 index = endOfDeclaration(bytes, at: index, inForeignContent: svg + math > 0)

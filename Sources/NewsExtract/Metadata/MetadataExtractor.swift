@@ -158,6 +158,13 @@ struct MetadataExtractor {
         "datePublished", "publishDate", "publishedDate", "published_at", "publishedAt", "date_published",
         "firstPublishedDate", "pubDate", "publish_date", "publicationDate",
     ].map { Array($0.utf8) }
+    /// The second byte of the keys starting with each byte (0 where none does).
+    private static let stateDateKeySecondBytes: [UInt8] = stateDateKeys.reduce(into: Array(repeating: 0, count: 256)) {
+        table, key in
+        precondition(
+            table[Int(key[0])] == 0 || table[Int(key[0])] == key[1], "keys sharing a first byte share a second")
+        table[Int(key[0])] = key[1]
+    }
 
     /// The first `YYYY-MM-DD` that follows a publication key in a script, quotes (escaped or not) and colons
     /// between them skipped; the keys in order of preference (`datePublished` before `publishDate`, …).
@@ -172,8 +179,11 @@ struct MetadataExtractor {
         var start = bytes.startIndex
         while start < bytes.endIndex {
             let byte = bytes[start]
-            // NB: every key starts with "d", "p" or "f": the rest of the bytes cost one comparison each.
-            guard byte == UInt8(ascii: "d") || byte == UInt8(ascii: "p") || byte == UInt8(ascii: "f") else {
+            // NB: every key starts with "da", "pu" or "fi": the rest of the bytes cost a comparison or two each
+            // (a page's state scripts run to megabytes, and "d", "p" and "f" alone are common in them).
+            guard byte == UInt8(ascii: "d") || byte == UInt8(ascii: "p") || byte == UInt8(ascii: "f"),
+                start + 1 < bytes.endIndex, bytes[start + 1] == Self.stateDateKeySecondBytes[Int(byte)]
+            else {
                 start += 1
                 continue
             }
