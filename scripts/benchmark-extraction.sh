@@ -5,6 +5,7 @@
 # venv that is deleted afterwards.
 #
 #   scripts/benchmark-extraction.sh [DATA]
+#   LARGEST=136 scripts/benchmark-extraction.sh     only the N largest pages (decompressed), where parsing dominates
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-../shared/eval/extraction/wcxb-dev}
@@ -12,6 +13,25 @@ scorer=../shared/tools/score-extraction
 [[ -d $data/html ]] || { echo "skipped: $data is absent" >&2; exit 0; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [[ -n ${LARGEST:-} ]]; then
+    # A set of the same layout holding the largest pages, linked (not copied) from DATA.
+    python3 - "$data" "$work/largest" "$LARGEST" <<'PY'
+import gzip, json, os, sys
+data, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+names = sorted(os.listdir(f"{data}/html"))
+sizes = sorted(((len(gzip.open(f"{data}/html/{name}").read()), name) for name in names), reverse=True)
+for folder in ("html", "ground-truth"):
+    os.makedirs(f"{out}/{folder}")
+os.symlink(os.path.abspath(f"{data}/metadata.json"), f"{out}/metadata.json")
+for _, name in sizes[:count]:
+    os.symlink(os.path.abspath(f"{data}/html/{name}"), f"{out}/html/{name}")
+    page = name[: -len(".html.gz")]
+    for gold in os.listdir(f"{data}/ground-truth"):
+        if gold.split(".")[0] == page:
+            os.symlink(os.path.abspath(f"{data}/ground-truth/{gold}"), f"{out}/ground-truth/{gold}")
+PY
+    data=$work/largest
+fi
 
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install -q --upgrade pip
