@@ -7,7 +7,6 @@ struct BlockCollector {
     let analysis: PageAnalysis
 
     private struct Frame {
-        var node: Int
         /// The children still to walk.
         var children: HTMLDocument.Children
         var run = ""
@@ -16,7 +15,7 @@ struct BlockCollector {
     }
 
     private func frame(_ node: Int, quote: Bool) -> Frame {
-        Frame(node: node, children: analysis.document.children(of: node), quote: quote)
+        Frame(children: analysis.document.children(of: node), quote: quote)
     }
 
     func blocks(from roots: [Int]) -> [ContentBlock] {
